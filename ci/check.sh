@@ -1,0 +1,56 @@
+#!/bin/sh
+# Runs every test and adds up the results. Each step (a unit-test binary or
+# a QEMU scenario) ends with its own "N passed, N failed" line; we keep its
+# full output in build/ci/logs/, show failures in full and passes as one
+# line, and finish with the total. Usage: check.sh [FILTER] (substring of
+# step names to run only some).
+set -u
+: "${BUILD:=build}" "${TERN_RUN:=$BUILD/ci/tern-run}"
+filter=${1:-}
+logs=$BUILD/ci/logs
+mkdir -p "$logs"
+total_pass=0 total_fail=0 steps_failed=
+
+step() {        # step NAME COMMAND...
+	name=$1
+	shift
+	case "$name" in *"$filter"*) ;; *) return 0 ;; esac
+	log=$logs/$(echo "$name" | tr '/' '_').log
+	start=$(date +%s)
+	"$@" >"$log" 2>&1
+	rc=$?
+	counts=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$log" | tail -n 1)
+	p=${counts%% passed*}
+	f=${counts#*, }
+	f=${f%% failed*}
+	if [ -z "$counts" ]; then
+		p=0 f=1
+	elif [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
+		f=1
+	fi
+	total_pass=$((total_pass + p))
+	total_fail=$((total_fail + f))
+	secs=$(( $(date +%s) - start ))
+	if [ "$f" -eq 0 ]; then
+		printf '  ok    %-32s %3d passed  %3ds\n' "$name" "$p" "$secs"
+	else
+		printf '  FAIL  %-32s %3d passed, %d failed (exit %d); log: %s\n' "$name" "$p" "$f" "$rc" "$log"
+		grep -v -E '^(PASS |[0-9]+ passed, [0-9]+ failed$)' "$log" | tail -n 60 | sed 's/^/        /'
+		steps_failed="$steps_failed $name"
+	fi
+}
+
+echo "tern: unit tests (host, ASan+UBSan)"
+for t in $UNIT_BINS; do
+	step "unit/$(basename "$t" | sed 's/^test_//')" "$t"
+done
+
+echo "tern: QEMU scenarios (accel ${ACCEL:-auto})"
+for s in ci/scenarios/*.run; do
+	n=$(basename "$s" .run)
+	step "qemu/$n" "$TERN_RUN" -l "$logs/qemu_$n.serial" "$s"
+done
+
+[ -z "$steps_failed" ] || echo "failed steps:$steps_failed"
+echo "$total_pass passed, $total_fail failed"
+[ "$total_fail" -eq 0 ]

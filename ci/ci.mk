@@ -1,0 +1,48 @@
+# Tests. `make check` builds what the tests need and runs ci/check.sh:
+# host unit tests (ASan + UBSan) and the QEMU scenarios in ci/scenarios/.
+
+TERN_RUN := $(BUILD)/ci/tern-run
+HOST_CFLAGS := -std=gnu11 -O1 -g -Wall -Wextra -Werror -MD -MP -fno-omit-frame-pointer
+UNIT_CFLAGS := $(HOST_CFLAGS) -fsanitize=address,undefined -fno-sanitize-recover=undefined \
+	-Ici/unit -idirafter kernel/include
+
+$(TERN_RUN): ci/run/tern-run.c
+	$(call msg,HOSTCC,$@)
+	@mkdir -p $(dir $@)
+	$(Q)$(HOSTCC) $(HOST_CFLAGS) -o $@ $<
+
+# Unit tests: UNIT_TESTS names them; UNIT_<name>_SRCS lists the code under
+# test, UNIT_<name>_CFLAGS any extra flags. Other fragments add their own.
+UNIT_TESTS += memmap format cmdline
+UNIT_memmap_SRCS := kernel/mm/memmap.c
+UNIT_format_SRCS := kernel/lib/format.c
+UNIT_cmdline_SRCS := kernel/lib/cmdline.c
+
+define unit_test_rule
+$(BUILD)/ci/unit/test_$(1): ci/unit/test_$(1).c ci/unit/unit.c $$(UNIT_$(1)_SRCS)
+	$$(call msg,HOSTCC,$$@)
+	@mkdir -p $$(dir $$@)
+	$$(Q)$$(HOSTCC) $$(UNIT_CFLAGS) $$(UNIT_$(1)_CFLAGS) -o $$@ $$(filter %.c,$$^)
+endef
+$(foreach t,$(UNIT_TESTS),$(eval $(call unit_test_rule,$(t))))
+UNIT_BINS = $(foreach t,$(UNIT_TESTS),$(BUILD)/ci/unit/test_$(t))
+
+# What the scenarios boot. Fragments add theirs (images, test programs).
+CHECK_DEPS += $(KERNEL) $(INITRAMFS) $(TERN_RUN) $(UNIT_BINS)
+
+# Tests run under TCG unless ACCEL is given: they must pass there, and for
+# short boots TCG even starts faster than KVM on nested-virtualised hosts.
+ifeq ($(origin ACCEL),command line)
+CHECK_ACCEL := $(ACCEL)
+else
+CHECK_ACCEL := tcg
+endif
+
+check: deps
+	$(Q)$(MAKE) --no-print-directory $(CHECK_DEPS)
+	$(Q)BUILD=$(BUILD) KERNEL=$(KERNEL) INITRAMFS=$(INITRAMFS) TERN_RUN=$(TERN_RUN) \
+		ACCEL=$(CHECK_ACCEL) UNIT_BINS="$(UNIT_BINS)" sh ci/check.sh $(T)
+
+.PHONY: unit
+unit: $(UNIT_BINS)
+	$(Q)for t in $(UNIT_BINS); do $$t || exit 1; done

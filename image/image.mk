@@ -1,0 +1,1 @@
+# ISO and disk images (see the images issue).

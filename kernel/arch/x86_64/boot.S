@@ -1,0 +1,244 @@
+/*
+ * Multiboot (v1) entry: the loader leaves us in 32-bit protected mode with
+ * paging off, EAX = magic and EBX = physical address of the info block.
+ *
+ * The kernel is an ELF64 file, which QEMU -kernel, syslinux mboot.c32 and
+ * iPXE refuse as ELF. So the header sets the a.out kludge flag: the loader
+ * copies the file bytes [load_addr, load_end_addr) to physical memory and
+ * zeroes up to bss_end_addr. The linker script keeps file offsets and
+ * physical addresses in step so this flat copy is exact.
+ *
+ * This file builds boot page tables (identity + physmap of the low 4 GiB,
+ * and the kernel image at -2 GiB), enters long mode and calls kmain() in
+ * the higher half. The kernel replaces these tables with its own early on.
+ */
+#include <arch/layout.h>
+
+#define MB_MAGIC        0x1BADB002
+#define MB_BOOT_MAGIC   0x2BADB002
+#define MB_FLAGS        ((1 << 0) | (1 << 1) | (1 << 16))
+#define COM1            0x3F8
+#define PHYS(x)         ((x) - KERNEL_VMA)
+
+	.section .multiboot, "a"
+	.align 4
+mb_header:
+	.long MB_MAGIC
+	.long MB_FLAGS
+	.long -(MB_MAGIC + MB_FLAGS)
+	.long mb_header                 /* header_addr (.boot is linked at its physical address) */
+	.long _load_start               /* load_addr */
+	.long _load_end                 /* load_end_addr */
+	.long _bss_end                  /* bss_end_addr */
+	.long _start32                  /* entry_addr */
+
+	.section .boot.text, "ax"
+	.code32
+	.global _start32
+_start32:
+	cli
+	cld
+	/* Zero .bss first: the stack and page tables live there. Loaders
+	 * should have done it, but not trusting them costs little. */
+	mov %eax, %esi
+	mov $PHYS(_bss_start), %edi
+	mov $_bss_end, %ecx
+	sub %edi, %ecx
+	xor %eax, %eax
+	rep stosb
+	mov %esi, %edi                  /* edi = magic */
+	mov %ebx, %esi                  /* esi = info block */
+	mov $PHYS(boot_stack_top), %esp
+
+	call early_serial_init
+
+	cmp $MB_BOOT_MAGIC, %edi
+	jne .Lnot_multiboot
+
+	/* CPUID present? (EFLAGS.ID toggles) */
+	pushfl
+	pop %eax
+	mov %eax, %ecx
+	xor $(1 << 21), %eax
+	push %eax
+	popfl
+	pushfl
+	pop %eax
+	cmp %eax, %ecx
+	je .Lno_long_mode
+
+	mov $0x80000000, %eax
+	cpuid
+	cmp $0x80000001, %eax
+	jb .Lno_long_mode
+	mov $0x80000001, %eax
+	cpuid
+	test $(1 << 29), %edx
+	jz .Lno_long_mode
+	mov %edx, %ebp                  /* keep extended features: NX is bit 20 */
+
+	/* PD entries: 4 PDs x 512 x 2 MiB = identity map of the low 4 GiB. */
+	mov $PHYS(boot_pd), %ebx
+	xor %ecx, %ecx
+1:	mov %ecx, %eax
+	shl $21, %eax
+	or $0x83, %eax                  /* present | writable | 2 MiB page */
+	mov %eax, (%ebx, %ecx, 8)
+	mov %ecx, %eax
+	shr $11, %eax                   /* high dword: (i * 2 MiB) >> 32 */
+	mov %eax, 4(%ebx, %ecx, 8)
+	inc %ecx
+	cmp $2048, %ecx
+	jb 1b
+
+	/* PDPT low: four 1 GiB slots pointing at the PDs. */
+	mov $PHYS(boot_pdpt_low), %ebx
+	mov $PHYS(boot_pd), %eax
+	or $3, %eax
+	mov %eax, 0(%ebx)
+	add $4096, %eax
+	mov %eax, 8(%ebx)
+	add $4096, %eax
+	mov %eax, 16(%ebx)
+	add $4096, %eax
+	mov %eax, 24(%ebx)
+
+	/* PDPT high: slot 510 (-2 GiB) -> first PD (physical 0..1 GiB). */
+	mov $PHYS(boot_pdpt_high), %ebx
+	mov $PHYS(boot_pd), %eax
+	or $3, %eax
+	mov %eax, (510 * 8)(%ebx)
+
+	/* PML4: 0 = identity, 256 = physmap, 511 = kernel image. */
+	mov $PHYS(boot_pml4), %ebx
+	mov $PHYS(boot_pdpt_low), %eax
+	or $3, %eax
+	mov %eax, 0(%ebx)
+	mov %eax, (256 * 8)(%ebx)
+	mov $PHYS(boot_pdpt_high), %eax
+	or $3, %eax
+	mov %eax, (511 * 8)(%ebx)
+
+	mov %ebx, %cr3
+	mov %cr4, %eax
+	or $((1 << 5) | (1 << 7)), %eax /* PAE | PGE */
+	mov %eax, %cr4
+
+	mov $0xC0000080, %ecx           /* EFER */
+	rdmsr
+	or $((1 << 8) | (1 << 0)), %eax /* LME | SCE */
+	test $(1 << 20), %ebp
+	jz 2f
+	or $(1 << 11), %eax             /* NXE when the CPU has it */
+2:	wrmsr
+
+	mov %cr0, %eax
+	or $((1 << 31) | (1 << 16) | (1 << 0)), %eax   /* PG | WP | PE */
+	mov %eax, %cr0
+
+	lgdt boot_gdt_ptr
+	ljmp $0x08, $long_entry
+
+.Lnot_multiboot:
+	mov $msg_not_multiboot, %esi
+	jmp .Lfail
+.Lno_long_mode:
+	mov $msg_no_long_mode, %esi
+.Lfail:
+	call early_puts
+3:	hlt
+	jmp 3b
+
+/* 16550 at COM1: 115200 8N1, FIFO on. Clobbers eax, edx. */
+early_serial_init:
+	mov $(COM1 + 1), %dx
+	xor %al, %al
+	out %al, %dx                    /* no interrupts */
+	mov $(COM1 + 3), %dx
+	mov $0x80, %al
+	out %al, %dx                    /* DLAB */
+	mov $(COM1 + 0), %dx
+	mov $1, %al
+	out %al, %dx                    /* divisor 1 = 115200 */
+	mov $(COM1 + 1), %dx
+	xor %al, %al
+	out %al, %dx
+	mov $(COM1 + 3), %dx
+	mov $0x03, %al
+	out %al, %dx                    /* 8N1 */
+	mov $(COM1 + 2), %dx
+	mov $0xC7, %al
+	out %al, %dx                    /* FIFO enable + clear */
+	mov $(COM1 + 4), %dx
+	mov $0x03, %al
+	out %al, %dx                    /* DTR | RTS */
+	ret
+
+/* Print the NUL-terminated string at %esi. Clobbers eax, edx, esi. */
+early_puts:
+1:	mov (%esi), %al
+	test %al, %al
+	jz 3f
+	mov %al, %ah
+	mov $(COM1 + 5), %dx
+2:	in %dx, %al
+	test $0x20, %al
+	jz 2b
+	mov $COM1, %dx
+	mov %ah, %al
+	out %al, %dx
+	inc %esi
+	jmp 1b
+3:	ret
+
+	.code64
+long_entry:
+	mov $0x10, %ax
+	mov %ax, %ds
+	mov %ax, %es
+	mov %ax, %ss
+	xor %ax, %ax
+	mov %ax, %fs
+	mov %ax, %gs
+	movabs $high_entry, %rax
+	jmp *%rax
+
+	.section .boot.data, "aw"
+	.align 16
+boot_gdt:
+	.quad 0
+	.quad 0x00AF9A000000FFFF        /* 0x08: 64-bit code */
+	.quad 0x00CF92000000FFFF        /* 0x10: data */
+boot_gdt_end:
+boot_gdt_ptr:
+	.word boot_gdt_end - boot_gdt - 1
+	.long boot_gdt
+msg_not_multiboot:
+	.asciz "tern: not started by a multiboot loader (bad magic in EAX); halting\r\n"
+msg_no_long_mode:
+	.asciz "tern: this CPU has no x86_64 long mode; halting\r\n"
+
+	.text
+	.code64
+high_entry:
+	movabs $boot_stack_top, %rsp
+	xor %ebp, %ebp
+	/* edi = multiboot magic, esi = info physical address (zero-extended) */
+	mov %edi, %edi
+	mov %esi, %esi
+	call kmain
+1:	cli
+	hlt
+	jmp 1b
+
+	.bss
+	.align 4096
+	.global boot_pml4
+boot_pml4:      .skip 4096
+boot_pdpt_low:  .skip 4096
+boot_pdpt_high: .skip 4096
+boot_pd:        .skip 4 * 4096
+	.global boot_stack_bottom, boot_stack_top
+boot_stack_bottom:
+	.skip 16384
+boot_stack_top:

@@ -1,0 +1,29 @@
+/* 4-level page tables. The kernel owns every table; userspace only asks. */
+#pragma once
+#include <stdint.h>
+
+#define PTE_P    (1ull << 0)
+#define PTE_W    (1ull << 1)
+#define PTE_U    (1ull << 2)
+#define PTE_PWT  (1ull << 3)
+#define PTE_PCD  (1ull << 4)
+#define PTE_PS   (1ull << 7)
+#define PTE_G    (1ull << 8)
+#define PTE_NX   (1ull << 63)
+#define PTE_ADDR 0x000FFFFFFFFFF000ull
+
+/* Builds the kernel's own tables (physmap + image with W^X) and switches to them. */
+void paging_init(uint64_t phys_end);
+/* The kernel's PML4 (physical). New address spaces copy its upper half. */
+uint64_t paging_kernel_root(void);
+/* A new PML4 sharing the kernel half; 0 if out of memory. */
+uint64_t paging_new_root(void);
+/* Map one 4 KiB page. 0 on success, -1 if a table could not be allocated. */
+int paging_map(uint64_t root, uint64_t va, uint64_t pa, uint64_t flags);
+/* Remove a mapping; returns the old PTE (0 if none). */
+uint64_t paging_unmap(uint64_t root, uint64_t va);
+/* The PTE for va, or 0. */
+uint64_t paging_lookup(uint64_t root, uint64_t va);
+/* Free the user half's tables (not the frames they map) and the root. */
+void paging_free_root(uint64_t root);
+int paging_nx_enabled(void);

@@ -1,0 +1,150 @@
+/*
+ * Kernel page tables. Layout (see arch/layout.h):
+ *   PML4[256]      physmap: all of physical memory (at least 4 GiB, for
+ *                  the loader's data and firmware tables), 2 MiB pages
+ *   PML4[511]      the kernel image at -2 GiB, 4 KiB pages, W^X
+ *   PML4[0..255]   user space, one set per task
+ * The kernel half uses only slots 256 and 511, both made here and never
+ * replaced, so a task's PML4 copies the upper 256 entries once at creation
+ * and stays in sync.
+ */
+#include <arch/cpu.h>
+#include <arch/layout.h>
+#include <arch/paging.h>
+#include <panic.h>
+#include <pmm.h>
+#include <string.h>
+
+extern char _text_start[], _text_end[], _rodata_start[], _rodata_end[];
+extern char _data_start[], _kernel_end[];
+
+static uint64_t kernel_root;
+static uint64_t nx;
+
+static uint64_t *table(uint64_t pa) { return phys_to_virt(pa & PTE_ADDR); }
+
+static uint64_t alloc_table(void)
+{
+	uint64_t pa = pmm_alloc();
+	if (!pa)
+		panic("out of memory for kernel page tables");
+	return pa;
+}
+
+/* Walk to the PTE slot for va, creating tables (with flags tf) when create is set. */
+static uint64_t *walk(uint64_t root, uint64_t va, int create, uint64_t tf)
+{
+	uint64_t *t = table(root);
+	for (int level = 3; level > 0; level--) {
+		uint64_t *e = &t[(va >> (12 + 9 * level)) & 511];
+		if (!(*e & PTE_P)) {
+			if (!create)
+				return 0;
+			uint64_t pa = pmm_alloc();
+			if (!pa)
+				return 0;
+			*e = pa | tf;
+		} else if (*e & PTE_PS) {
+			return 0;       /* large page: not ours to split */
+		}
+		t = table(*e);
+	}
+	return &t[(va >> 12) & 511];
+}
+
+int paging_map(uint64_t root, uint64_t va, uint64_t pa, uint64_t flags)
+{
+	uint64_t tf = PTE_P | PTE_W | (flags & PTE_U);
+	uint64_t *e = walk(root, va, 1, tf);
+	if (!e)
+		return -1;
+	if (!nx)
+		flags &= ~PTE_NX;
+	*e = (pa & PTE_ADDR) | flags | PTE_P;
+	invlpg(va);
+	return 0;
+}
+
+uint64_t paging_unmap(uint64_t root, uint64_t va)
+{
+	uint64_t *e = walk(root, va, 0, 0);
+	if (!e)
+		return 0;
+	uint64_t old = *e;
+	*e = 0;
+	invlpg(va);
+	return old;
+}
+
+uint64_t paging_lookup(uint64_t root, uint64_t va)
+{
+	uint64_t *e = walk(root, va, 0, 0);
+	return e ? *e : 0;
+}
+
+static void map_range(uint64_t va, uint64_t va_end, uint64_t flags)
+{
+	for (; va < va_end; va += PAGE_SIZE)
+		if (paging_map(kernel_root, va, va - KERNEL_VMA, flags | PTE_G))
+			panic("cannot map the kernel image");
+}
+
+void paging_init(uint64_t phys_end)
+{
+	nx = (rdmsr(MSR_EFER) & EFER_NXE) ? PTE_NX : 0;
+	kernel_root = alloc_table();
+	uint64_t *pml4 = table(kernel_root);
+
+	/* Physmap with 2 MiB pages. */
+	if (phys_end < 0x100000000ull)
+		phys_end = 0x100000000ull;
+	if (phys_end > PHYSMAP_LIMIT)
+		phys_end = PHYSMAP_LIMIT;
+	uint64_t pdpt = alloc_table();
+	pml4[256] = pdpt | PTE_P | PTE_W;
+	for (uint64_t pa = 0; pa < phys_end; pa += 0x200000) {
+		uint64_t *pe = &table(pdpt)[(pa >> 30) & 511];
+		if (!(*pe & PTE_P))
+			*pe = alloc_table() | PTE_P | PTE_W;
+		table(*pe)[(pa >> 21) & 511] = pa | PTE_P | PTE_W | PTE_PS | PTE_G | nx;
+	}
+
+	/* Kernel image: text RX, rodata R, data+bss RW. Pre-make PML4[511]'s PDPT. */
+	pml4[511] = alloc_table() | PTE_P | PTE_W;
+	map_range((uint64_t)_text_start, (uint64_t)_text_end, 0);
+	map_range((uint64_t)_rodata_start, (uint64_t)_data_start, PTE_NX);
+	map_range((uint64_t)_data_start, (uint64_t)_kernel_end, PTE_W | PTE_NX);
+
+	write_cr3(kernel_root);
+}
+
+uint64_t paging_kernel_root(void) { return kernel_root; }
+int paging_nx_enabled(void) { return nx != 0; }
+
+uint64_t paging_new_root(void)
+{
+	uint64_t root = pmm_alloc();
+	if (!root)
+		return 0;
+	memcpy(table(root) + 256, table(kernel_root) + 256, 256 * sizeof(uint64_t));
+	return root;
+}
+
+static void free_level(uint64_t pa, int level)
+{
+	uint64_t *t = table(pa);
+	if (level > 1)
+		for (int i = 0; i < 512; i++)
+			if ((t[i] & PTE_P) && !(t[i] & PTE_PS))
+				free_level(t[i], level - 1);
+	pmm_free(pa & PTE_ADDR);
+}
+
+void paging_free_root(uint64_t root)
+{
+	uint64_t *t = table(root);
+	for (int i = 0; i < 256; i++)
+		if (t[i] & PTE_P)
+			free_level(t[i], 3);
+	pmm_free(root);
+}

@@ -1,0 +1,63 @@
+/*
+ * Kernel self-tests chosen on the command line with "ktest=NAME":
+ * deliberate CPU exceptions (ud, pf, gp, de) that prove the exception
+ * report names the vector and the exact faulting RIP, and "heap", which
+ * checks the heap returns every frame it took.
+ */
+#include <boot.h>
+#include <cmdline.h>
+#include <heap.h>
+#include <kprintf.h>
+#include <panic.h>
+#include <pmm.h>
+#include <string.h>
+
+extern void ktest_ud(void), ktest_pf(void), ktest_gp(void), ktest_de(void);
+extern char ktest_ud_at[], ktest_pf_at[], ktest_gp_at[], ktest_de_at[];
+
+static const struct {
+	const char *name;
+	void (*fn)(void);
+	const char *at;
+} faults[] = {
+	{ "ud", ktest_ud, ktest_ud_at },
+	{ "pf", ktest_pf, ktest_pf_at },
+	{ "gp", ktest_gp, ktest_gp_at },
+	{ "de", ktest_de, ktest_de_at },
+};
+
+static void heap_check(void)
+{
+	uint64_t before = pmm_free_frames();
+	void *p[64];
+	for (int i = 0; i < 64; i++) {
+		size_t n = (size_t)(i % 7 + 1) * 40;
+		p[i] = kzalloc(n);
+		if (!p[i])
+			panic("heap: allocation %d failed", i);
+		memset(p[i], 0xAB, n);
+	}
+	for (int i = 0; i < 64; i++)
+		kfree(p[i]);
+	kprintf("ktest heap: %s (free frames before %lu, after %lu)\n",
+		pmm_free_frames() == before ? "ok" : "LEAK", before, pmm_free_frames());
+}
+
+void boot_selftest(const char *cmdline)
+{
+	char t[16];
+	if (!cmdline_get(cmdline, "ktest", t, sizeof(t)))
+		return;
+	for (unsigned i = 0; i < sizeof(faults) / sizeof(faults[0]); i++) {
+		if (strcmp(t, faults[i].name))
+			continue;
+		kprintf("ktest %s: expect a fault at RIP %016lx\n", t, (unsigned long)faults[i].at);
+		faults[i].fn();
+		kprintf("ktest %s: no fault happened\n", t);
+		return;
+	}
+	if (!strcmp(t, "heap"))
+		heap_check();
+	else
+		kprintf("ktest: unknown test \"%s\"\n", t);
+}

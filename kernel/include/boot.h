@@ -1,0 +1,10 @@
+/* Late boot: kernel self-tests asked for on the command line, then userspace. */
+#pragma once
+#include <multiboot.h>
+
+extern struct boot_info boot_info;
+
+/* Runs "ktest=NAME" from the command line (deliberate faults for tests). */
+void boot_selftest(const char *cmdline);
+/* Starts the root task from the initramfs; does not return. */
+__attribute__((noreturn)) void boot_start(const struct boot_info *bi);

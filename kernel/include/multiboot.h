@@ -1,0 +1,51 @@
+/* The multiboot v1 information block, and what the kernel keeps of it. */
+#pragma once
+#include <memmap.h>
+#include <stdint.h>
+
+#define MB_INFO_MEM     (1u << 0)
+#define MB_INFO_CMDLINE (1u << 2)
+#define MB_INFO_MODS    (1u << 3)
+#define MB_INFO_MMAP    (1u << 6)
+
+struct mb_info {
+	uint32_t flags;
+	uint32_t mem_lower, mem_upper;
+	uint32_t boot_device;
+	uint32_t cmdline;
+	uint32_t mods_count, mods_addr;
+	uint32_t syms[4];
+	uint32_t mmap_length, mmap_addr;
+} __attribute__((packed));
+
+struct mb_module {
+	uint32_t start, end, string, reserved;
+} __attribute__((packed));
+
+struct mb_mmap_entry {
+	uint32_t size;
+	uint64_t addr, len;
+	uint32_t type;
+} __attribute__((packed));
+
+#define BOOT_MAX_MODULES 8
+#define BOOT_CMDLINE_MAX 256
+
+struct boot_module {
+	uint64_t start, end;
+	char name[64];
+};
+
+struct boot_info {
+	char cmdline[BOOT_CMDLINE_MAX];
+	struct boot_module mods[BOOT_MAX_MODULES];
+	int nmods;
+	int mods_dropped;               /* more modules than we keep */
+	struct mem_range avail[MEMMAP_MAX];
+	int navail;
+	int from_mmap;                  /* 0: only mem_lower/mem_upper were given */
+	uint64_t info_pa, info_end;     /* where the loader's own data lies, to reserve it */
+};
+
+/* Copy what we need out of the loader's block (which lives in memory we will reuse). */
+int multiboot_parse(struct boot_info *bi, uint64_t info_pa);

@@ -1,0 +1,2 @@
+#pragma once
+#define TERN_VERSION "0.1"

@@ -1,0 +1,29 @@
+# The kernel: freestanding x86_64, linked at -2 GiB, one ELF64 file with a
+# multiboot header (a.out kludge) that QEMU, mboot.c32 and iPXE all load.
+
+KERNEL := $(BUILD)/kernel/tern.elf
+KERNEL_SRCS := $(sort $(wildcard kernel/*.c kernel/*/*.c kernel/arch/x86_64/*.c kernel/arch/x86_64/*.S))
+KERNEL_OBJS := $(patsubst %,$(BUILD)/%.o,$(KERNEL_SRCS))
+KERNEL_LDS := kernel/arch/x86_64/kernel.ld
+
+KERNEL_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -MD -MP \
+	-ffreestanding -nostdlib -mno-red-zone -mcmodel=kernel -mgeneral-regs-only \
+	-fno-pic -fno-pie -fno-stack-protector -fno-omit-frame-pointer \
+	-fno-asynchronous-unwind-tables -ffile-prefix-map=$(CURDIR)=. \
+	-Ikernel/include -Ikernel/arch/x86_64/include
+
+$(BUILD)/kernel/%.c.o: kernel/%.c
+	$(call msg,CC,$<)
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(KERNEL_CFLAGS) -c $< -o $@
+
+$(BUILD)/kernel/%.S.o: kernel/%.S
+	$(call msg,AS,$<)
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(KERNEL_CFLAGS) -D__ASSEMBLER__ -c $< -o $@
+
+$(KERNEL): $(KERNEL_OBJS) $(KERNEL_LDS)
+	$(call msg,LD,$@)
+	$(Q)$(LD) -nostdlib -z max-page-size=0x1000 -z noexecstack --no-warn-rwx-segments --build-id=none \
+		-T $(KERNEL_LDS) -o $@ $(KERNEL_OBJS)
+	$(Q)sh ci/check-kernel-layout.sh $@

@@ -1,0 +1,89 @@
+/*
+ * kmain: bring the machine from "long mode, boot page tables" to a kernel
+ * that owns its memory, then start the root task. Each step prints what it
+ * found, so a boot log tells the whole story of a failed boot.
+ */
+#include <arch/cpu.h>
+#include <arch/gdt.h>
+#include <arch/layout.h>
+#include <arch/paging.h>
+#include <arch/trap.h>
+#include <boot.h>
+#include <cmdline.h>
+#include <console.h>
+#include <heap.h>
+#include <kprintf.h>
+#include <memmap.h>
+#include <multiboot.h>
+#include <panic.h>
+#include <pmm.h>
+#include <version.h>
+
+#define MIN_RAM_KIB (24 * 1024)
+
+extern char _kernel_start[], _kernel_end[];
+
+struct boot_info boot_info;
+
+static void reserve_and_build(struct memmap *usable)
+{
+	struct boot_info *bi = &boot_info;
+	struct mem_range res[BOOT_MAX_MODULES + 3];
+	int n = 0;
+	res[n++] = (struct mem_range){ 0, 0x100000 };   /* BIOS, EBDA, VGA */
+	res[n++] = (struct mem_range){ KERNEL_LOAD, (uint64_t)(_kernel_end - _kernel_start) + PAGE_SIZE };
+	res[n++] = (struct mem_range){ bi->info_pa, bi->info_end - bi->info_pa };
+	for (int i = 0; i < bi->nmods; i++)
+		res[n++] = (struct mem_range){ bi->mods[i].start, bi->mods[i].end - bi->mods[i].start };
+	if (memmap_build(usable, bi->avail, bi->navail, res, n))
+		kprintf("tern: memory map too fragmented; using the first %d ranges\n", MEMMAP_MAX);
+}
+
+static void print_modules(void)
+{
+	struct boot_info *bi = &boot_info;
+	kprintf("modules: %d\n", bi->nmods);
+	for (int i = 0; i < bi->nmods; i++)
+		kprintf("  module %d: %016lx-%016lx %lu bytes \"%s\"\n", i, bi->mods[i].start,
+			bi->mods[i].end, bi->mods[i].end - bi->mods[i].start, bi->mods[i].name);
+	if (bi->mods_dropped)
+		kprintf("tern: %d more modules ignored (at most %d)\n", bi->mods_dropped, BOOT_MAX_MODULES);
+}
+
+void kmain(uint32_t magic, uint32_t info_pa)
+{
+	(void)magic;    /* checked by boot.S */
+	serial_init();
+	kprintf("\ntern %s (x86_64) booting\n", TERN_VERSION);
+	gdt_init();
+	idt_init();
+
+	multiboot_parse(&boot_info, info_pa);
+	kprintf("cmdline: \"%s\"\n", boot_info.cmdline);
+	if (!boot_info.navail) {
+		kprintf("tern: the boot loader gave no memory information; cannot continue\n");
+		machine_fail(2);
+	}
+
+	struct memmap usable;
+	reserve_and_build(&usable);
+	uint64_t kib = memmap_total(&usable) / 1024;
+	kprintf("memory: %lu KiB usable in %d ranges\n", kib, usable.n);
+	if (kib < MIN_RAM_KIB) {
+		kprintf("tern: not enough memory: %lu KiB usable, need at least %d KiB "
+			"(give QEMU more, e.g. -m 128)\n", kib, MIN_RAM_KIB);
+		machine_fail(2);
+	}
+	if (pmm_init(&usable)) {
+		kprintf("tern: no memory range can hold the frame bitmap\n");
+		machine_fail(2);
+	}
+	paging_init(memmap_end(&usable));
+	kprintf("paging: kernel tables at %016lx, NX %s\n", paging_kernel_root(),
+		paging_nx_enabled() ? "on" : "off");
+	kprintf("frames: %lu free of %lu\n", pmm_free_frames(), pmm_total_frames());
+
+	print_modules();
+	boot_selftest(boot_info.cmdline);
+	boot_start(&boot_info);
+}

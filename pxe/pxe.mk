@@ -1,0 +1,1 @@
+# PXE tree and the lab TFTP server (see the images issue).

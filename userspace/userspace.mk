@@ -1,0 +1,2 @@
+# Userspace programs (filled in by the userspace issue).
+USER_PROGRAMS :=
