@@ -15,7 +15,8 @@ $(TERN_RUN): ci/run/tern-run.c
 # test, UNIT_<name>_CFLAGS any extra flags. Other fragments add their own.
 UNIT_TESTS += memmap format cmdline
 UNIT_memmap_SRCS := kernel/mm/memmap.c
-UNIT_format_SRCS := kernel/lib/format.c
+UNIT_format_SRCS := userspace/lib/format.c
+UNIT_format_CFLAGS := -idirafter userspace/lib/include
 UNIT_cmdline_SRCS := kernel/lib/cmdline.c
 
 define unit_test_rule

@@ -2,17 +2,28 @@
 # multiboot header (a.out kludge) that QEMU, mboot.c32 and iPXE all load.
 
 KERNEL := $(BUILD)/kernel/tern.elf
-KERNEL_SRCS := $(sort $(wildcard kernel/*.c kernel/*/*.c kernel/arch/x86_64/*.c kernel/arch/x86_64/*.S))
-KERNEL_OBJS := $(patsubst %,$(BUILD)/%.o,$(KERNEL_SRCS))
+# The kernel also links a few pure, freestanding pieces of userspace/lib:
+# printf formatting, and the ustar and ELF readers it needs to start the
+# root task. They include nothing but compiler headers.
+KERNEL_SHARED := userspace/lib/format.c
+KERNEL_SRCS := $(sort $(wildcard kernel/*.c kernel/*/*.c kernel/arch/x86_64/*.c kernel/arch/x86_64/*.S)) \
+	$(KERNEL_SHARED)
+KERNEL_OBJS := $(patsubst %,$(BUILD)/%.o,$(filter kernel/%,$(KERNEL_SRCS))) \
+	$(patsubst userspace/lib/%,$(BUILD)/kernel/shared/%.o,$(KERNEL_SHARED))
 KERNEL_LDS := kernel/arch/x86_64/kernel.ld
 
 KERNEL_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -MD -MP \
 	-ffreestanding -nostdlib -mno-red-zone -mcmodel=kernel -mgeneral-regs-only \
 	-fno-pic -fno-pie -fno-stack-protector -fno-omit-frame-pointer \
 	-fno-asynchronous-unwind-tables -ffile-prefix-map=$(CURDIR)=. \
-	-Ikernel/include -Ikernel/arch/x86_64/include
+	-Ikernel/include -Ikernel/arch/x86_64/include -idirafter userspace/lib/include
 
 $(BUILD)/kernel/%.c.o: kernel/%.c
+	$(call msg,CC,$<)
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(KERNEL_CFLAGS) -c $< -o $@
+
+$(BUILD)/kernel/shared/%.c.o: userspace/lib/%.c
 	$(call msg,CC,$<)
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(KERNEL_CFLAGS) -c $< -o $@

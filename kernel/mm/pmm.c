@@ -67,6 +67,23 @@ uint64_t pmm_alloc(void)
 	return 0;
 }
 
+uint64_t pmm_alloc_contig(unsigned n)
+{
+	uint64_t run = 0;
+	for (uint64_t f = 0; f < nframes; f++) {
+		run = is_free(f) ? run + 1 : 0;
+		if (run < n)
+			continue;
+		uint64_t first = f + 1 - n;
+		for (uint64_t g = first; g <= f; g++)
+			set_used(g);
+		nfree -= n;
+		memset(phys_to_virt(first * PAGE_SIZE), 0, (uint64_t)n * PAGE_SIZE);
+		return first * PAGE_SIZE;
+	}
+	return 0;
+}
+
 void pmm_free(uint64_t pa)
 {
 	uint64_t f = pa / PAGE_SIZE;

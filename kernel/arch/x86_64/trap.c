@@ -7,7 +7,11 @@
 #include <arch/cpu.h>
 #include <arch/trap.h>
 #include <kprintf.h>
+#include <arch/pic.h>
+#include <object/irq.h>
+#include <object/task.h>
 #include <panic.h>
+#include <sched.h>
 
 static const char *const names[32] = {
 	[0] = "#DE divide error",        [1] = "#DB debug",
@@ -29,6 +33,11 @@ const char *trap_name(uint64_t vector)
 	return "interrupt";
 }
 
+uint64_t read_cr2_if(uint64_t vector)
+{
+	return vector == 14 ? read_cr2() : 0;
+}
+
 int trap_from_user(const struct trap_frame *f)
 {
 	return (f->cs & 3) == 3;
@@ -46,18 +55,41 @@ void trap_report(const struct trap_frame *f)
 	kprintf("  R13 %016lx  R14 %016lx  R15 %016lx\n", f->r13, f->r14, f->r15);
 }
 
-/* Weak hooks: later layers (IRQ objects, the scheduler, task faults) take these over. */
-__attribute__((weak)) void irq_dispatch(struct trap_frame *f) { (void)f; }
-__attribute__((weak)) int fault_user(struct trap_frame *f) { (void)f; return 0; }
+extern uint64_t tsc_hz;
+
+static void timer_tick(void)
+{
+	static uint64_t tsc0;
+	sched_tick();
+	/* Measure the TSC rate against the first 100 ms of PIT ticks. */
+	if (sched_ticks == 1)
+		tsc0 = rdtsc();
+	else if (sched_ticks == 101)
+		tsc_hz = (rdtsc() - tsc0) * (SCHED_HZ / 100);
+}
+
+static void irq_dispatch(struct trap_frame *f)
+{
+	unsigned line = (unsigned)(f->vector - IRQ_BASE);
+	if (line >= IRQ_LINES || pic_spurious(line))
+		return;
+	if (line == IRQ_TIMER)
+		timer_tick();
+	else
+		irq_deliver(line);
+	pic_eoi(line);
+}
 
 void trap_dispatch(struct trap_frame *f)
 {
 	if (f->vector >= IRQ_BASE) {
 		irq_dispatch(f);
-		return;
+	} else if (trap_from_user(f)) {
+		fault_user(f);
+	} else {
+		trap_report(f);
+		panic("unexpected exception in kernel mode");
 	}
-	if (trap_from_user(f) && fault_user(f))
-		return;
-	trap_report(f);
-	panic("unexpected exception in kernel mode");
+	if (need_resched || current->state != TASK_RUNNABLE)
+		schedule();
 }

@@ -16,3 +16,5 @@ void trap_dispatch(struct trap_frame *f);
 const char *trap_name(uint64_t vector);
 void trap_report(const struct trap_frame *f);
 int trap_from_user(const struct trap_frame *f);
+/* CR2 for a page fault, 0 for other vectors. */
+uint64_t read_cr2_if(uint64_t vector);

@@ -1,0 +1,75 @@
+/* Operations of SYS_INVOKE, by object type, and their arguments (a2..a5). */
+#pragma once
+
+enum tern_invoke {
+	/* memory: a2 = object type (cap.h), a3 = dst index in own cspace, a4 = size arg */
+	MEM_CREATE = 1,         /* page: a4 = frames; task/cspace: a4 = radix */
+	MEM_SPLIT,              /* a2 = bytes, a3 = dst index: a new memory cap with that quota */
+	MEM_INFO,               /* r0 = bytes left, r1 = bytes used */
+
+	/* task */
+	TASK_SET_REGS = 16,     /* a2 = rip, a3 = rsp, a4 = rdi, a5 = rsi at start */
+	TASK_SET_IPCBUF,        /* a2 = page cap (its first frame is the IPC buffer) */
+	TASK_SET_PRIO,          /* a2 = priority, at most the caller's own */
+	TASK_SET_FAULT,         /* a2 = endpoint cap for fault messages (0 = none) */
+	TASK_BIND_NOTE,         /* a2 = note cap: its signals also wake RECV (0 = unbind) */
+	TASK_START,
+	TASK_STOP,
+	TASK_KILL,              /* stop for good and release its cspace and mappings */
+	TASK_INFO,              /* r0 = state, r1 = priority, r2 = fault count, r3 = id */
+	TASK_CSPACE,            /* a2 = dst index: a cspace cap for the task's cspace */
+	TASK_SET_NAME,          /* a2 = pointer, a3 = length (for logs) */
+
+	/* page */
+	PAGE_MAP = 32,          /* a2 = task cap (0 = self), a3 = vaddr, a4 = rights (READ/WRITE/EXEC) */
+	PAGE_UNMAP,             /* a2 = task cap (0 = self), a3 = vaddr */
+	PAGE_INFO,              /* r0 = frames */
+
+	/* irq control and irq */
+	IRQCTL_GET = 48,        /* a2 = line (0..15), a3 = dst index */
+	IRQ_SET_NOTE,           /* a2 = note cap; its badge is signalled on each interrupt */
+	IRQ_ACK,                /* unmask the line again after handling */
+
+	/* ioport */
+	IOPORT_ENABLE = 64,     /* allow direct in/out on the cap's range for the caller */
+	IOPORT_DISABLE,
+
+	/* machine */
+	MACHINE_POWEROFF = 80,
+	MACHINE_REBOOT,
+	MACHINE_FAIL,           /* a2 = code: leave QEMU with a failure status (tests) */
+	MACHINE_INFO,           /* r0 = free frames, r1 = total frames, r2 = tasks, r3 = tsc Hz */
+	MACHINE_TASKS,          /* a2 = index: r0 = id, r1 = state, r2 = prio, r3..r5 = name (24 bytes) */
+};
+
+enum tern_task_state {
+	TASK_INACTIVE,          /* created, not started */
+	TASK_RUNNABLE,
+	TASK_BLOCKED,           /* in IPC or waiting on a note */
+	TASK_STOPPED,           /* TASK_STOP, or faulted */
+	TASK_DEAD,
+};
+
+/* Size of a task object for quota purposes (kernel stack and tables included). */
+#define TASK_QUOTA_BYTES (6 * 4096)
+
+/* Initial capabilities of the root task (slot numbers in its cspace). */
+enum tern_root_slots {
+	ROOT_TASK = 1,
+	ROOT_CSPACE,
+	ROOT_MEMORY,
+	ROOT_IOPORT,            /* all ports 0..FFFF */
+	ROOT_IRQ_CONTROL,
+	ROOT_MACHINE,
+	ROOT_INITRAMFS,         /* page cap of the initramfs (read-only) */
+	ROOT_IPCBUF,            /* page cap of its IPC buffer */
+	ROOT_FIRST_FREE,
+};
+#define ROOT_RADIX 12
+
+/* Where the kernel maps things for the root task; rdi/rsi/rdx at entry hold
+ * the initramfs address, its size and the IPC buffer address. */
+#define ROOT_INITRAMFS_VA  0x10000000ull
+#define ROOT_IPCBUF_VA     0x0FFF0000ull
+#define ROOT_STACK_TOP     0x7FFFFFFF0000ull
+#define ROOT_STACK_PAGES   16

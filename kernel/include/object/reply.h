@@ -1,0 +1,18 @@
+/*
+ * A saved reply right (CAP_SAVE_REPLY): the caller and the number of its
+ * call. It answers at most once, and only that very call: if the caller
+ * was killed or has moved on, the reply is dropped.
+ */
+#pragma once
+#include <object/kobj.h>
+
+struct task;
+
+struct reply {
+	struct kobj hdr;
+	struct task *caller;    /* holds a reference */
+	uint64_t seq;
+};
+
+struct reply *reply_create(struct task *caller, uint64_t seq);
+void reply_destroy(struct reply *r);

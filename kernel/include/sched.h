@@ -1,0 +1,28 @@
+/*
+ * Scheduler: 256 priorities (higher runs first), round robin within one,
+ * a time slice of SCHED_SLICE timer ticks. The kernel is not preemptible:
+ * it switches only on the way out of a trap or system call.
+ */
+#pragma once
+#include <object/task.h>
+
+#define SCHED_HZ    1000
+#define SCHED_SLICE 10
+
+extern struct task *current;
+extern int need_resched;
+extern uint64_t sched_ticks;
+
+void sched_init(struct task *idle);
+void sched_ready(struct task *t);       /* make runnable and queue */
+void sched_unready(struct task *t);     /* take off the run queue (state set by caller) */
+void sched_set_eff_prio(struct task *t, uint8_t prio);
+void sched_tick(void);
+/* Switch to the best runnable task if it should run instead of current. */
+void schedule(void);
+/* Give up the rest of the slice. */
+void sched_yield(void);
+/* A task freed while its kernel stack is in use is freed after the next switch. */
+void task_reap_later(struct task *t);
+/* First switch from boot into the task world; does not return. */
+__attribute__((noreturn)) void sched_start(void);

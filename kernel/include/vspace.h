@@ -1,0 +1,19 @@
+/* A task's address space: page objects mapped at user addresses. */
+#pragma once
+#include <stdint.h>
+
+struct task;
+struct page;
+
+#define USER_TOP 0x0000800000000000ull
+
+/* Map all frames of p at va (page aligned). Returns an E_* code. */
+int vspace_map(struct task *t, struct page *p, uint64_t va, unsigned rights);
+int vspace_unmap(struct task *t, uint64_t va);
+/* Drop every mapping and the page tables. */
+void vspace_destroy(struct task *t);
+
+/* Copy to/from user memory of t, checking each page is mapped for users
+ * (and writable when writing). 0 on success, -1 on a bad address. */
+int user_read(struct task *t, void *dst, uint64_t uva, uint64_t n);
+int user_write(struct task *t, uint64_t uva, const void *src, uint64_t n);

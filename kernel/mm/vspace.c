@@ -1,0 +1,132 @@
+/*
+ * Address spaces. The kernel owns the page tables; a task can only ask to
+ * map page objects it holds caps to. Each mapping is recorded (and holds a
+ * reference on its page object) so unmapping and task death release
+ * exactly what was mapped. User memory is reached by walking the task's
+ * tables and going through the physmap, never by dereferencing user
+ * pointers, so a bad pointer is an error code, not a kernel fault.
+ */
+#include <abi/cap.h>
+#include <abi/error.h>
+#include <arch/layout.h>
+#include <arch/paging.h>
+#include <heap.h>
+#include <list.h>
+#include <object/page.h>
+#include <object/task.h>
+#include <string.h>
+#include <vspace.h>
+
+struct mapping {
+	struct list link;
+	uint64_t va;
+	struct page *page;
+};
+
+int vspace_map(struct task *t, struct page *p, uint64_t va, unsigned rights)
+{
+	uint64_t len = (uint64_t)p->nframes * PAGE_SIZE;
+	if ((va & (PAGE_SIZE - 1)) || va == 0 || va >= USER_TOP || len > USER_TOP - va)
+		return E_BAD_ARG;
+	for (uint64_t i = 0; i < p->nframes; i++)
+		if (paging_lookup(t->root, va + i * PAGE_SIZE) & PTE_P)
+			return E_MAPPED;
+	struct mapping *m = kzalloc(sizeof(*m));
+	if (!m)
+		return E_NO_MEMORY;
+	uint64_t flags = PTE_U;
+	if (rights & RIGHT_WRITE)
+		flags |= PTE_W;
+	if (!(rights & RIGHT_EXEC))
+		flags |= PTE_NX;
+	for (uint64_t i = 0; i < p->nframes; i++) {
+		if (paging_map(t->root, va + i * PAGE_SIZE, p->frames[i], flags)) {
+			while (i--)
+				paging_unmap(t->root, va + i * PAGE_SIZE);
+			kfree(m);
+			return E_NO_MEMORY;
+		}
+	}
+	m->va = va;
+	m->page = p;
+	kobj_get(&p->hdr);
+	p->maps++;
+	list_add_tail(&t->mappings, &m->link);
+	return TERN_OK;
+}
+
+static void unmap_one(struct task *t, struct mapping *m)
+{
+	for (uint64_t i = 0; i < m->page->nframes; i++)
+		paging_unmap(t->root, m->va + i * PAGE_SIZE);
+	list_del(&m->link);
+	m->page->maps--;
+	kobj_put(&m->page->hdr);
+	kfree(m);
+}
+
+int vspace_unmap(struct task *t, uint64_t va)
+{
+	for (struct list *l = t->mappings.next; l != &t->mappings; l = l->next) {
+		struct mapping *m = list_entry(l, struct mapping, link);
+		if (m->va == va) {
+			unmap_one(t, m);
+			return TERN_OK;
+		}
+	}
+	return E_NOT_MAPPED;
+}
+
+void vspace_destroy(struct task *t)
+{
+	while (!list_empty(&t->mappings))
+		unmap_one(t, list_entry(t->mappings.next, struct mapping, link));
+	if (t->root) {
+		paging_free_root(t->root);
+		t->root = 0;
+	}
+}
+
+/* Physical address behind uva if mapped for user (and writable if asked). */
+static uint64_t user_pa(struct task *t, uint64_t uva, int write)
+{
+	if (uva >= USER_TOP || !t->root)
+		return 0;
+	uint64_t pte = paging_lookup(t->root, uva);
+	if (!(pte & PTE_P) || !(pte & PTE_U) || (write && !(pte & PTE_W)))
+		return 0;
+	return (pte & PTE_ADDR) | (uva & (PAGE_SIZE - 1));
+}
+
+static int user_copy(struct task *t, uint64_t uva, void *kbuf, uint64_t n, int write)
+{
+	if (n > USER_TOP || uva > USER_TOP - n)
+		return -1;
+	uint8_t *k = kbuf;
+	while (n) {
+		uint64_t chunk = PAGE_SIZE - (uva & (PAGE_SIZE - 1));
+		if (chunk > n)
+			chunk = n;
+		uint64_t pa = user_pa(t, uva, write);
+		if (!pa)
+			return -1;
+		if (write)
+			memcpy(phys_to_virt(pa), k, chunk);
+		else
+			memcpy(k, phys_to_virt(pa), chunk);
+		uva += chunk;
+		k += chunk;
+		n -= chunk;
+	}
+	return 0;
+}
+
+int user_read(struct task *t, void *dst, uint64_t uva, uint64_t n)
+{
+	return user_copy(t, uva, dst, n, 0);
+}
+
+int user_write(struct task *t, uint64_t uva, const void *src, uint64_t n)
+{
+	return user_copy(t, uva, (void *)src, n, 1);
+}

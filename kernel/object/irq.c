@@ -1,0 +1,92 @@
+/*
+ * IRQ objects. IRQCTL_GET takes a line (once; the timer and the cascade
+ * are the kernel's). IRQ_SET_NOTE binds it to a note and unmasks it. When
+ * the line fires the kernel masks it, signals the note with the badge of
+ * the note cap given at binding, and leaves it masked until the driver
+ * says IRQ_ACK, so a device can never interrupt faster than its driver
+ * handles it. Deleting the last irq cap masks and frees the line.
+ */
+#include <abi/error.h>
+#include <abi/object.h>
+#include <arch/pic.h>
+#include <heap.h>
+#include <object/irq.h>
+#include <object/note.h>
+#include <syscall.h>
+
+static struct irq *lines[IRQ_LINES];
+
+void irq_destroy(struct irq *irq)
+{
+	pic_mask(irq->line);
+	lines[irq->line] = 0;
+	if (irq->note)
+		kobj_put(&irq->note->hdr);
+	kfree(irq);
+}
+
+void irq_deliver(unsigned line)
+{
+	struct irq *irq = lines[line];
+	pic_mask(line);
+	if (irq && irq->note)
+		note_signal(irq->note, irq->badge);
+}
+
+void irq_control_invoke(struct cap *c, uint64_t op, struct trap_frame *f)
+{
+	uint64_t err = 0;
+	if (op != IRQCTL_GET) {
+		f->rax = E_BAD_SYSCALL;
+		return;
+	}
+	(void)c;
+	uint64_t line = f->rdx;
+	struct cap *dst = cap_lookup_empty(f->r10, &err);
+	if (!dst || line >= IRQ_LINES || line == IRQ_TIMER || line == IRQ_CASCADE || lines[line]) {
+		f->rax = !dst ? err : line >= IRQ_LINES ? E_BAD_ARG : E_BUSY;
+		return;
+	}
+	struct irq *irq = kzalloc(sizeof(*irq));
+	if (!irq) {
+		f->rax = E_NO_MEMORY;
+		return;
+	}
+	irq->hdr.type = CAP_IRQ;
+	irq->line = (unsigned)line;
+	lines[line] = irq;
+	cap_make(dst, CAP_IRQ, RIGHTS_ALL, &irq->hdr, 0, line);
+	f->rax = TERN_OK;
+}
+
+void irq_invoke(struct cap *c, uint64_t op, struct trap_frame *f)
+{
+	struct irq *irq = (struct irq *)c->obj;
+	uint64_t err = 0;
+	struct cap *n;
+	switch (op) {
+	case IRQ_SET_NOTE:
+		if (!(n = cap_lookup(f->rdx, CAP_NOTE, RIGHT_WRITE, &err))) {
+			f->rax = err;
+			return;
+		}
+		kobj_get(n->obj);
+		if (irq->note)
+			kobj_put(&irq->note->hdr);
+		irq->note = (struct note *)n->obj;
+		irq->badge = n->badge ? n->badge : 1;
+		pic_unmask(irq->line);
+		break;
+	case IRQ_ACK:
+		if (!irq->note) {
+			f->rax = E_BAD_ARG;     /* nothing to deliver to yet */
+			return;
+		}
+		pic_unmask(irq->line);
+		break;
+	default:
+		f->rax = E_BAD_SYSCALL;
+		return;
+	}
+	f->rax = TERN_OK;
+}

@@ -1,0 +1,55 @@
+/* The machine capability: power, failure exit for tests, and kernel facts. */
+#include <abi/error.h>
+#include <abi/object.h>
+#include <arch/cpu.h>
+#include <kprintf.h>
+#include <object/task.h>
+#include <panic.h>
+#include <pmm.h>
+#include <sched.h>
+#include <string.h>
+#include <syscall.h>
+
+uint64_t tsc_hz;
+
+void machine_invoke(struct cap *c, uint64_t op, struct trap_frame *f)
+{
+	(void)c;
+	switch (op) {
+	case MACHINE_POWEROFF:
+		kprintf("tern: power off requested by task %u (%s)\n", current->id, current->name);
+		machine_poweroff();
+	case MACHINE_REBOOT:
+		kprintf("tern: reboot requested by task %u (%s)\n", current->id, current->name);
+		outb(0x64, 0xFE);       /* keyboard controller reset line */
+		machine_halt();
+	case MACHINE_FAIL:
+		machine_fail((int)(f->rdx & 0x7F));
+	case MACHINE_INFO:
+		f->rax = TERN_OK;
+		f->rdi = pmm_free_frames();
+		f->rsi = pmm_total_frames();
+		f->rdx = task_count();
+		f->r10 = tsc_hz;
+		return;
+	case MACHINE_TASKS: {
+		struct task *t = task_nth((unsigned)f->rdx);
+		if (!t) {
+			f->rax = E_BAD_ARG;
+			return;
+		}
+		uint64_t name[3] = { 0 };
+		memcpy(name, t->name, sizeof(name) - 1);
+		f->rax = TERN_OK;
+		f->rdi = t->id;
+		f->rsi = t->state;
+		f->rdx = t->prio;
+		f->r10 = name[0];
+		f->r8 = name[1];
+		f->r9 = name[2];
+		return;
+	}
+	default:
+		f->rax = E_BAD_SYSCALL;
+	}
+}

@@ -1,0 +1,148 @@
+/*
+ * Memory objects: allocation authority as a byte quota. The root task gets
+ * one holding all free memory; it splits off smaller ones for the programs
+ * it starts, so a driver can only create objects within its share. Each
+ * object records what it was charged and gives it back when destroyed.
+ */
+#include <heap.h>
+#include <object/memory.h>
+
+struct memory *memory_create(uint64_t bytes)
+{
+	struct memory *m = kzalloc(sizeof(*m));
+	if (!m)
+		return 0;
+	m->hdr.type = CAP_MEMORY;
+	m->left = bytes;
+	return m;
+}
+
+int memory_charge(struct memory *m, struct kobj *o, uint64_t bytes)
+{
+	if (!m)
+		return 0;
+	if (bytes > m->left)
+		return -1;
+	m->left -= bytes;
+	m->used += bytes;
+	o->charged = m;
+	o->charge = bytes;
+	kobj_get(&m->hdr);
+	return 0;
+}
+
+void memory_refund(struct kobj *o)
+{
+	struct memory *m = o->charged;
+	if (!m)
+		return;
+	m->left += o->charge;
+	m->used -= o->charge;
+	o->charged = 0;
+	kobj_put(&m->hdr);
+}
+
+/* ---- invocation ---- */
+#include <abi/error.h>
+#include <abi/object.h>
+#include <arch/layout.h>
+#include <object/cspace.h>
+#include <object/endpoint.h>
+#include <object/note.h>
+#include <object/page.h>
+#include <object/task.h>
+#include <sched.h>
+#include <syscall.h>
+
+#define SMALL_OBJECT_BYTES 256
+
+static uint64_t cspace_bytes(unsigned radix)
+{
+	return ((uint64_t)1 << radix) * sizeof(struct cap);
+}
+
+/* Decode MEM_CREATE: how many bytes the object will cost, or 0 if the size argument is bad. */
+static uint64_t create_cost(uint64_t type, uint64_t arg)
+{
+	switch (type) {
+	case CAP_ENDPOINT:
+	case CAP_NOTE:
+		return SMALL_OBJECT_BYTES;
+	case CAP_PAGE:
+		return arg >= 1 && arg <= PAGE_MAX_FRAMES ? arg * PAGE_SIZE + SMALL_OBJECT_BYTES : 0;
+	case CAP_TASK:
+		return arg >= 1 && arg <= CSPACE_MAX_RADIX ? TASK_QUOTA_BYTES + cspace_bytes((unsigned)arg) : 0;
+	case CAP_CSPACE:
+		return arg >= 1 && arg <= CSPACE_MAX_RADIX ? cspace_bytes((unsigned)arg) : 0;
+	default:
+		return 0;
+	}
+}
+
+static struct kobj *create(uint64_t type, uint64_t arg)
+{
+	switch (type) {
+	case CAP_ENDPOINT: return (struct kobj *)endpoint_create();
+	case CAP_NOTE: return (struct kobj *)note_create();
+	case CAP_PAGE: return (struct kobj *)page_create((uint32_t)arg);
+	case CAP_TASK: return (struct kobj *)task_create((unsigned)arg);
+	case CAP_CSPACE: return (struct kobj *)cspace_create((unsigned)arg);
+	default: return 0;
+	}
+}
+
+void memory_invoke(struct cap *c, uint64_t op, struct trap_frame *f)
+{
+	struct memory *m = (struct memory *)c->obj;
+	uint64_t err = 0;
+	if ((c->rights & (RIGHT_READ | RIGHT_WRITE)) != (RIGHT_READ | RIGHT_WRITE)) {
+		f->rax = E_NO_RIGHTS;
+		return;
+	}
+	if (op == MEM_INFO) {
+		f->rax = TERN_OK;
+		f->rdi = m->left;
+		f->rsi = m->used;
+		return;
+	}
+	if (op == MEM_SPLIT) {
+		struct cap *dst = cap_lookup_empty(f->r10, &err);
+		if (!dst || f->rdx > m->left || !f->rdx) {
+			f->rax = dst ? E_NO_MEMORY : err;
+			return;
+		}
+		struct memory *n = memory_create(f->rdx);
+		if (!n) {
+			f->rax = E_NO_MEMORY;
+			return;
+		}
+		m->left -= f->rdx;      /* the new quota's bytes leave the parent for good */
+		cap_make(dst, CAP_MEMORY, RIGHTS_ALL, &n->hdr, 0, 0);
+		f->rax = TERN_OK;
+		return;
+	}
+	if (op != MEM_CREATE) {
+		f->rax = E_BAD_SYSCALL;
+		return;
+	}
+	uint64_t type = f->rdx, arg = f->r8;
+	struct cap *dst = cap_lookup_empty(f->r10, &err);
+	uint64_t cost = create_cost(type, arg);
+	if (!dst || !cost || cost > m->left) {
+		f->rax = !dst ? err : !cost ? E_BAD_ARG : E_NO_MEMORY;
+		return;
+	}
+	struct kobj *o = create(type, arg);
+	if (!o) {
+		f->rax = E_NO_MEMORY;   /* the machine itself ran out */
+		return;
+	}
+	memory_charge(m, o, cost);
+	if (type == CAP_TASK) {
+		struct task *t = (struct task *)o;
+		/* A new task starts at its creator's priority at most. */
+		t->prio = t->eff_prio = current->prio < 100 ? current->prio : 100;
+	}
+	cap_make(dst, (uint8_t)type, RIGHTS_ALL, o, 0, 0);
+	f->rax = TERN_OK;
+}

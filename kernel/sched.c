@@ -1,0 +1,179 @@
+/*
+ * The scheduler. Runnable tasks other than the current one wait in one
+ * FIFO queue per priority; a bitmap finds the highest non-empty queue.
+ * The current task keeps the CPU until it blocks, a higher priority task
+ * becomes runnable, or its slice runs out with an equal one waiting
+ * (round robin). A task that receives a call runs at its caller's priority
+ * until it replies (see endpoint.c), which is how a low priority server
+ * helps a high priority client past a busy medium priority task.
+ */
+#include <arch/cpu.h>
+#include <arch/gdt.h>
+#include <arch/layout.h>
+#include <arch/percpu.h>
+#include <ioport.h>
+#include <panic.h>
+#include <sched.h>
+
+struct task *current;
+int need_resched;
+uint64_t sched_ticks;
+
+static struct list queue[256];
+static uint64_t nonempty[4];
+static struct task *idle;
+static struct task *reap;               /* dead task whose stack we were still on */
+
+void sched_init(struct task *idle_task)
+{
+	for (int i = 0; i < 256; i++)
+		list_init(&queue[i]);
+	idle = idle_task;
+}
+
+static void enqueue(struct task *t)
+{
+	list_add_tail(&queue[t->eff_prio], &t->qlink);
+	nonempty[t->eff_prio / 64] |= 1ull << (t->eff_prio % 64);
+}
+
+static void dequeue(struct task *t)
+{
+	list_del(&t->qlink);
+	if (list_empty(&queue[t->eff_prio]))
+		nonempty[t->eff_prio / 64] &= ~(1ull << (t->eff_prio % 64));
+}
+
+static int best_prio(void)
+{
+	for (int w = 3; w >= 0; w--)
+		if (nonempty[w])
+			return w * 64 + 63 - __builtin_clzll(nonempty[w]);
+	return -1;
+}
+
+static int queued(struct task *t)
+{
+	return t->state == TASK_RUNNABLE && t != current && t != idle;
+}
+
+void sched_ready(struct task *t)
+{
+	if (t->state == TASK_RUNNABLE)
+		return;
+	t->state = TASK_RUNNABLE;
+	t->block = BLOCK_NONE;
+	if (t == current)
+		return;
+	enqueue(t);
+	if (current == idle || t->eff_prio > current->eff_prio)
+		need_resched = 1;
+}
+
+void sched_unready(struct task *t)
+{
+	if (queued(t))
+		dequeue(t);
+	if (t == current)
+		need_resched = 1;
+}
+
+void sched_set_eff_prio(struct task *t, uint8_t prio)
+{
+	if (t->eff_prio == prio)
+		return;
+	int q = queued(t);
+	if (q)
+		dequeue(t);
+	t->eff_prio = prio;
+	if (q) {
+		enqueue(t);
+		if (prio > current->eff_prio)
+			need_resched = 1;
+	} else if (t == current) {
+		need_resched = 1;       /* we may have dropped below a waiting task */
+	}
+}
+
+void sched_tick(void)
+{
+	sched_ticks++;
+	if (current != idle && current->slice && --current->slice == 0)
+		need_resched = 1;       /* slice used up: round robin */
+}
+
+static void switch_to(struct task *next)
+{
+	struct task *prev = current;
+	if (next == prev)
+		return;
+	current = next;
+	if (next->root && next->root != read_cr3())
+		write_cr3(next->root);
+	cpu0.kstack_top = next->kstack + KSTACK_SIZE;
+	tss_set_kernel_stack(cpu0.kstack_top);
+	ioport_switch(next);
+	context_switch(&prev->ksp, next->ksp);
+	/* Back on prev's stack: free a task that died while it was current. */
+	if (reap && reap != current) {
+		struct task *r = reap;
+		reap = 0;
+		task_free_stack(r);
+	}
+}
+
+void sched_yield(void)
+{
+	current->slice = 0;
+	need_resched = 1;
+}
+
+void task_reap_later(struct task *t) { reap = t; }
+
+void schedule(void)
+{
+	need_resched = 0;
+	int p = best_prio();
+	int cur_ok = current != idle && current->state == TASK_RUNNABLE;
+	if (cur_ok) {
+		if (p < current->eff_prio) {
+			if (!current->slice)
+				current->slice = SCHED_SLICE;
+			return;
+		}
+		if (p == current->eff_prio && current->slice)
+			return;         /* slice left and nobody more important */
+		enqueue(current);
+		p = best_prio();
+	}
+	if (p < 0) {
+		switch_to(idle);
+		return;
+	}
+	struct task *next = list_entry(queue[p].next, struct task, qlink);
+	dequeue(next);
+	if (!next->slice)
+		next->slice = SCHED_SLICE;
+	switch_to(next);
+}
+
+void sched_start(void)
+{
+	static uint64_t boot_sp;
+	current = idle;
+	need_resched = 0;
+	int p = best_prio();
+	struct task *next = idle;
+	if (p >= 0) {
+		next = list_entry(queue[p].next, struct task, qlink);
+		dequeue(next);
+	}
+	current = next;
+	if (next->root)
+		write_cr3(next->root);
+	cpu0.kstack_top = next->kstack + KSTACK_SIZE;
+	tss_set_kernel_stack(cpu0.kstack_top);
+	ioport_switch(next);
+	context_switch(&boot_sp, next->ksp);
+	panic("sched_start returned");
+}
