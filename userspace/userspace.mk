@@ -1,2 +1,3 @@
 # Userspace programs (filled in by the userspace issue).
 USER_PROGRAMS :=
+include userspace/lib/lib.mk
