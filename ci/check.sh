@@ -45,6 +45,8 @@ for t in $UNIT_BINS; do
 	step "unit/$(basename "$t" | sed 's/^test_//')" "$t"
 done
 
+step fuzz/smoke sh ci/fuzz/smoke.sh ${FUZZ_BINS:-}
+
 echo "tern: QEMU scenarios (accel ${ACCEL:-auto})"
 for s in ci/scenarios/*.run; do
 	n=$(basename "$s" .run)

@@ -42,7 +42,7 @@ endif
 check: deps
 	$(Q)$(MAKE) --no-print-directory $(CHECK_DEPS)
 	$(Q)BUILD=$(BUILD) KERNEL=$(KERNEL) INITRAMFS=$(INITRAMFS) TERN_RUN=$(TERN_RUN) \
-		ACCEL=$(CHECK_ACCEL) UNIT_BINS="$(UNIT_BINS)" sh ci/check.sh $(T)
+		ACCEL=$(CHECK_ACCEL) UNIT_BINS="$(UNIT_BINS)" FUZZ_BINS="$(FUZZ_BINS)" sh ci/check.sh $(T)
 
 .PHONY: unit
 unit: $(UNIT_BINS)

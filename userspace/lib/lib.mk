@@ -14,3 +14,13 @@ UNIT_elf_SRCS := userspace/lib/elf.c
 UNIT_elf_CFLAGS := $(LIB_TEST_CFLAGS)
 UNIT_ring_SRCS := userspace/lib/ring.c
 UNIT_ring_CFLAGS := $(LIB_TEST_CFLAGS)
+
+FUZZ_TARGETS += ini tar elf
+FUZZ_ini_SRCS := userspace/lib/ini.c
+FUZZ_ini_CFLAGS := $(LIB_TEST_CFLAGS)
+FUZZ_tar_SRCS := userspace/lib/tar.c
+FUZZ_tar_CFLAGS := $(LIB_TEST_CFLAGS)
+FUZZ_elf_SRCS := userspace/lib/elf.c
+FUZZ_elf_CFLAGS := $(LIB_TEST_CFLAGS)
+
+include ci/fuzz/fuzz.mk
