@@ -21,6 +21,8 @@ CC := gcc
 LD := ld
 OBJCOPY := objcopy
 HOSTCC := gcc
+# Freestanding code sees only the compiler's own headers (stdint.h, stdarg.h...).
+GCC_INCLUDE := $(shell $(CC) -print-file-name=include)
 
 # QEMU: KVM when /dev/kvm is usable, otherwise TCG; ACCEL=tcg forces it.
 ACCEL ?= $(shell if [ -r /dev/kvm ] && [ -w /dev/kvm ]; then echo kvm; else echo tcg; fi)

@@ -5,7 +5,7 @@ KERNEL := $(BUILD)/kernel/tern.elf
 # The kernel also links a few pure, freestanding pieces of userspace/lib:
 # printf formatting, and the ustar and ELF readers it needs to start the
 # root task. They include nothing but compiler headers.
-KERNEL_SHARED := userspace/lib/format.c
+KERNEL_SHARED := userspace/lib/format.c userspace/lib/tar.c userspace/lib/elf.c
 KERNEL_SRCS := $(sort $(wildcard kernel/*.c kernel/*/*.c kernel/arch/x86_64/*.c kernel/arch/x86_64/*.S)) \
 	$(KERNEL_SHARED)
 KERNEL_OBJS := $(patsubst %,$(BUILD)/%.o,$(filter kernel/%,$(KERNEL_SRCS))) \
@@ -16,7 +16,8 @@ KERNEL_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -MD -MP \
 	-ffreestanding -nostdlib -mno-red-zone -mcmodel=kernel -mgeneral-regs-only \
 	-fno-pic -fno-pie -fno-stack-protector -fno-omit-frame-pointer \
 	-fno-asynchronous-unwind-tables -ffile-prefix-map=$(CURDIR)=. \
-	-Ikernel/include -Ikernel/arch/x86_64/include -idirafter userspace/lib/include
+	-nostdinc -isystem $(GCC_INCLUDE) \
+	-Ikernel/include -Ikernel/arch/x86_64/include -Iuserspace/lib/include
 
 $(BUILD)/kernel/%.c.o: kernel/%.c
 	$(call msg,CC,$<)

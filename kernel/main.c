@@ -7,6 +7,8 @@
 #include <arch/gdt.h>
 #include <arch/layout.h>
 #include <arch/paging.h>
+#include <arch/percpu.h>
+#include <arch/pic.h>
 #include <arch/trap.h>
 #include <boot.h>
 #include <cmdline.h>
@@ -17,6 +19,7 @@
 #include <multiboot.h>
 #include <panic.h>
 #include <pmm.h>
+#include <sched.h>
 #include <version.h>
 
 #define MIN_RAM_KIB (24 * 1024)
@@ -48,6 +51,13 @@ static void print_modules(void)
 			bi->mods[i].end, bi->mods[i].end - bi->mods[i].start, bi->mods[i].name);
 	if (bi->mods_dropped)
 		kprintf("tern: %d more modules ignored (at most %d)\n", bi->mods_dropped, BOOT_MAX_MODULES);
+}
+
+/* What the CPU does when no task is runnable: sleep until an interrupt. */
+static void idle_loop(void)
+{
+	for (;;)
+		__asm__ volatile("sti; hlt; cli" ::: "memory");
 }
 
 void kmain(uint32_t magic, uint32_t info_pa)
@@ -85,5 +95,13 @@ void kmain(uint32_t magic, uint32_t info_pa)
 
 	print_modules();
 	boot_selftest(boot_info.cmdline);
+
+	syscall_init();
+	pic_init();
+	struct task *idle = task_idle_create(idle_loop);
+	if (!idle)
+		panic("cannot create the idle task");
+	sched_init(idle);
+	pit_init(SCHED_HZ);
 	boot_start(&boot_info);
 }

@@ -29,6 +29,7 @@ void sched_init(struct task *idle_task)
 	for (int i = 0; i < 256; i++)
 		list_init(&queue[i]);
 	idle = idle_task;
+	current = idle;         /* boot runs "as" idle until sched_start */
 }
 
 static void enqueue(struct task *t)
@@ -95,9 +96,39 @@ void sched_set_eff_prio(struct task *t, uint8_t prio)
 	}
 }
 
+static struct task *sleepers[64];
+static int nsleepers;
+
+int sched_sleep(struct task *t, uint64_t ticks)
+{
+	if (nsleepers == 64)
+		return -1;
+	t->wake_tick = sched_ticks + (ticks ? ticks : 1);
+	t->state = TASK_BLOCKED;
+	t->block = BLOCK_SLEEP;
+	sleepers[nsleepers++] = t;
+	sched_unready(t);
+	return 0;
+}
+
+void sched_cancel_sleep(struct task *t)
+{
+	for (int i = 0; i < nsleepers; i++)
+		if (sleepers[i] == t)
+			sleepers[i] = sleepers[--nsleepers];
+}
+
 void sched_tick(void)
 {
 	sched_ticks++;
+	for (int i = 0; i < nsleepers; i++) {
+		struct task *t = sleepers[i];
+		if (t->wake_tick > sched_ticks)
+			continue;
+		sleepers[i--] = sleepers[--nsleepers];
+		t->frame->rax = 0;
+		sched_ready(t);
+	}
 	if (current != idle && current->slice && --current->slice == 0)
 		need_resched = 1;       /* slice used up: round robin */
 }

@@ -204,6 +204,19 @@ static void sys_invoke(struct trap_frame *f)
 	}
 }
 
+static void sys_exit(struct trap_frame *f)
+{
+	f->rax = TERN_OK;
+	task_exit(current, f->rdi);
+}
+
+static void sys_sleep(struct trap_frame *f)
+{
+	uint64_t tick_ns = 1000000000ull / SCHED_HZ;
+	uint64_t ticks = f->rdi / tick_ns + (f->rdi % tick_ns != 0);
+	f->rax = sched_sleep(current, ticks) ? E_BUSY : TERN_OK;
+}
+
 void sys_cap_copy(struct trap_frame *f);
 void sys_cap_mint(struct trap_frame *f);
 void sys_cap_move(struct trap_frame *f);
@@ -231,6 +244,8 @@ static void (*const syscalls[SYS_COUNT])(struct trap_frame *) = {
 	[SYS_CAP_IDENTIFY] = sys_cap_identify,
 	[SYS_CAP_SAVE_REPLY] = sys_save_reply,
 	[SYS_INVOKE] = sys_invoke,
+	[SYS_EXIT] = sys_exit,
+	[SYS_SLEEP] = sys_sleep,
 };
 
 void syscall_dispatch(struct trap_frame *f)

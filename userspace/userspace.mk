@@ -1,3 +1,54 @@
-# Userspace programs (filled in by the userspace issue).
-USER_PROGRAMS :=
+# Userspace: libtern (userspace/lib) and the programs. A program is a
+# directory userspace/<dir>/<name>/ of C files; it is built to
+# build/userspace/<dir>/<name> and lands in the initramfs as /<dir>/<name>.
+# If manifests/<name>.ini exists it is embedded as the ELF section .manifest.
+#
+# No FPU/SSE state is saved across task switches, so userspace, like the
+# kernel, is built with general registers only.
+
+USER_PROGRAM_DIRS := test/ktest test/kchild
+USER_PROGRAMS := $(foreach p,$(USER_PROGRAM_DIRS),$(BUILD)/userspace/$(p))
+
+# Userspace sees exactly one kernel header directory: abi/.
+USER_ABI := $(BUILD)/include/abi
+USER_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -MD -MP \
+	-ffreestanding -nostdlib -mno-red-zone -mgeneral-regs-only -fno-pic -fno-pie \
+	-fno-stack-protector -fno-asynchronous-unwind-tables -ffile-prefix-map=$(CURDIR)=. \
+	-nostdinc -isystem $(GCC_INCLUDE) -Iuserspace/lib/include -I$(BUILD)/include
+USER_LDS := userspace/lib/user.ld
+USER_LIB := $(BUILD)/userspace/lib/libtern.a
+USER_LIB_SRCS := $(sort $(wildcard userspace/lib/*.c userspace/lib/*.S))
+USER_LIB_OBJS := $(patsubst %,$(BUILD)/obj/%.o,$(USER_LIB_SRCS))
+
+$(USER_ABI): | kernel/include/abi
+	@mkdir -p $(dir $@)
+	$(Q)ln -sfn $(CURDIR)/kernel/include/abi $@
+
+$(BUILD)/obj/userspace/%.c.o: userspace/%.c | $(USER_ABI)
+	$(call msg,CC,$<)
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(USER_CFLAGS) -c $< -o $@
+
+$(BUILD)/obj/userspace/%.S.o: userspace/%.S | $(USER_ABI)
+	$(call msg,AS,$<)
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(USER_CFLAGS) -D__ASSEMBLER__ -c $< -o $@
+
+$(USER_LIB): $(USER_LIB_OBJS)
+	$(call msg,AR,$@)
+	@mkdir -p $(dir $@)
+	$(Q)rm -f $@ && ar rcD $@ $^
+
+define user_program_rule
+$(BUILD)/userspace/$(1): $(patsubst %,$(BUILD)/obj/%.o,$(wildcard userspace/$(1)/*.c)) $(USER_LIB) $(USER_LDS) \
+		$(wildcard manifests/$(notdir $(1)).ini)
+	$$(call msg,LD,$$@)
+	@mkdir -p $$(dir $$@)
+	$$(Q)$$(LD) -nostdlib -z max-page-size=0x1000 -z noexecstack --build-id=none -T $(USER_LDS) \
+		-o $$@ $(BUILD)/obj/userspace/lib/crt0.S.o $$(filter %.c.o,$$^) $(USER_LIB)
+	$$(Q)if [ -f manifests/$(notdir $(1)).ini ]; then \
+		$$(OBJCOPY) --add-section .manifest=manifests/$(notdir $(1)).ini \
+			--set-section-flags .manifest=noload,readonly $$@; fi
+endef
+$(foreach p,$(USER_PROGRAM_DIRS),$(eval $(call user_program_rule,$(p))))
 include userspace/lib/lib.mk

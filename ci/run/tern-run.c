@@ -242,11 +242,21 @@ static void append(struct run *r, const char *buf, size_t n)
 	r->out[r->len] = '\0';
 }
 
+static int pump(struct run *r, double wait);
+
 static void check_rejects(struct run *r)
 {
-	for (int i = 0; i < r->nreject; i++)
-		if (!regexec(&r->rejects[i], r->out, 0, 0, 0))
-			finish(r, 0, "output matched rejected pattern /%s/", r->reject_src[i]);
+	static int rejected;
+	for (int i = 0; i < r->nreject && !rejected; i++) {
+		if (regexec(&r->rejects[i], r->out, 0, 0, 0))
+			continue;
+		/* Keep reading a moment so the log shows the whole report. */
+		rejected = 1;
+		double end = now() + 1.0;
+		while (now() < end && pump(r, end - now()))
+			;
+		finish(r, 0, "output matched rejected pattern /%s/", r->reject_src[i]);
+	}
 }
 
 /* Read what QEMU printed, for up to `wait` seconds. Returns 0 once QEMU is gone. */

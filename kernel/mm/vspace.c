@@ -40,7 +40,7 @@ int vspace_map(struct task *t, struct page *p, uint64_t va, unsigned rights)
 	if (!(rights & RIGHT_EXEC))
 		flags |= PTE_NX;
 	for (uint64_t i = 0; i < p->nframes; i++) {
-		if (paging_map(t->root, va + i * PAGE_SIZE, p->frames[i], flags)) {
+		if (paging_map(t->root, va + i * PAGE_SIZE, page_frame(p, i), flags)) {
 			while (i--)
 				paging_unmap(t->root, va + i * PAGE_SIZE);
 			kfree(m);

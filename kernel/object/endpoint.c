@@ -61,7 +61,7 @@ void endpoint_destroy(struct endpoint *ep)
 
 static struct tern_ipcbuf *ipcbuf_of(struct task *t)
 {
-	return t->ipcbuf ? phys_to_virt(t->ipcbuf->frames[0]) : 0;
+	return t->ipcbuf ? phys_to_virt(page_frame(t->ipcbuf, 0)) : 0;
 }
 
 int ipc_stage(struct task *t, uint64_t info, int may_grant)
@@ -125,9 +125,17 @@ static void deliver(struct task *s, struct task *r, uint64_t badge)
 	f->r9 = s->msg.mr[3];
 }
 
-/* r now owes caller an answer; lend it the caller's priority meanwhile. */
+/* r now owes caller an answer; lend it the caller's priority meanwhile.
+ * An unused reply right r still held is dropped: that caller's call fails. */
 static void grant_reply(struct task *r, struct task *caller)
 {
+	if (r->reply_to) {
+		struct task *old = r->reply_to;
+		r->reply_to = 0;
+		ipc_abort_call(old, r->reply_seq);
+		kobj_put(&old->hdr);
+		sched_set_eff_prio(r, r->reply_saved_prio > r->prio ? r->reply_saved_prio : r->prio);
+	}
 	caller->call_seq++;
 	caller->block = caller->block == BLOCK_FAULT ? BLOCK_FAULT : BLOCK_REPLY;
 	caller->state = TASK_BLOCKED;

@@ -116,7 +116,7 @@ void memory_invoke(struct cap *c, uint64_t op, struct trap_frame *f)
 			f->rax = E_NO_MEMORY;
 			return;
 		}
-		m->left -= f->rdx;      /* the new quota's bytes leave the parent for good */
+		memory_charge(m, &n->hdr, f->rdx);     /* back to the parent when n dies */
 		cap_make(dst, CAP_MEMORY, RIGHTS_ALL, &n->hdr, 0, 0);
 		f->rax = TERN_OK;
 		return;

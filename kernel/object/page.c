@@ -33,12 +33,13 @@ struct page *page_create(uint32_t nframes)
 
 struct page *page_wrap(uint64_t pa, uint32_t nframes)
 {
-	struct page *p = page_alloc(nframes);
+	struct page *p = kzalloc(sizeof(*p));
 	if (!p)
 		return 0;
+	p->hdr.type = CAP_PAGE;
+	p->nframes = nframes;
 	p->borrowed = 1;
-	for (uint32_t i = 0; i < nframes; i++)
-		p->frames[i] = pa + (uint64_t)i * PAGE_SIZE;
+	p->base = pa;
 	return p;
 }
 

@@ -134,6 +134,8 @@ static void task_unblock_all(struct task *t)
 		list_del(&t->qlink);
 		t->blocked_on = 0;
 	}
+	if (t->block == BLOCK_SLEEP)
+		sched_cancel_sleep(t);
 	if (t->waiting_note) {
 		t->waiting_note->waiter = 0;
 		t->waiting_note = 0;
@@ -251,4 +253,17 @@ int fault_user(struct trap_frame *f)
 	kprintf("fault: task %u (%s) has no fault handler; killed\n", t->id, t->name);
 	task_kill(t);
 	return 1;
+}
+
+/* SYS_EXIT: tell the supervisor like a fault would, else just die. */
+void task_exit(struct task *t, uint64_t status)
+{
+	t->msg.info = MSG_INFO(MSG_LABEL_FAULT, FAULT_LEN, 0);
+	t->msg.mr[0] = status;
+	t->msg.mr[1] = t->msg.mr[2] = 0;
+	t->msg.mr[3] = t->frame->rip;
+	t->msg.mr[FAULT_MR_KIND] = FAULT_EXIT;
+	if (t->fault_ep.type == CAP_ENDPOINT && ipc_fault_send(t) == 0)
+		return;
+	task_kill(t);
 }

@@ -39,6 +39,7 @@ struct tern_ipcbuf {
 enum tern_fault_kind {
 	FAULT_CPU,              /* MR0 = vector, MR1 = error code, MR2 = CR2, MR3 = RIP */
 	FAULT_IOPORT,           /* an in/out outside the task's ioport caps; MR2 = port */
+	FAULT_EXIT,             /* not a fault: the task called SYS_EXIT; MR0 = status */
 };
 #define FAULT_MR_VECTOR 0
 #define FAULT_MR_ERROR  1

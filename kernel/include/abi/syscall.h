@@ -38,5 +38,7 @@ enum tern_syscall {
 	SYS_CAP_IDENTIFY,       /* a0 = slot: r0 = type, r1 = rights, r2 = badge, r3 = extra */
 	SYS_CAP_SAVE_REPLY,     /* a0 = empty slot: keep the pending reply right there */
 	SYS_INVOKE,             /* a0 = slot, a1 = operation (see object.h), a2..a5 = arguments */
+	SYS_EXIT,               /* a0 = status: stop; the fault endpoint hears FAULT_EXIT */
+	SYS_SLEEP,              /* a0 = nanoseconds (rounded up to timer ticks) */
 	SYS_COUNT
 };

@@ -23,6 +23,7 @@ enum task_block {
 	BLOCK_REPLY,            /* call delivered, waiting for the answer */
 	BLOCK_NOTE,             /* in WAIT on a note */
 	BLOCK_FAULT,            /* faulted; the fault message is queued or delivered */
+	BLOCK_SLEEP,            /* in SYS_SLEEP until wake_tick */
 };
 
 /* A message on its way: copied out of the sender when it blocks. */
@@ -44,6 +45,7 @@ struct task {
 	struct list qlink;              /* run queue or endpoint wait queue */
 	struct list all;                /* every live task, for listings */
 	struct endpoint *blocked_on;
+	uint64_t wake_tick;             /* BLOCK_SLEEP: when to wake */
 	struct note *waiting_note;
 
 	struct cspace *cspace;
@@ -83,6 +85,7 @@ void ipc_abort_call(struct task *caller, uint64_t seq);
 int ipc_fault_send(struct task *t);
 /* Called from trap_dispatch for user-mode exceptions. */
 int fault_user(struct trap_frame *f);
+void task_exit(struct task *t, uint64_t status);
 struct task *task_idle_create(void (*fn)(void));
 /* Number of live tasks and the i-th of them (for MACHINE_TASKS). */
 unsigned task_count(void);

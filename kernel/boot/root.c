@@ -1,0 +1,138 @@
+/*
+ * Starting the root task: the only program the kernel loads itself. It is
+ * taken from the initramfs (path from "init=", default sbin/init), loaded
+ * from its ELF segments, and given every authority there is: all free
+ * memory as a quota, all I/O ports, all IRQ lines, the machine, and the
+ * initramfs mapped read-only. Everything after it is loaded by userspace.
+ */
+#include <abi/error.h>
+#include <abi/object.h>
+#include <arch/layout.h>
+#include <boot.h>
+#include <cmdline.h>
+#include <elf64.h>
+#include <kprintf.h>
+#include <object/cspace.h>
+#include <object/memory.h>
+#include <object/page.h>
+#include <object/task.h>
+#include <panic.h>
+#include <pmm.h>
+#include <sched.h>
+#include <string.h>
+#include <tar.h>
+#include <vspace.h>
+
+static struct task *root;
+
+static void put_cap(unsigned slot, uint8_t type, uint8_t rights, struct kobj *o, uint64_t badge, uint64_t extra)
+{
+	cap_make(cspace_slot(root->cspace, slot), type, rights, o, badge, extra);
+}
+
+/* New zeroed pages mapped at va; the mapping owns them. Returns the page or 0. */
+static struct page *map_new(uint64_t va, uint32_t n, unsigned rights)
+{
+	struct page *p = page_create(n);
+	if (!p || vspace_map(root, p, va, rights))
+		panic("root task: out of memory mapping %u pages at %lx", n, va);
+	return p;
+}
+
+static const char *elf_load(const uint8_t *elf, uint64_t len, uint64_t *entry)
+{
+	struct elf_image img;
+	int err = elf_check(&img, elf, len);
+	if (err)
+		return elf_strerror(err);
+	struct elf_segment seg;
+	unsigned idx = 0;
+	while (elf_next_load(&img, &idx, &seg)) {
+		uint64_t start = seg.vaddr & ~(uint64_t)(PAGE_SIZE - 1);
+		uint64_t end = (seg.vaddr + seg.memsz + PAGE_SIZE - 1) & ~(uint64_t)(PAGE_SIZE - 1);
+		unsigned rights = RIGHT_READ | (seg.flags & ELF_PF_W ? RIGHT_WRITE : 0) |
+				  (seg.flags & ELF_PF_X ? RIGHT_EXEC : 0);
+		for (uint64_t va = start; va < end; va += PAGE_SIZE) {
+			struct page *p = map_new(va, 1, rights);
+			uint8_t *dst = phys_to_virt(page_frame(p, 0));
+			/* Copy the part of the file that falls in this page. */
+			for (uint64_t off = 0; off < PAGE_SIZE; off++) {
+				uint64_t a = va + off;
+				if (a >= seg.vaddr && a < seg.vaddr + seg.filesz)
+					dst[off] = elf[seg.offset + (a - seg.vaddr)];
+			}
+		}
+	}
+	*entry = img.entry;
+	return 0;
+}
+
+void boot_start(const struct boot_info *bi)
+{
+	char path[64] = "sbin/init", v[4];
+	if (!bi->nmods) {
+		kprintf("tern: no initramfs module was loaded, so there is no init to run.\n"
+			"      Pass build/initramfs.tar as the first multiboot module:\n"
+			"      QEMU -initrd, mboot.c32 'tern.elf --- initramfs.tar', iPXE 'module'.\n");
+		machine_fail(3);
+	}
+	if (cmdline_get(bi->cmdline, "poweroff", v, sizeof(v))) {
+		kprintf("tern: kernel ready\ntern: powering off\n");
+		machine_poweroff();
+	}
+	cmdline_get(bi->cmdline, "init", path, sizeof(path));
+	const char *name = path[0] == '/' ? path + 1 : path;
+	const uint8_t *ramfs = phys_to_virt(bi->mods[0].start);
+	uint64_t ramfs_len = bi->mods[0].end - bi->mods[0].start;
+	static struct tar_entry e;
+	int terr = tar_find(ramfs, ramfs_len, name, &e);
+	if (terr) {
+		kprintf("tern: cannot find init \"%s\" in the initramfs: %s\n", path, tar_strerror(terr));
+		machine_fail(4);
+	}
+
+	root = task_create(ROOT_RADIX);
+	if (!root)
+		panic("cannot create the root task");
+	task_set_name(root, name);
+	uint64_t entry = 0;
+	const char *why = elf_load(e.data, e.size, &entry);
+	if (why) {
+		kprintf("tern: init \"%s\" is not a loadable program: %s\n", path, why);
+		machine_fail(4);
+	}
+	map_new(ROOT_STACK_TOP - ROOT_STACK_PAGES * PAGE_SIZE, ROOT_STACK_PAGES, RIGHT_READ | RIGHT_WRITE);
+	struct page *ipcbuf = map_new(ROOT_IPCBUF_VA, 1, RIGHT_READ | RIGHT_WRITE);
+	kobj_get(&ipcbuf->hdr);
+	root->ipcbuf = ipcbuf;
+
+	uint32_t rframes = (uint32_t)((ramfs_len + PAGE_SIZE - 1) / PAGE_SIZE);
+	struct page *rp = page_wrap(bi->mods[0].start, rframes);
+	if (!rp || vspace_map(root, rp, ROOT_INITRAMFS_VA, RIGHT_READ))
+		panic("cannot map the initramfs");
+
+	/* Everything that is left goes to the root as its memory quota. */
+	struct memory *mem = memory_create(pmm_free_frames() * PAGE_SIZE);
+	if (!mem)
+		panic("cannot create the root memory object");
+	kobj_get(&root->hdr);           /* the root never dies */
+	put_cap(ROOT_TASK, CAP_TASK, RIGHTS_ALL, &root->hdr, 0, 0);
+	put_cap(ROOT_CSPACE, CAP_CSPACE, RIGHTS_ALL, &root->cspace->hdr, 0, 0);
+	put_cap(ROOT_MEMORY, CAP_MEMORY, RIGHTS_ALL, &mem->hdr, 0, 0);
+	put_cap(ROOT_IOPORT, CAP_IOPORT, RIGHTS_ALL, 0, 0, 0xFFFF);
+	put_cap(ROOT_IRQ_CONTROL, CAP_IRQ_CONTROL, RIGHTS_ALL, 0, 0, 0);
+	put_cap(ROOT_MACHINE, CAP_MACHINE, RIGHTS_ALL, 0, 0, 0);
+	put_cap(ROOT_INITRAMFS, CAP_PAGE, RIGHT_READ, &rp->hdr, 0, 0);
+	put_cap(ROOT_IPCBUF, CAP_PAGE, RIGHT_READ | RIGHT_WRITE, &ipcbuf->hdr, 0, 0);
+
+	root->frame->rip = entry;
+	root->frame->rsp = ROOT_STACK_TOP;
+	root->frame->rdi = ROOT_INITRAMFS_VA;
+	root->frame->rsi = ramfs_len;
+	root->frame->rdx = ROOT_IPCBUF_VA;
+	root->prio = root->eff_prio = 255;
+	kprintf("tern: starting root task \"%s\" (%lu KiB of memory for userspace)\n",
+		path, mem->left / 1024);
+	sched_ready(root);
+	sched_start();
+}

@@ -1,0 +1,156 @@
+/*
+ * kchild: the kernel test suite's helper task. It runs in its own address
+ * space and does one thing, chosen by the role in RDI (see roles.h), so
+ * the tests can exercise IPC, faults, ports and scheduling across real
+ * address-space boundaries.
+ */
+#include "roles.h"
+#include <tern/sys.h>
+
+static volatile uint64_t *const shared = (volatile uint64_t *)KC_SHARED_VA;
+
+static inline uint64_t rdtsc(void)
+{
+	uint32_t lo, hi;
+	__asm__ volatile("rdtsc" : "=a"(lo), "=d"(hi));
+	return ((uint64_t)hi << 32) | lo;
+}
+
+static void echo(void)
+{
+	struct tern_msg m;
+	tern_recv(KC_EP, &m);
+	for (;;) {
+		unsigned len = MSG_LEN(m.info);
+		for (unsigned i = MSG_REGS; i < len; i++)
+			tern_ipcbuf->mr[i] += 1;
+		for (unsigned i = 1; i < MSG_REGS; i++)
+			m.mr[i] += 1;
+		m.mr[0] = m.badge;
+		m.info = MSG_INFO(MSG_LABEL(m.info), len, 0);
+		tern_reply_recv(KC_EP, &m);
+	}
+}
+
+static void bench_echo(void)
+{
+	struct tern_msg m;
+	tern_recv(KC_EP, &m);
+	for (;;) {
+		m.mr[0] += 1;
+		m.info = MSG_INFO(0, 1, 0);
+		tern_reply_recv(KC_EP, &m);
+	}
+}
+
+extern char kfault_null_at[], kfault_ud_at[], kfault_div_at[], kfault_hlt_at[], kfault_kread_at[];
+__asm__(".text\n"
+	"kfault_null: xor %eax, %eax\n"
+	".global kfault_null_at\nkfault_null_at: movq $1, (%rax)\n ret\n"
+	".global kfault_ud_at\nkfault_ud_at: ud2\n"
+	"kfault_div: xor %ecx, %ecx\n mov $1, %eax\n xor %edx, %edx\n"
+	".global kfault_div_at\nkfault_div_at: div %ecx\n ret\n"
+	".global kfault_hlt_at\nkfault_hlt_at: hlt\n ret\n"
+	"kfault_kread: movabs $0xFFFFFFFF80100000, %rax\n"
+	".global kfault_kread_at\nkfault_kread_at: mov (%rax), %rax\n ret\n");
+void kfault_null(void), kfault_div(void), kfault_kread(void);
+
+static void fault(uint64_t kind)
+{
+	switch (kind) {
+	case KFAULT_NULL_WRITE: shared[0] = (uint64_t)kfault_null_at; kfault_null(); break;
+	case KFAULT_UD: shared[0] = (uint64_t)kfault_ud_at; ((void (*)(void))kfault_ud_at)(); break;
+	case KFAULT_DIVIDE: shared[0] = (uint64_t)kfault_div_at; kfault_div(); break;
+	case KFAULT_PRIVILEGED: shared[0] = (uint64_t)kfault_hlt_at; ((void (*)(void))kfault_hlt_at)(); break;
+	case KFAULT_KERNEL_READ: shared[0] = (uint64_t)kfault_kread_at; kfault_kread(); break;
+	}
+}
+
+/* inb from a port in RDI, at a known address for the fault report check. */
+extern char kio_in_at[];
+uint8_t kio_in(uint64_t port);
+__asm__(".text\nkio_in: mov %edi, %edx\n"
+	".global kio_in_at\nkio_in_at: inb %dx, %al\n ret\n");
+
+static void defer(void)
+{
+	struct tern_msg first, second;
+	for (;;) {
+		tern_recv(KC_EP, &first);
+		tern_save_reply(KC_REPLY);
+		tern_recv(KC_EP, &second);
+		second.mr[0] *= 10;
+		second.info = MSG_INFO(0, 1, 0);
+		tern_reply(&second);
+		first.mr[0] *= 10;
+		first.info = MSG_INFO(0, 1, 0);
+		tern_send(KC_REPLY, &first);
+	}
+}
+
+static void caprecv(void)
+{
+	struct tern_msg m;
+	tern_ipcbuf->recv_slots[0] = KC_RECV;
+	tern_recv(KC_EP, &m);
+	for (;;) {
+		struct tern_capinfo ci = { 0 };
+		tern_cap_identify(KC_RECV, &ci);
+		if (ci.type == CAP_NOTE)
+			tern_signal(KC_RECV);
+		m.mr[0] = ci.type;
+		m.mr[1] = tern_ipcbuf->recv_count;
+		m.mr[2] = MSG_NCAPS(m.info);
+		m.info = MSG_INFO(0, 3, 0);
+		tern_cap_delete(KC_RECV, 0);
+		tern_reply_recv(KC_EP, &m);
+	}
+}
+
+int main(uint64_t role, uint64_t arg)
+{
+	tern_ipcbuf = (struct tern_ipcbuf *)KC_IPCBUF_VA;
+	struct tern_msg m = { 0 };
+	switch (role) {
+	case ROLE_ECHO: echo(); break;
+	case ROLE_BENCH_ECHO: bench_echo(); break;
+	case ROLE_SPIN:
+		for (;;)
+			shared[arg]++;
+	case ROLE_FAULT: fault(arg); break;
+	case ROLE_IOPORT:
+		tern_invoke(KC_IOPORT, IOPORT_ENABLE, 0, 0, 0, 0, 0);
+		shared[5] = (uint64_t)kio_in_at;
+		shared[1] = 0x100 | kio_in(0x3FD);
+		shared[5] = (uint64_t)kio_in_at;
+		kio_in(arg);
+		shared[1] = 0xBAD;
+		break;
+	case ROLE_CALLER:
+		m.info = MSG_INFO(0, 1, 0);
+		m.mr[0] = arg;
+		shared[2] = tern_call(KC_EP, &m) ? 0xE0 : m.mr[0];
+		tern_signal(KC_NOTE);
+		break;
+	case ROLE_DEFER: defer(); break;
+	case ROLE_CAPRECV: caprecv(); break;
+	case ROLE_SIGNAL:
+		for (uint64_t i = 0; i < arg; i++)
+			tern_signal(KC_NOTE);
+		break;
+	case ROLE_EXIT: return (int)arg;
+	case ROLE_RESUME:
+		*(volatile uint64_t *)arg = 42;
+		shared[3] = 0xBEEF + *(volatile uint64_t *)arg - 42;
+		tern_signal(KC_NOTE);
+		break;
+	case ROLE_NOTE_WAITER:
+		for (;;) {
+			tern_wait(KC_NOTE, 0);
+			shared[4] = rdtsc();
+			tern_signal(KC_NOTE2);
+		}
+	}
+	for (;;)
+		tern_sleep_ms(1000);
+}

@@ -1,0 +1,44 @@
+/*
+ * Contract between the kernel test suite (test/ktest) and its helper
+ * program (test/kchild): what each role does, where things are mapped and
+ * which slots of the child's cspace hold which caps.
+ */
+#pragma once
+
+enum kchild_role {
+	ROLE_ECHO = 1,          /* serve EP: reply label, mr0 = badge, mr[i] = mr[i] + 1 */
+	ROLE_SPIN,              /* count in shared[arg] forever */
+	ROLE_FAULT,             /* shared[0] = RIP of the fault, then fault of kind arg */
+	ROLE_IOPORT,            /* enable IOPORT, read 0x3FD, then read port arg */
+	ROLE_CALLER,            /* call EP with mr0 = arg, shared[2] = answer, signal NOTE */
+	ROLE_DEFER,             /* keep the first caller's reply, answer the second first */
+	ROLE_CAPRECV,           /* receive a cap in slot RECV, identify, use it, reply */
+	ROLE_SIGNAL,            /* signal NOTE arg times, then exit */
+	ROLE_EXIT,              /* exit with status arg */
+	ROLE_RESUME,            /* write to unmapped address arg; once resumed, shared[3] = 0xBEEF */
+	ROLE_BENCH_ECHO,        /* reply_recv loop answering with mr0 + 1 (IPC benchmark) */
+	ROLE_NOTE_WAITER,       /* loop: wait NOTE, shared[4] = rdtsc at wake, signal NOTE2 */
+};
+
+enum kchild_fault {
+	KFAULT_NULL_WRITE,
+	KFAULT_UD,
+	KFAULT_DIVIDE,
+	KFAULT_PRIVILEGED,      /* hlt in user mode: #GP */
+	KFAULT_KERNEL_READ,     /* read a kernel address: #PF */
+};
+
+/* Child cspace slots. */
+#define KC_RADIX   6
+#define KC_EP      1
+#define KC_NOTE    2
+#define KC_IOPORT  3
+#define KC_RECV    4
+#define KC_REPLY   5
+#define KC_NOTE2   6
+
+/* Child addresses. */
+#define KC_IPCBUF_VA  0x0FFF0000ull
+#define KC_SHARED_VA  0x20000000ull
+#define KC_STACK_TOP  0x7FFFFFF00000ull
+#define KC_STACK_PAGES 4

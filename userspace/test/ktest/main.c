@@ -1,0 +1,123 @@
+/*
+ * ktest runner: the root task of the kernel test boot. Runs every KTEST in
+ * link order, each independent: its slots are emptied afterwards (which
+ * destroys its objects and children), and the memory quota in use must be
+ * back where it was, so a test that leaks kernel memory fails.
+ */
+#include "ktest.h"
+#include <stdarg.h>
+
+extern const struct ktest __start_tern_tests[], __stop_tern_tests[];
+
+static char reason[256];
+static uint64_t next_slot, first_test_slot;
+uint64_t fault_ep, shared_page;
+static uint64_t children[64];
+static int nchildren;
+
+void ktest_track_child(uint64_t task_slot)
+{
+	if (nchildren < 64)
+		children[nchildren++] = task_slot;
+}
+
+/* Kill this test's children, forget their faults and any reply we hold. */
+static void end_children(void)
+{
+	for (int i = 0; i < nchildren; i++)
+		tern_invoke(children[i], TASK_KILL, 0, 0, 0, 0, 0);
+	nchildren = 0;
+	struct tern_msg m;
+	while (tern_nbrecv(fault_ep, &m) == TERN_OK)
+		;
+	m.info = 0;
+	tern_reply(&m);
+}
+volatile uint64_t *const shared = (volatile uint64_t *)KC_SHARED_VA;
+
+int kfail(const char *fmt, ...)
+{
+	if (reason[0])
+		return 1;               /* keep the first reason */
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(reason, sizeof(reason), fmt, ap);
+	va_end(ap);
+	return 1;
+}
+
+uint64_t slot(void)
+{
+	return next_slot++;
+}
+
+uint64_t make(unsigned type, uint64_t arg)
+{
+	uint64_t s = slot();
+	int err = tern_mem_create(ROOT_MEMORY, type, s, arg);
+	if (err) {
+		kfail("creating an object of type %u failed: %s", type, tern_strerror((uint64_t)err));
+		return 0;
+	}
+	return s;
+}
+
+static void release_slots(void)
+{
+	for (uint64_t s = first_test_slot; s < next_slot; s++)
+		tern_cap_delete(s, 0);
+	next_slot = first_test_slot;
+}
+
+static uint64_t quota_used(void)
+{
+	uint64_t out[6] = { 0 };
+	tern_invoke(ROOT_MEMORY, MEM_INFO, 0, 0, 0, 0, out);
+	return out[1];
+}
+
+int main(uint64_t initramfs, uint64_t size, uint64_t ipcbuf)
+{
+	tern_ipcbuf = (struct tern_ipcbuf *)ipcbuf;
+	extern const void *ktest_initramfs;
+	extern uint64_t ktest_initramfs_size;
+	ktest_initramfs = (const void *)initramfs;
+	ktest_initramfs_size = size;
+	printf("ktest: kernel test suite starting\n");
+
+	/* Suite-wide objects: the fault endpoint and the shared page. */
+	next_slot = ROOT_FIRST_FREE;
+	fault_ep = slot();
+	shared_page = slot();
+	if (tern_mem_create(ROOT_MEMORY, CAP_ENDPOINT, fault_ep, 0) ||
+	    tern_mem_create(ROOT_MEMORY, CAP_PAGE, shared_page, 1) ||
+	    tern_page_map(shared_page, 0, KC_SHARED_VA, RIGHT_READ | RIGHT_WRITE)) {
+		printf("ktest: cannot set up the suite\n0 passed, 1 failed\n");
+		tern_invoke(ROOT_MACHINE, MACHINE_POWEROFF, 0, 0, 0, 0, 0);
+	}
+	first_test_slot = next_slot;
+
+	int passed = 0, failed = 0;
+	for (const struct ktest *t = __start_tern_tests; t < __stop_tern_tests; t++) {
+		reason[0] = '\0';
+		for (int i = 0; i < 512; i++)
+			shared[i] = 0;
+		uint64_t before = quota_used();
+		int bad = t->fn();
+		end_children();
+		release_slots();
+		uint64_t after = quota_used();
+		if (!bad && after != before)
+			bad = kfail("leaked %ld bytes of memory quota", (long)(after - before));
+		if (bad) {
+			printf("FAIL %s: %s\n", t->name, reason[0] ? reason : "(no reason given)");
+			failed++;
+		} else {
+			printf("PASS %s\n", t->name);
+			passed++;
+		}
+	}
+	printf("%d passed, %d failed\n", passed, failed);
+	tern_invoke(ROOT_MACHINE, MACHINE_POWEROFF, 0, 0, 0, 0, 0);
+	return 0;
+}
