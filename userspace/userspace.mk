@@ -6,7 +6,8 @@
 # No FPU/SSE state is saved across task switches, so userspace, like the
 # kernel, is built with general registers only.
 
-USER_PROGRAM_DIRS := test/ktest test/kchild
+# Every directory userspace/<dir>/<name>/ with C files is a program.
+USER_PROGRAM_DIRS := $(filter-out lib/%,$(patsubst userspace/%/,%,$(sort $(dir $(wildcard userspace/*/*/*.c)))))
 USER_PROGRAMS := $(foreach p,$(USER_PROGRAM_DIRS),$(BUILD)/userspace/$(p))
 
 # Userspace sees exactly one kernel header directory: abi/.

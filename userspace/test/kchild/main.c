@@ -107,7 +107,7 @@ static void caprecv(void)
 	}
 }
 
-int main(uint64_t role, uint64_t arg)
+int tern_main(uint64_t role, uint64_t arg)
 {
 	tern_ipcbuf = (struct tern_ipcbuf *)KC_IPCBUF_VA;
 	struct tern_msg m = { 0 };

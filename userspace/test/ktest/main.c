@@ -76,7 +76,7 @@ static uint64_t quota_used(void)
 	return out[1];
 }
 
-int main(uint64_t initramfs, uint64_t size, uint64_t ipcbuf)
+int tern_main(uint64_t initramfs, uint64_t size, uint64_t ipcbuf)
 {
 	tern_ipcbuf = (struct tern_ipcbuf *)ipcbuf;
 	extern const void *ktest_initramfs;

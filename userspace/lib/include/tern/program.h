@@ -1,0 +1,51 @@
+/*
+ * What a program started by init finds when it starts (the "startup ABI").
+ *
+ * Cspace slots:
+ *   PROG_MEMORY   its memory quota (the manifest's [memory] pages)
+ *   PROG_IPCBUF   the page of its IPC buffer
+ *   PROG_INIT     an endpoint to init (badged with the program's id) for
+ *                 the init protocol (proto/init.h)
+ *   PROG_SELF     its own task cap (to bind a note, set its name)
+ *   PROG_CAP(i)   manifest slot i ("i:type = ..." in [capabilities])
+ * Registers at entry: RDI = address of the read-only struct prog_info,
+ * RDX = the IPC buffer's address. The heap (malloc) grows at PROG_HEAP_VA.
+ */
+#pragma once
+#include <stdint.h>
+
+#define PROG_MEMORY     1
+#define PROG_IPCBUF     2
+#define PROG_INIT       3
+#define PROG_SELF       4
+#define PROG_CAP_BASE   16
+#define PROG_CAP(i)     (PROG_CAP_BASE + (uint64_t)(i))
+#define PROG_RADIX      8               /* 256 slots unless [cspace] radix says more */
+
+#define PROG_INFO_VA    0x0FFE0000ull
+#define PROG_IPCBUF_VA  0x0FFF0000ull
+#define PROG_HEAP_VA    0x10000000ull
+#define PROG_STACK_TOP  0x7FFFFFF00000ull
+#define PROG_STACK_PAGES 16
+
+#define PROG_INFO_MAGIC 0x7465726E50524F47ull   /* "ternPROG" */
+#define PROG_ARGS_MAX   1024
+#define PROG_ARGV_MAX   32
+
+struct prog_info {
+	uint64_t magic;
+	uint64_t id;                    /* init's number for this program */
+	uint64_t first_free_slot;       /* slots from here up are the program's to use */
+	uint64_t radix;
+	char name[32];
+	uint64_t argc;
+	char args[PROG_ARGS_MAX];       /* argc NUL-terminated strings, argv[0] first */
+};
+
+/* Set by the C runtime when started by init (0 for the root task). */
+extern const struct prog_info *prog_info;
+/* argv built from prog_info (argv[argc] = 0). */
+int prog_args(const char **argv, int max);
+/* A free slot of our cspace (0 when none left), and giving one back. */
+uint64_t slot_alloc(void);
+void slot_free(uint64_t slot);
