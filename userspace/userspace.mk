@@ -52,4 +52,7 @@ $(BUILD)/userspace/$(1): $(patsubst %,$(BUILD)/obj/%.o,$(wildcard userspace/$(1)
 			--set-section-flags .manifest=noload,readonly $$@; fi
 endef
 $(foreach p,$(USER_PROGRAM_DIRS),$(eval $(call user_program_rule,$(p))))
+
+# A program may bring its own fragment (unit tests of its pure parts).
+include $(sort $(wildcard userspace/*/*/*.mk))
 include userspace/lib/lib.mk

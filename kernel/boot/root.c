@@ -101,7 +101,13 @@ void boot_start(const struct boot_info *bi)
 		kprintf("tern: init \"%s\" is not a loadable program: %s\n", path, why);
 		machine_fail(4);
 	}
-	map_new(ROOT_STACK_TOP - ROOT_STACK_PAGES * PAGE_SIZE, ROOT_STACK_PAGES, RIGHT_READ | RIGHT_WRITE);
+	struct page *stack = map_new(ROOT_STACK_TOP - ROOT_STACK_PAGES * PAGE_SIZE, ROOT_STACK_PAGES,
+				     RIGHT_READ | RIGHT_WRITE);
+	/* The kernel command line goes on top of the stack; RCX points at it. */
+	uint64_t cmd_len = strlen(bi->cmdline) + 1;
+	uint64_t cmd_va = ROOT_STACK_TOP - ((cmd_len + 15) & ~15ull);
+	memcpy((char *)phys_to_virt(page_frame(stack, ROOT_STACK_PAGES - 1)) + (cmd_va & (PAGE_SIZE - 1)),
+	       bi->cmdline, cmd_len);
 	struct page *ipcbuf = map_new(ROOT_IPCBUF_VA, 1, RIGHT_READ | RIGHT_WRITE);
 	kobj_get(&ipcbuf->hdr);
 	root->ipcbuf = ipcbuf;
@@ -126,7 +132,8 @@ void boot_start(const struct boot_info *bi)
 	put_cap(ROOT_IPCBUF, CAP_PAGE, RIGHT_READ | RIGHT_WRITE, &ipcbuf->hdr, 0, 0);
 
 	root->frame->rip = entry;
-	root->frame->rsp = ROOT_STACK_TOP;
+	root->frame->rsp = cmd_va;
+	root->frame->rcx = cmd_va;
 	root->frame->rdi = ROOT_INITRAMFS_VA;
 	root->frame->rsi = ramfs_len;
 	root->frame->rdx = ROOT_IPCBUF_VA;

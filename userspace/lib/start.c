@@ -10,7 +10,7 @@
 
 const struct prog_info *prog_info;
 
-__attribute__((weak)) int tern_main(uint64_t a0, uint64_t a1, uint64_t a2);
+__attribute__((weak)) int tern_main(uint64_t a0, uint64_t a1, uint64_t a2, uint64_t a3);
 __attribute__((weak)) int main(int argc, const char **argv);
 
 int prog_args(const char **argv, int max)
@@ -29,11 +29,11 @@ int prog_args(const char **argv, int max)
 	return n;
 }
 
-__attribute__((noreturn)) void tern_start(uint64_t a0, uint64_t a1, uint64_t a2)
+__attribute__((noreturn)) void tern_start(uint64_t a0, uint64_t a1, uint64_t a2, uint64_t a3)
 {
 	tern_ipcbuf = (struct tern_ipcbuf *)a2;
 	if (tern_main)
-		tern_exit((uint64_t)tern_main(a0, a1, a2));
+		tern_exit((uint64_t)tern_main(a0, a1, a2, a3));
 	if (a0 == PROG_INFO_VA && ((const struct prog_info *)a0)->magic == PROG_INFO_MAGIC)
 		prog_info = (const struct prog_info *)a0;
 	const char *argv[PROG_ARGV_MAX + 1];

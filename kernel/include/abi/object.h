@@ -68,7 +68,8 @@ enum tern_root_slots {
 #define ROOT_RADIX 12
 
 /* Where the kernel maps things for the root task; rdi/rsi/rdx at entry hold
- * the initramfs address, its size and the IPC buffer address. */
+ * the initramfs address, its size and the IPC buffer address, rcx the
+ * kernel command line (a string on top of its stack). */
 #define ROOT_INITRAMFS_VA  0x10000000ull
 #define ROOT_IPCBUF_VA     0x0FFF0000ull
 #define ROOT_STACK_TOP     0x7FFFFFFF0000ull
