@@ -24,8 +24,9 @@ HOSTCC := gcc
 # Freestanding code sees only the compiler's own headers (stdint.h, stdarg.h...).
 GCC_INCLUDE := $(shell $(CC) -print-file-name=include)
 
-# QEMU: KVM when /dev/kvm is usable, otherwise TCG; ACCEL=tcg forces it.
-ACCEL ?= $(shell if [ -r /dev/kvm ] && [ -w /dev/kvm ]; then echo kvm; else echo tcg; fi)
+# QEMU: KVM when /dev/kvm works for tern (ci/accel.sh probes it once),
+# otherwise TCG; ACCEL=kvm or ACCEL=tcg decides.
+ACCEL ?=
 QEMU := qemu-system-x86_64
 QEMU_MEM ?= 256
 
@@ -43,9 +44,10 @@ include ci/ci.mk
 
 all: $(KERNEL) $(INITRAMFS)
 
-run: deps $(KERNEL) $(INITRAMFS)
-	@echo "tern: booting in QEMU ($(ACCEL)); leave with Ctrl-A X"
-	$(Q)$(QEMU) -accel $(ACCEL) -m $(QEMU_MEM) -nographic -no-reboot \
+run: deps $(KERNEL) $(INITRAMFS) $(TERN_RUN)
+	$(Q)accel=$(if $(ACCEL),$(ACCEL),$$(BUILD=$(BUILD) sh ci/accel.sh)); \
+	echo "tern: booting in QEMU ($$accel); leave with Ctrl-A X"; \
+	$(QEMU) -accel $$accel -m $(QEMU_MEM) -nographic -no-reboot \
 		-device isa-debug-exit,iobase=0xf4,iosize=0x04 \
 		-kernel $(KERNEL) -initrd $(INITRAMFS) $(if $(APPEND),-append "$(APPEND)"); \
 		s=$$?; [ $$s -eq 0 ] || echo "tern: QEMU exited with status $$s"
@@ -65,6 +67,6 @@ help:
 	@echo "  bench   benchmarks (IPC cycles, boot time, sizes)"
 	@echo "  deps    install missing host packages (apt-get, as root)"
 	@echo "  clean   remove build/"
-	@echo "Variables: V=1 verbose, ACCEL=kvm|tcg (default: $(ACCEL)), QEMU_MEM=MiB"
+	@echo "Variables: V=1 verbose, ACCEL=kvm|tcg (default: probed), QEMU_MEM=MiB"
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

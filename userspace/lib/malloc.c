@@ -19,6 +19,7 @@ struct block {
 	struct block *next;             /* free list, address ordered */
 };
 
+uint64_t malloc_memory = PROG_MEMORY;
 static struct block *free_list;
 static uint64_t heap_top = PROG_HEAP_VA;
 
@@ -30,7 +31,7 @@ static int grow(size_t need)
 	uint64_t s = slot_alloc();
 	if (!s || pages > 240)
 		return -1;
-	if (tern_mem_create(PROG_MEMORY, CAP_PAGE, s, pages) ||
+	if (tern_mem_create(malloc_memory, CAP_PAGE, s, pages) ||
 	    tern_page_map(s, 0, heap_top, RIGHT_READ | RIGHT_WRITE)) {
 		tern_cap_delete(s, 0);
 		slot_free(s);

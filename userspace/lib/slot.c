@@ -8,6 +8,12 @@ static uint64_t next, limit;
 static uint64_t freed[64];
 static int nfreed;
 
+void slot_init(uint64_t first, unsigned radix)
+{
+	next = first;
+	limit = (uint64_t)1 << radix;
+}
+
 uint64_t slot_alloc(void)
 {
 	if (nfreed)

@@ -34,8 +34,10 @@ __attribute__((noreturn)) void tern_start(uint64_t a0, uint64_t a1, uint64_t a2,
 	tern_ipcbuf = (struct tern_ipcbuf *)a2;
 	if (tern_main)
 		tern_exit((uint64_t)tern_main(a0, a1, a2, a3));
-	if (a0 == PROG_INFO_VA && ((const struct prog_info *)a0)->magic == PROG_INFO_MAGIC)
+	if (a0 == PROG_INFO_VA && ((const struct prog_info *)a0)->magic == PROG_INFO_MAGIC) {
 		prog_info = (const struct prog_info *)a0;
+		tern_ipcbuf = (struct tern_ipcbuf *)PROG_IPCBUF_VA;
+	}
 	const char *argv[PROG_ARGV_MAX + 1];
 	int argc = prog_args(argv, PROG_ARGV_MAX + 1);
 	tern_exit((uint64_t)main(argc, argv));

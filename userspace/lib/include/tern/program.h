@@ -8,8 +8,9 @@
  *                 the init protocol (proto/init.h)
  *   PROG_SELF     its own task cap (to bind a note, set its name)
  *   PROG_CAP(i)   manifest slot i ("i:type = ..." in [capabilities])
- * Registers at entry: RDI = address of the read-only struct prog_info,
- * RDX = the IPC buffer's address. The heap (malloc) grows at PROG_HEAP_VA.
+ * Registers at entry: RDI = address of the read-only struct prog_info
+ * (always PROG_INFO_VA); the IPC buffer is at PROG_IPCBUF_VA. The heap
+ * (malloc) grows at PROG_HEAP_VA.
  */
 #pragma once
 #include <stdint.h>
@@ -49,3 +50,7 @@ int prog_args(const char **argv, int max);
 /* A free slot of our cspace (0 when none left), and giving one back. */
 uint64_t slot_alloc(void);
 void slot_free(uint64_t slot);
+/* For tasks not started by init (the root task): where free slots begin. */
+void slot_init(uint64_t first, unsigned radix);
+/* The memory cap malloc pays with (PROG_MEMORY unless set). */
+extern uint64_t malloc_memory;
