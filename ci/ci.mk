@@ -47,3 +47,7 @@ check: deps
 .PHONY: unit
 unit: $(UNIT_BINS)
 	$(Q)for t in $(UNIT_BINS); do $$t || exit 1; done
+
+# Benchmarks: measured, printed, never asserted.
+bench: deps $(KERNEL) $(INITRAMFS) $(TERN_RUN)
+	$(Q)BUILD=$(BUILD) KERNEL=$(KERNEL) INITRAMFS=$(INITRAMFS) TERN_RUN=$(TERN_RUN) sh ci/bench.sh

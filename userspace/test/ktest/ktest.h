@@ -62,6 +62,8 @@ uint64_t child_state(struct child *c);
 /* Root slots of the endpoint that receives children's faults and of the shared page. */
 extern uint64_t fault_ep, shared_page;
 void ktest_track_child(uint64_t task_slot);
+/* bench.c: run the benchmarks instead of the tests. */
+void ktest_bench(void);
 /* Wait (bounded by timeout_ms) for a fault message; 0 if one came. */
 int wait_fault(struct tern_msg *m, unsigned timeout_ms);
 /* Wait for a note with a deadline; returns the bits or 0 on timeout. */

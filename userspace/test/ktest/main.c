@@ -76,7 +76,7 @@ static uint64_t quota_used(void)
 	return out[1];
 }
 
-int tern_main(uint64_t initramfs, uint64_t size, uint64_t ipcbuf)
+int tern_main(uint64_t initramfs, uint64_t size, uint64_t ipcbuf, uint64_t cmdline)
 {
 	tern_ipcbuf = (struct tern_ipcbuf *)ipcbuf;
 	extern const void *ktest_initramfs;
@@ -96,6 +96,12 @@ int tern_main(uint64_t initramfs, uint64_t size, uint64_t ipcbuf)
 		tern_invoke(ROOT_MACHINE, MACHINE_POWEROFF, 0, 0, 0, 0, 0);
 	}
 	first_test_slot = next_slot;
+	if (strstr((const char *)cmdline, "mode=bench")) {
+		ktest_bench();
+		end_children();
+		release_slots();
+		tern_invoke(ROOT_MACHINE, MACHINE_POWEROFF, 0, 0, 0, 0, 0);
+	}
 
 	int passed = 0, failed = 0;
 	for (const struct ktest *t = __start_tern_tests; t < __stop_tern_tests; t++) {

@@ -74,6 +74,8 @@ KTEST(sched_call_lends_priority_to_server)
 	tern_sleep_ms(5);               /* the server now waits in recv */
 	KCHECK_EQ(child_spawn(&spinner, ROLE_SPIN, 15, 50), 0);
 	KCHECK_EQ(child_start(&spinner), TERN_OK);
+	tern_sleep_ms(5);               /* the spinner now owns the CPU below us */
+	KCHECK(shared[15] > 0);
 	KCHECK_EQ(child_spawn(&client, ROLE_CALLER, 9, 80), 0);
 	uint64_t badged = slot();
 	KCHECK_EQ(tern_cap_mint(ep, 0, badged, RIGHT_WRITE, 0x77, 0), TERN_OK);
@@ -81,7 +83,6 @@ KTEST(sched_call_lends_priority_to_server)
 	KCHECK_EQ(child_give(&client, n, KC_NOTE, RIGHT_WRITE), TERN_OK);
 	KCHECK_EQ(child_start(&client), TERN_OK);
 	uint64_t bits = wait_note(n, 300);
-	KCHECK(shared[15] > 0);         /* the spinner really was running */
 	if (!bits)
 		return kfail("client at 80 never got its reply from the server at 20 "
 			     "while a task at 50 spun (no priority lending)");
