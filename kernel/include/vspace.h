@@ -9,7 +9,8 @@ struct page;
 
 /* Map all frames of p at va (page aligned). Returns an E_* code. */
 int vspace_map(struct task *t, struct page *p, uint64_t va, unsigned rights);
-int vspace_unmap(struct task *t, uint64_t va);
+/* Undo a mapping of p made at va (only p's own cap can take it away). */
+int vspace_unmap(struct task *t, struct page *p, uint64_t va);
 /* Drop every mapping and the page tables. */
 void vspace_destroy(struct task *t);
 

@@ -65,11 +65,11 @@ static void unmap_one(struct task *t, struct mapping *m)
 	kfree(m);
 }
 
-int vspace_unmap(struct task *t, uint64_t va)
+int vspace_unmap(struct task *t, struct page *p, uint64_t va)
 {
 	for (struct list *l = t->mappings.next; l != &t->mappings; l = l->next) {
 		struct mapping *m = list_entry(l, struct mapping, link);
-		if (m->va == va) {
+		if (m->va == va && m->page == p) {
 			unmap_one(t, m);
 			return TERN_OK;
 		}

@@ -99,7 +99,7 @@ void page_invoke(struct cap *c, uint64_t op, struct trap_frame *f)
 			f->rax = err;
 			return;
 		}
-		f->rax = (uint64_t)vspace_unmap(t, f->r10);
+		f->rax = (uint64_t)vspace_unmap(t, p, f->r10);
 		return;
 	case PAGE_INFO:
 		f->rax = TERN_OK;

@@ -107,6 +107,47 @@ static void caprecv(void)
 	}
 }
 
+/*
+ * Random system calls with random arguments: slots near the ones we hold,
+ * pointers into and out of our memory, random operations. Calls that
+ * would block are made non-blocking; EXIT is skipped. The kernel must
+ * answer every one with a result or an error, and survive.
+ */
+static void fuzz(uint64_t rounds)
+{
+	uint64_t x = 0x9E3779B97F4A7C15ull ^ rounds;
+	for (uint64_t i = 0; i < rounds; i++) {
+		uint64_t a[7];
+		for (int k = 0; k < 7; k++) {
+			x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+			switch (x % 5) {
+			case 0: a[k] = x % 12; break;                           /* a small slot or op */
+			case 1: a[k] = KC_IPCBUF_VA + (x >> 8) % 8192; break;   /* near our memory */
+			case 2: a[k] = x; break;                                /* anything */
+			case 3: a[k] = (x >> 3) % 100; break;                   /* small numbers */
+			default: a[k] = 0xFFFF800000000000ull + (x >> 20); break; /* kernel addresses */
+			}
+		}
+		uint64_t n = a[0] % (SYS_COUNT + 2);
+		if (n == SYS_EXIT || n == SYS_SLEEP || n == SYS_YIELD)
+			continue;
+		if (n == SYS_SEND || n == SYS_CALL)
+			n = SYS_NBSEND;
+		if (n == SYS_RECV || n == SYS_REPLY_RECV)
+			n = SYS_NBRECV;
+		if (n == SYS_WAIT)
+			n = SYS_POLL;
+		if (n == SYS_DEBUG_WRITE)
+			a[2] %= 64;
+		if (n == SYS_INVOKE && (a[2] == TASK_KILL || a[2] == TASK_STOP || a[2] == MACHINE_POWEROFF ||
+					a[2] == MACHINE_REBOOT || a[2] == MACHINE_FAIL))
+			continue;
+		if (n == SYS_INVOKE && a[2] == TASK_SET_REGS)
+			continue;       /* would send us somewhere random */
+		tern_sys(n, a[1], a[2], a[3], a[4], a[5], a[6]);
+	}
+}
+
 int tern_main(uint64_t role, uint64_t arg)
 {
 	tern_ipcbuf = (struct tern_ipcbuf *)KC_IPCBUF_VA;
@@ -143,6 +184,10 @@ int tern_main(uint64_t role, uint64_t arg)
 		*(volatile uint64_t *)arg = 42;
 		shared[3] = 0xBEEF + *(volatile uint64_t *)arg - 42;
 		tern_signal(KC_NOTE);
+		break;
+	case ROLE_FUZZ:
+		fuzz(arg);
+		tern_signal(KC_NOTE2);
 		break;
 	case ROLE_NOTE_WAITER:
 		for (;;) {

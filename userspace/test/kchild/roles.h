@@ -18,6 +18,7 @@ enum kchild_role {
 	ROLE_RESUME,            /* write to unmapped address arg; once resumed, shared[3] = 0xBEEF */
 	ROLE_BENCH_ECHO,        /* reply_recv loop answering with mr0 + 1 (IPC benchmark) */
 	ROLE_NOTE_WAITER,       /* loop: wait NOTE, shared[4] = rdtsc at wake, signal NOTE2 */
+	ROLE_FUZZ,              /* arg random non-blocking system calls, then signal NOTE2 */
 };
 
 enum kchild_fault {

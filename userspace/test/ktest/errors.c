@@ -52,3 +52,26 @@ KTEST(error_task_misuse)
 	KCHECK_EQ(tern_page_map(p, c.task, 0x40000000, RIGHT_READ), E_DEAD);
 	return 0;
 }
+
+KTEST(error_random_syscalls_do_not_hurt_the_kernel)
+{
+	uint64_t ep = make(CAP_ENDPOINT, 0), n = make(CAP_NOTE, 0), done = make(CAP_NOTE, 0);
+	uint64_t page = make(CAP_PAGE, 2);
+	struct child c;
+	KCHECK(ep && n && done && page);
+	KCHECK_EQ(child_spawn(&c, ROLE_FUZZ, 20000, 50), 0);
+	KCHECK_EQ(child_give(&c, ep, KC_EP, RIGHTS_ALL), TERN_OK);
+	KCHECK_EQ(child_give(&c, n, KC_NOTE, RIGHTS_ALL), TERN_OK);
+	KCHECK_EQ(child_give(&c, done, KC_NOTE2, RIGHT_WRITE), TERN_OK);
+	KCHECK_EQ(child_give(&c, page, KC_RECV, RIGHTS_ALL), TERN_OK);
+	KCHECK_EQ(child_start(&c), TERN_OK);
+	uint64_t bits = wait_note(done, 20000);
+	struct tern_msg m;
+	if (!bits && tern_nbrecv(fault_ep, &m) == TERN_OK)
+		return kfail("the fuzzing task faulted at RIP %lx (vector %lu)", m.mr[FAULT_MR_RIP],
+			     m.mr[FAULT_MR_VECTOR]);
+	KCHECK(bits != 0);
+	/* And everything still works. */
+	KCHECK_EQ(tern_signal(n), TERN_OK);
+	return 0;
+}

@@ -47,18 +47,22 @@ KTEST(page_map_checks)
 
 KTEST(page_mapping_outlives_cap)
 {
-	uint64_t p = make(CAP_PAGE, 1);
+	uint64_t p = make(CAP_PAGE, 1), keep = slot();
 	KCHECK(p);
 	KCHECK_EQ(tern_page_map(p, 0, VA, RIGHT_READ | RIGHT_WRITE), TERN_OK);
+	KCHECK_EQ(tern_cap_copy(p, 0, keep, RIGHTS_ALL), TERN_OK);
 	KCHECK_EQ(tern_cap_delete(p, 0), TERN_OK);
 	volatile uint64_t *v = (volatile uint64_t *)VA;
 	v[0] = 123;
 	KCHECK_EQ(v[0], 123);
-	/* Unmapping now needs a cap; the task's death would release it too.
-	 * Make one from a fresh page to show the old one is still mapped. */
+	/* Another page's cap can neither map over it nor take it away: only a
+	 * cap to the mapped page can. It stays until that or the task's death. */
 	uint64_t q = make(CAP_PAGE, 1);
 	KCHECK(q);
 	KCHECK_EQ(tern_page_map(q, 0, VA, RIGHT_READ), E_MAPPED);
-	KCHECK_EQ(tern_page_unmap(q, 0, VA), TERN_OK);     /* any cap may unmap an address it names */
+	KCHECK_EQ(tern_page_unmap(q, 0, VA), E_NOT_MAPPED);
+	KCHECK_EQ(v[0], 123);
+	/* A copy of its cap can (the test's quota must come back). */
+	KCHECK_EQ(tern_page_unmap(keep, 0, VA), TERN_OK);
 	return 0;
 }

@@ -93,3 +93,16 @@ KTEST(sched_call_lends_priority_to_server)
 	KCHECK(shared[15] > before);
 	return 0;
 }
+
+KTEST(sched_yield_lets_an_equal_task_run)
+{
+	struct child s;
+	/* A spinner at our own priority: it runs only when we yield or our slice ends. */
+	KCHECK_EQ(child_spawn(&s, ROLE_SPIN, 16, 255), 0);
+	KCHECK_EQ(child_start(&s), TERN_OK);
+	uint64_t before = shared[16];
+	tern_yield();
+	KCHECK(shared[16] > before);
+	KCHECK_EQ(tern_invoke(s.task, TASK_KILL, 0, 0, 0, 0, 0), TERN_OK);
+	return 0;
+}
