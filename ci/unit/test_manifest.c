@@ -1,0 +1,96 @@
+/* Unit tests for init's manifest checker (userspace/sbin/init/manifest.c). */
+#include "unit.h"
+#include "manifest.h"
+#include <string.h>
+
+static int parse(const char *text, struct manifest *m, struct man_error *e)
+{
+	return manifest_parse(text, strlen(text), m, e);
+}
+
+/* The example from the design, verbatim. */
+static const char helios[] =
+	"[driver]\n"
+	"name=pcserial\n"
+	"desc=Serial driver for x86_64 PCs\n"
+	"\n"
+	"[cspace]\n"
+	"radix=12\n"
+	"\n"
+	"[capabilities]\n"
+	"0:endpoint =\n"
+	"1:ioport = min=3F8, max=400\n"
+	"2:ioport = min=2E8, max=2F0\n"
+	"3:note =\n"
+	"4:irq = irq=3, note=3\n"
+	"5:irq = irq=4, note=3\n";
+
+TEST(manifest_helios_example_parses)
+{
+	struct manifest m;
+	struct man_error e;
+	CHECK_EQ(parse(helios, &m, &e), 0);
+	CHECK_STR(m.name, "pcserial");
+	CHECK(m.driver);
+	CHECK_EQ(m.radix, 12);
+	CHECK_EQ(m.ncaps, 6);
+	const struct man_cap *c = manifest_cap(&m, 1);
+	CHECK(c && c->type == MAN_IOPORT);
+	CHECK_EQ(c->min, 0x3F8);
+	CHECK_EQ(c->max, 0x400);
+	c = manifest_cap(&m, 5);
+	CHECK(c && c->type == MAN_IRQ);
+	CHECK_EQ(c->irq, 4);
+	CHECK_EQ(c->note, 3);
+}
+
+TEST(manifest_services_and_memory)
+{
+	struct manifest m;
+	struct man_error e;
+	CHECK_EQ(parse("[program]\nname=sh\n[memory]\npages=128\n[provides]\nx=1\n"
+		       "[capabilities]\n0:endpoint = service=console\n1:endpoint =\n2:page = initramfs\n"
+		       "3:page = pages=4\n", &m, &e), 0);
+	CHECK(!m.driver);
+	CHECK_EQ(m.pages, 128);
+	CHECK_STR(manifest_cap(&m, 0)->service, "console");
+	CHECK_EQ(m.nprovides, 1);
+	CHECK_STR(m.provides[0].name, "x");
+	CHECK(manifest_cap(&m, 2)->initramfs);
+	CHECK_EQ(manifest_cap(&m, 3)->pages, 4);
+}
+
+struct bad {
+	const char *text;
+	unsigned line;
+	const char *reason;
+};
+
+TEST(manifest_errors_name_line_and_reason)
+{
+	static const struct bad cases[] = {
+		{ "[driver]\nname=a\n[capabilities]\n0:frob =\n", 4, "unknown capability type 'frob'" },
+		{ "[driver]\nname=a\n[capabilities]\n0:ioport = min=3F8\n", 4, "ioport needs min= and max=" },
+		{ "[driver]\nname=a\n[capabilities]\n0:ioport = min=400, max=3F8\n", 4, "ioport min is above max" },
+		{ "[driver]\nname=a\n[capabilities]\n0:ioport = min=0, max=10000\n", 4, "port range outside 0..FFFF" },
+		{ "[driver]\nname=a\n[capabilities]\n0:note =\n0:note =\n", 5, "duplicate slot '0:note'" },
+		{ "[driver]\nname=a\n[cspace]\nradix=6\n[capabilities]\n48:note =\n", 6, "slot outside the cspace radix" },
+		{ "[driver]\nname=a\n[capabilities]\n0:irq = irq=3\n", 4, "irq needs irq= and note=" },
+		{ "[driver]\nname=a\n[capabilities]\n0:irq = irq=3, note=1\n", 4, "irq's note= does not name a note slot" },
+		{ "[driver]\nname=a\n[capabilities]\n0:irq = irq=16, note=1\n", 4, "irq must be 0..15" },
+		{ "[driver]\nname=a\n[provides]\nx=0\n[capabilities]\n0:note =\n", 4, "provided service 'x'" },
+		{ "[driver]\nname=a\n[cspace]\nradix=13\n", 4, "radix must be 6..12" },
+		{ "[driver]\ndesc=x\n", 1, "missing [driver] or [program] name=" },
+		{ "[drivers]\nname=a\n", 2, "unknown section [drivers]" },
+		{ "[driver]\nname=a\ncolour=blue\n", 3, "unknown key 'colour'" },
+		{ "[driver]\nname=a\n[capabilities]\nx:note =\n", 4, "capability key 'x:note' is not SLOT:TYPE" },
+		{ "[driver\nname=a\n", 1, "" },
+	};
+	for (unsigned i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct manifest m;
+		struct man_error e;
+		CHECK_EQ(parse(cases[i].text, &m, &e), -1);
+		CHECK_EQ(e.line, cases[i].line);
+		CHECK(strstr(e.reason, cases[i].reason) != 0);
+	}
+}

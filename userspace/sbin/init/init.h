@@ -1,0 +1,65 @@
+/*
+ * init: the root task, driver loader and supervisor. It reads the boot
+ * configuration (conf= on the kernel command line, default /etc/init.conf),
+ * starts each program with exactly the capabilities its embedded manifest
+ * asks for, wires services between them, answers their requests (the init
+ * protocol, proto/init.h) and restarts drivers that die.
+ */
+#pragma once
+#include "manifest.h"
+#include <proto/init.h>
+#include <tern/program.h>
+#include <tern/sys.h>
+
+#define MAX_PROGS 32
+#define MAX_WAITERS 8
+#define FAULT_BADGE (1ull << 32)        /* badge bit of fault messages; low bits = program id */
+
+struct prog {
+	int used;
+	uint64_t id;
+	char path[64];
+	char args[PROG_ARGS_MAX];
+	size_t args_len;
+	uint64_t argc;
+	struct manifest man;
+	const uint8_t *elf;                     /* points into the initramfs or a heap copy */
+	size_t elf_len;
+	int elf_owned;
+	const char *man_text;                   /* the .manifest section inside elf */
+	size_t man_len;
+	uint64_t task;                          /* init's slot of its task cap (0 when not running) */
+	uint64_t ktask;                         /* kernel task id */
+	uint64_t endpoints[MAN_MAX_CAPS];       /* provided endpoints, kept across restarts */
+	int state;                              /* enum init_state */
+	unsigned restarts;
+	uint64_t status;
+	uint64_t waiters[MAX_WAITERS];          /* saved replies of INIT_WAIT callers */
+	int nwaiters;
+};
+
+extern uint64_t init_ep;
+extern const uint8_t *initramfs;
+extern uint64_t initramfs_len;
+extern struct prog progs[MAX_PROGS];
+
+/* prog.c */
+struct prog *prog_find(uint64_t id);
+/* Create and start a program from path (argv NUL-separated in args). NULL + message on failure. */
+struct prog *prog_spawn(const char *path, const char *args, size_t args_len, uint64_t argc, long *err);
+int prog_start(struct prog *p);
+/* It ended (exit, fault or kill): release it, tell waiters, maybe restart. */
+void prog_ended(struct prog *p, int state, uint64_t status);
+void prog_release(struct prog *p);
+
+/* services.c */
+int service_add(const char *name, uint64_t ep_slot);
+int service_alias(const char *name, const char *target);
+uint64_t service_find(const char *name);
+
+/* requests.c */
+void request_handle(struct tern_msg *m);
+void fault_handle(struct tern_msg *m);
+
+/* fsread.c: 0 and a malloc'd copy of the file, or -1. */
+int init_read_fs(const char *path, const uint8_t **data, size_t *len);

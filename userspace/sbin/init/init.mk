@@ -1,0 +1,4 @@
+# init's manifest checker is pure code: unit-tested on the host.
+UNIT_TESTS += manifest
+UNIT_manifest_SRCS := userspace/sbin/init/manifest.c userspace/lib/ini.c
+UNIT_manifest_CFLAGS := -iquote userspace/sbin/init -iquote userspace/lib/include

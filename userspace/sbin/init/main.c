@@ -1,0 +1,134 @@
+/*
+ * init's start and its loop. The boot configuration is a text file in the
+ * initramfs (conf= on the kernel command line, default /etc/init.conf):
+ *   start PATH [ARG...]     start a program (in order)
+ *   alias NAME=SERVICE      another name for a provided service
+ *   # comment
+ * Then init serves requests and fault messages forever.
+ */
+#include "init.h"
+#include <stdio.h>
+#include <string.h>
+#include <tar.h>
+
+uint64_t init_ep;
+const uint8_t *initramfs;
+uint64_t initramfs_len;
+
+static void conf_word(const char *cmdline, char *out, size_t size)
+{
+	strlcpy(out, "/etc/init.conf", size);
+	for (const char *p = cmdline; p && *p; p++) {
+		if ((p == cmdline || p[-1] == ' ') && !strncmp(p, "conf=", 5)) {
+			size_t n = 0;
+			p += 5;
+			while (p[n] && p[n] != ' ' && n + 1 < size)
+				n++;
+			memcpy(out, p, n);
+			out[n] = '\0';
+			return;
+		}
+	}
+}
+
+/* One config line: split into NUL-separated words, then act on it. */
+static void conf_line(const char *conf, unsigned lineno, char *line)
+{
+	char words[PROG_ARGS_MAX];
+	size_t n = 0;
+	uint64_t argc = 0;
+	for (char *p = line; *p;) {
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (!*p || *p == '#')
+			break;
+		while (*p && *p != ' ' && *p != '\t' && n + 2 < sizeof(words))
+			words[n++] = *p++;
+		words[n++] = '\0';
+		argc++;
+	}
+	if (!argc)
+		return;
+	const char *cmd = words, *arg = words + strlen(words) + 1;
+	if (!strcmp(cmd, "start") && argc >= 2) {
+		long err = 0;
+		if (!prog_spawn(arg, arg, n - (size_t)(arg - words), argc - 1, &err))
+			printf("init: %s:%u: %s not started (error %ld); going on\n", conf, lineno, arg, err);
+	} else if (!strcmp(cmd, "alias") && argc == 2 && strchr(arg, '=')) {
+		char *eq = strchr(arg, '=');
+		*eq = '\0';
+		if (service_alias(arg, eq + 1))
+			printf("init: %s:%u: alias %s already defined\n", conf, lineno, arg);
+	} else {
+		printf("init: %s:%u: cannot understand \"%s\"\n", conf, lineno, line);
+	}
+}
+
+static void run_conf(const char *path)
+{
+	static struct tar_entry e;
+	if (tar_find(initramfs, initramfs_len, path[0] == '/' ? path + 1 : path, &e) || e.type != TAR_FILE) {
+		printf("init: no boot configuration %s in the initramfs; nothing to start\n", path);
+		return;
+	}
+	char line[256];
+	size_t n = 0;
+	unsigned lineno = 1;
+	for (uint64_t i = 0; i <= e.size; i++) {
+		char c = i < e.size ? (char)e.data[i] : '\n';
+		if (c != '\n') {
+			if (n + 1 < sizeof(line))
+				line[n++] = c;
+			continue;
+		}
+		line[n] = '\0';
+		/* Aliases may come after the start lines that use them: do them first. */
+		if (!strncmp(line, "alias", 5))
+			conf_line(path, lineno, line);
+		n = 0;
+		lineno++;
+	}
+	n = 0;
+	lineno = 1;
+	for (uint64_t i = 0; i <= e.size; i++) {
+		char c = i < e.size ? (char)e.data[i] : '\n';
+		if (c != '\n') {
+			if (n + 1 < sizeof(line))
+				line[n++] = c;
+			continue;
+		}
+		line[n] = '\0';
+		if (strncmp(line, "alias", 5))
+			conf_line(path, lineno, line);
+		n = 0;
+		lineno++;
+	}
+}
+
+int tern_main(uint64_t ramfs, uint64_t ramfs_len, uint64_t ipcbuf, uint64_t cmdline)
+{
+	(void)ipcbuf;
+	initramfs = (const uint8_t *)ramfs;
+	initramfs_len = ramfs_len;
+	slot_init(ROOT_FIRST_FREE, ROOT_RADIX);
+	malloc_memory = ROOT_MEMORY;
+	init_ep = slot_alloc();
+	if (tern_mem_create(ROOT_MEMORY, CAP_ENDPOINT, init_ep, 0)) {
+		printf("init: cannot create its endpoint\n");
+		return 1;
+	}
+	char conf[64];
+	conf_word((const char *)cmdline, conf, sizeof(conf));
+	printf("init: reading %s\n", conf);
+	run_conf(conf);
+
+	struct tern_msg m;
+	for (;;) {
+		if (tern_recv(init_ep, &m))
+			continue;
+		if (m.badge & FAULT_BADGE)
+			fault_handle(&m);
+		else
+			request_handle(&m);
+	}
+}

@@ -1,0 +1,53 @@
+/*
+ * Capability manifests: what a program may have, as init reads it from the
+ * program's .manifest section (format: docs/manifest.md). Pure code, unit
+ * tested on the host (ci/unit/test_manifest.c) and fuzzed through ini.c.
+ */
+#pragma once
+#include <stddef.h>
+#include <stdint.h>
+
+#define MAN_NAME_MAX   31
+#define MAN_MAX_CAPS   32
+#define MAN_MAX_PROV   4
+#define MAN_CAP_BASE   16               /* manifest slot i is cspace slot 16 + i */
+#define MAN_MAX_RADIX  12
+#define MAN_MIN_RADIX  6
+
+enum man_type { MAN_ENDPOINT = 1, MAN_NOTE, MAN_IOPORT, MAN_IRQ, MAN_PAGE };
+
+struct man_cap {
+	unsigned slot, type, line;
+	char service[MAN_NAME_MAX + 1];         /* endpoint: a provider's service */
+	uint64_t min, max;                      /* ioport range */
+	unsigned irq, note;                     /* irq line and the note slot it signals */
+	int initramfs;                          /* page: the initramfs, read-only */
+	uint64_t pages;                         /* page: fresh pages */
+};
+
+struct man_provide {
+	char name[MAN_NAME_MAX + 1];
+	unsigned slot, line;
+};
+
+struct manifest {
+	char name[MAN_NAME_MAX + 1];
+	char desc[80];
+	int driver;                             /* [driver]: restarted when it dies */
+	unsigned radix;
+	uint64_t pages;                         /* memory quota in pages */
+	unsigned restarts;                      /* restart limit (drivers) */
+	struct man_provide provides[MAN_MAX_PROV];
+	int nprovides;
+	struct man_cap caps[MAN_MAX_CAPS];
+	int ncaps;
+};
+
+struct man_error {
+	unsigned line;
+	char reason[96];
+};
+
+/* Parse and check a manifest; 0, or -1 with *err saying where and why. */
+int manifest_parse(const char *text, size_t len, struct manifest *m, struct man_error *err);
+const struct man_cap *manifest_cap(const struct manifest *m, unsigned slot);

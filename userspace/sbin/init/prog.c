@@ -1,0 +1,342 @@
+/*
+ * Starting, ending and restarting programs. A program gets exactly what its
+ * manifest lists, placed at PROG_CAP(slot), plus the standard slots of
+ * tern/program.h. Endpoints it provides are made once and kept by init, so
+ * clients' caps stay valid when a driver is restarted.
+ */
+#include "init.h"
+#include <elf64.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <tar.h>
+#include <tern/loader.h>
+
+struct prog progs[MAX_PROGS];
+static uint64_t next_id = 1;
+static const uint64_t scratch_va = 0x40000000;
+
+static uint64_t alloc_slot(void *arg) { (void)arg; return slot_alloc(); }
+static void free_slot(void *arg, uint64_t s) { (void)arg; slot_free(s); }
+
+struct prog *prog_find(uint64_t id)
+{
+	for (int i = 0; i < MAX_PROGS; i++)
+		if (progs[i].used && progs[i].id == id)
+			return &progs[i];
+	return 0;
+}
+
+static uint64_t tmp_slot(void) { return slot_alloc(); }
+
+static void drop(uint64_t s)
+{
+	if (s) {
+		tern_cap_delete(s, 0);
+		slot_free(s);
+	}
+}
+
+/* Read a program file: the initramfs holds everything booted; files added
+ * later to the file system are read through the fs service. */
+static int load_file(struct prog *p, const char *path)
+{
+	static struct tar_entry e;
+	const char *name = path[0] == '/' ? path + 1 : path;
+	if (!tar_find(initramfs, initramfs_len, name, &e) && e.type == TAR_FILE) {
+		p->elf = e.data;
+		p->elf_len = e.size;
+		return 0;
+	}
+	return init_read_fs(path, &p->elf, &p->elf_len) ? -1 : (p->elf_owned = 1, 0);
+}
+
+static void report_manifest_error(const char *name, const struct man_error *e)
+{
+	printf("manifest %s:%u: %s\n", name, e->line, e->reason);
+}
+
+struct prog *prog_spawn(const char *path, const char *args, size_t args_len, uint64_t argc, long *err)
+{
+	struct prog *p = 0;
+	for (int i = 0; i < MAX_PROGS && !p; i++)
+		if (!progs[i].used)
+			p = &progs[i];
+	/* Table full: reuse the record of a program that ended long ago. */
+	for (int i = 0; i < MAX_PROGS && !p; i++)
+		if (!progs[i].task && !progs[i].man.driver && progs[i].state != INIT_RESTARTING)
+			p = &progs[i];
+	if (!p) {
+		*err = INIT_ENOMEM;
+		return 0;
+	}
+	memset(p, 0, sizeof(*p));
+	const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+	if (load_file(p, path)) {
+		*err = INIT_ENOENT;
+		return 0;
+	}
+	struct elf_image img;
+	const void *text = 0;
+	size_t len = 0;
+	if (elf_check(&img, p->elf, p->elf_len)) {
+		printf("init: %s is not a valid program\n", path);
+		*err = INIT_ENOEXEC;
+		goto fail;
+	}
+	if (elf_find_section(&img, ".manifest", &text, &len)) {
+		printf("manifest %s:0: program has no .manifest section\n", base);
+		*err = INIT_ENOEXEC;
+		goto fail;
+	}
+	struct man_error me;
+	if (manifest_parse(text, len, &p->man, &me)) {
+		report_manifest_error(base, &me);
+		*err = INIT_ENOEXEC;
+		goto fail;
+	}
+	/* Every service the program asks for must exist before it starts. */
+	for (int i = 0; i < p->man.ncaps; i++) {
+		const struct man_cap *c = &p->man.caps[i];
+		if (c->type == MAN_ENDPOINT && c->service[0] && !service_find(c->service)) {
+			printf("manifest %s:%u: unknown service '%s'\n", base, c->line, c->service);
+			*err = INIT_ENOEXEC;
+			goto fail;
+		}
+	}
+	p->used = 1;
+	p->id = next_id++;
+	p->man_text = text;
+	p->man_len = len;
+	strlcpy(p->path, path, sizeof(p->path));
+	if (args_len > sizeof(p->args))
+		args_len = sizeof(p->args);
+	memcpy(p->args, args, args_len);
+	p->args_len = args_len;
+	p->argc = argc;
+	/* Register what it provides, with endpoints init keeps. */
+	for (int i = 0; i < p->man.nprovides; i++) {
+		const struct man_provide *pv = &p->man.provides[i];
+		uint64_t ep = slot_alloc();
+		if (!ep || tern_mem_create(ROOT_MEMORY, CAP_ENDPOINT, ep, 0) || service_add(pv->name, ep)) {
+			printf("init: %s: cannot provide service '%s' (taken?)\n", base, pv->name);
+			drop(ep);
+			continue;
+		}
+		for (int k = 0; k < p->man.ncaps; k++)
+			if (p->man.caps[k].slot == pv->slot)
+				p->endpoints[k] = ep;
+	}
+	if (prog_start(p)) {
+		*err = INIT_ENOMEM;
+		prog_release(p);
+		return 0;
+	}
+	return p;
+fail:
+	if (p->elf_owned)
+		free((void *)p->elf);
+	p->used = 0;
+	return 0;
+}
+
+/* Fill the child's prog_info page and map it read-only. */
+static int give_info(struct loader *l, struct prog *p, uint64_t task)
+{
+	uint64_t pg = tmp_slot();
+	int err = tern_mem_create(ROOT_MEMORY, CAP_PAGE, pg, 1);
+	if (!err)
+		err = tern_page_map(pg, 0, l->scratch_va, RIGHT_READ | RIGHT_WRITE);
+	if (!err) {
+		struct prog_info *info = (struct prog_info *)l->scratch_va;
+		memset(info, 0, 4096);
+		info->magic = PROG_INFO_MAGIC;
+		info->id = p->id;
+		info->first_free_slot = PROG_CAP_BASE + MAN_MAX_CAPS + 16;
+		info->radix = p->man.radix;
+		strlcpy(info->name, p->man.name, sizeof(info->name));
+		info->argc = p->argc;
+		memcpy(info->args, p->args, p->args_len);
+		tern_page_unmap(pg, 0, l->scratch_va);
+		err = tern_page_map(pg, task, PROG_INFO_VA, RIGHT_READ);
+	}
+	drop(pg);
+	return err;
+}
+
+/* Give one manifest capability; note_of maps manifest slots to init's copies of fresh notes. */
+static int give_cap(struct prog *p, int i, uint64_t task, uint64_t *note_of)
+{
+	const struct man_cap *c = &p->man.caps[i];
+	uint64_t dst = PROG_CAP(c->slot), s;
+	int err = 0;
+	switch (c->type) {
+	case MAN_ENDPOINT:
+		if (c->service[0])
+			return tern_cap_mint(service_find(c->service), task, dst, RIGHT_WRITE | RIGHT_GRANT, p->id, 0);
+		if (!p->endpoints[i]) {
+			p->endpoints[i] = slot_alloc();
+			if ((err = tern_mem_create(ROOT_MEMORY, CAP_ENDPOINT, p->endpoints[i], 0)))
+				return err;
+		}
+		return tern_cap_copy(p->endpoints[i], task, dst, RIGHTS_ALL);
+	case MAN_NOTE:
+		note_of[i] = slot_alloc();
+		if ((err = tern_mem_create(ROOT_MEMORY, CAP_NOTE, note_of[i], 0)))
+			return err;
+		return tern_cap_copy(note_of[i], task, dst, RIGHTS_ALL);
+	case MAN_IOPORT:
+		return tern_cap_mint(ROOT_IOPORT, task, dst, RIGHTS_ALL, c->min, c->max);
+	case MAN_IRQ: {
+		int ni = 0;
+		while (ni < p->man.ncaps && p->man.caps[ni].slot != c->note)
+			ni++;
+		uint64_t irq = tmp_slot(), badged = tmp_slot();
+		err = tern_invoke(ROOT_IRQ_CONTROL, IRQCTL_GET, c->irq, irq, 0, 0, 0);
+		if (!err)
+			err = tern_cap_mint(note_of[ni], 0, badged, RIGHT_WRITE, 1ull << c->irq, 0);
+		if (!err)
+			err = tern_invoke(irq, IRQ_SET_NOTE, badged, 0, 0, 0, 0);
+		if (!err)
+			err = tern_cap_move(irq, task, dst);
+		drop(badged);
+		if (err)
+			drop(irq);
+		else
+			slot_free(irq);
+		return err;
+	}
+	case MAN_PAGE:
+		if (c->initramfs)
+			return tern_cap_copy(ROOT_INITRAMFS, task, dst, RIGHT_READ);
+		s = tmp_slot();
+		err = tern_mem_create(ROOT_MEMORY, CAP_PAGE, s, c->pages);
+		if (!err)
+			err = tern_cap_move(s, task, dst);
+		drop(s);
+		return err;
+	}
+	return E_BAD_ARG;
+}
+
+int prog_start(struct prog *p)
+{
+	struct loader l = { ROOT_MEMORY, scratch_va, alloc_slot, free_slot, 0 };
+	uint64_t task = slot_alloc(), mem = 0, ipc = 0, s = 0, entry = 0;
+	uint64_t note_of[MAN_MAX_CAPS] = { 0 };
+	int err = tern_mem_create(ROOT_MEMORY, CAP_TASK, task, p->man.radix);
+	if (!err)
+		err = loader_load_elf(&l, task, p->elf, p->elf_len, &entry);
+	if (!err)
+		err = loader_map_new(&l, task, PROG_STACK_TOP - PROG_STACK_PAGES * 4096, PROG_STACK_PAGES,
+				     RIGHT_READ | RIGHT_WRITE, 0);
+	if (!err)
+		err = loader_map_new(&l, task, PROG_IPCBUF_VA, 1, RIGHT_READ | RIGHT_WRITE, &ipc);
+	if (!err)
+		err = tern_invoke(task, TASK_SET_IPCBUF, ipc, 0, 0, 0, 0);
+	if (!err)
+		err = tern_cap_move(ipc, task, PROG_IPCBUF);
+	if (!err)
+		err = give_info(&l, p, task);
+	if (!err && p->man.pages) {
+		mem = tmp_slot();
+		err = tern_invoke(ROOT_MEMORY, MEM_SPLIT, p->man.pages * 4096, mem, 0, 0, 0);
+		if (!err)
+			err = tern_cap_move(mem, task, PROG_MEMORY);
+	}
+	if (!err)
+		err = tern_cap_mint(init_ep, task, PROG_INIT, RIGHT_WRITE | RIGHT_GRANT, p->id, 0);
+	if (!err)
+		err = tern_cap_copy(task, task, PROG_SELF, RIGHTS_ALL);
+	for (int i = 0; i < p->man.ncaps && !err; i++)
+		if (p->man.caps[i].type != MAN_IRQ)
+			err = give_cap(p, i, task, note_of);
+	for (int i = 0; i < p->man.ncaps && !err; i++)
+		if (p->man.caps[i].type == MAN_IRQ)
+			err = give_cap(p, i, task, note_of);
+	if (!err) {
+		s = tmp_slot();
+		err = tern_cap_mint(init_ep, 0, s, RIGHT_WRITE, FAULT_BADGE | p->id, 0);
+		if (!err)
+			err = tern_invoke(task, TASK_SET_FAULT, s, 0, 0, 0, 0);
+	}
+	if (!err)
+		err = tern_invoke(task, TASK_SET_PRIO, p->man.driver ? 200 : 100, 0, 0, 0, 0);
+	if (!err)
+		err = tern_task_set_regs(task, entry, PROG_STACK_TOP, PROG_INFO_VA, 0);
+	if (!err)
+		err = tern_invoke(task, TASK_SET_NAME, (uint64_t)p->man.name, strlen(p->man.name), 0, 0, 0);
+	uint64_t out[6] = { 0 };
+	if (!err)
+		err = tern_invoke(task, TASK_INFO, 0, 0, 0, 0, out);
+	if (!err)
+		err = tern_task_start(task);
+	for (int i = 0; i < MAN_MAX_CAPS; i++)
+		drop(note_of[i]);
+	drop(s);
+	if (mem && err)
+		drop(mem);
+	else if (mem)
+		slot_free(mem);
+	if (ipc && !err)
+		slot_free(ipc);
+	if (err) {
+		printf("init: cannot start %s: %s\n", p->man.name, loader_strerror(err));
+		drop(task);
+		return -1;
+	}
+	p->task = task;
+	p->ktask = out[3];
+	p->state = INIT_RUNNING;
+	printf("init: started %s (id %lu, task %lu)\n", p->man.name, p->id, p->ktask);
+	return 0;
+}
+
+void prog_release(struct prog *p)
+{
+	for (int i = 0; i < MAN_MAX_CAPS; i++)
+		if (p->endpoints[i] && !p->man.nprovides)
+			drop(p->endpoints[i]);
+	if (p->elf_owned)
+		free((void *)p->elf);
+	p->used = 0;
+}
+
+void prog_ended(struct prog *p, int state, uint64_t status)
+{
+	if (p->task) {
+		tern_invoke(p->task, TASK_KILL, 0, 0, 0, 0, 0);
+		drop(p->task);
+		p->task = 0;
+	}
+	p->state = state;
+	p->status = status;
+	for (int i = 0; i < p->nwaiters; i++) {
+		struct tern_msg m = { .info = MSG_INFO(0, 1, 0), .mr = { status } };
+		tern_send(p->waiters[i], &m);
+		slot_free(p->waiters[i]);
+	}
+	p->nwaiters = 0;
+	if (!p->man.driver) {
+		/* Keep the record (name, status) for INIT_WAIT and ps; drop the rest. */
+		if (p->elf_owned)
+			free((void *)p->elf);
+		p->elf_owned = 0;
+		p->elf = 0;
+		return;
+	}
+	if (p->restarts >= p->man.restarts) {
+		printf("init: %s died %u times; giving up\n", p->man.name, p->restarts + 1);
+		p->state = INIT_FAILED;
+		return;
+	}
+	/* Back off a little longer each time, so a crash loop cannot swamp the machine. */
+	unsigned delay = 50u << p->restarts;
+	p->restarts++;
+	p->state = INIT_RESTARTING;
+	printf("init: restarting %s in %u ms (restart %u of %u)\n", p->man.name, delay, p->restarts,
+	       p->man.restarts);
+	tern_sleep_ms(delay);
+	if (prog_start(p))
+		p->state = INIT_FAILED;
+}
