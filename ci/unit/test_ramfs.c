@@ -1,0 +1,633 @@
+/*
+ * Unit tests for srv/ramfs's core (fstree.c) and its seeding from a ustar
+ * archive (seed.c). Every error path is checked to leave the tree exactly
+ * as it was: snapshot() renders the whole tree, data and space accounting
+ * included, and failing operations must not change it.
+ */
+#include "unit.h"
+#include "fstree.h"
+#include "seed.h"
+#include <stdlib.h>
+#include <string.h>
+
+#define BIG (1u << 20)
+
+/* ---- helpers ------------------------------------------------------------ */
+
+static void dump(const struct fst_node *n, char *out, size_t cap)
+{
+	size_t len = strlen(out);
+	snprintf(out + len, cap - len, "[%s %u %llu %u:", n->name, n->type,
+		 (unsigned long long)(n->type == FS_TYPE_DIR ? n->nchildren : n->size), n->opens);
+	for (uint64_t i = 0; i < n->size; i++) {
+		len = strlen(out);
+		snprintf(out + len, cap - len, "%02x", n->data[i]);
+	}
+	for (const struct fst_node *c = n->children; c; c = c->next)
+		dump(c, out, cap);
+	len = strlen(out);
+	snprintf(out + len, cap - len, "]");
+}
+
+/* The whole tree and its space use as one string (caller frees). */
+static char *snapshot(const struct fst *t)
+{
+	size_t cap = 1 << 16;
+	char *s = calloc(1, cap);
+	snprintf(s, cap, "used=%llu ", (unsigned long long)t->used);
+	dump(t->root, s, cap);
+	return s;
+}
+
+/* Create path with the given contents (or fail the test). */
+static long put(struct fst *t, const char *path, const char *text)
+{
+	struct fst_node *n;
+	long r = fst_open(t, path, FS_O_CREATE | FS_O_TRUNC, &n);
+	if (r)
+		return r;
+	r = fst_write_at(t, n, 0, text, strlen(text));
+	fst_close(t, n);
+	return r < 0 ? r : 0;
+}
+
+/* Read all of path into buf as a string; returns its size or -error. */
+static long get(struct fst *t, const char *path, char *buf, size_t cap)
+{
+	struct fst_node *n;
+	long r = fst_open(t, path, 0, &n);
+	if (r)
+		return r;
+	r = fst_read_at(n, 0, buf, cap - 1);
+	fst_close(t, n);
+	if (r >= 0)
+		buf[r] = '\0';
+	return r;
+}
+
+/* A tree with /etc/motd, /etc/empty/, /bin/sh and /a.txt. */
+static void sample(struct fst *t, uint64_t budget)
+{
+	fst_init(t, budget);
+	fst_mkdir(t, "/etc");
+	fst_mkdir(t, "/etc/empty");
+	fst_mkdir(t, "/bin");
+	put(t, "/etc/motd", "hello tern\n");
+	put(t, "/bin/sh", "#!");
+	put(t, "/a.txt", "abc");
+}
+
+/* ---- basics ------------------------------------------------------------- */
+
+TEST(ramfs_empty_tree_has_root)
+{
+	struct fst t;
+	CHECK_EQ(fst_init(&t, BIG), 0);
+	unsigned type = 0;
+	uint64_t size = 99;
+	CHECK_EQ(fst_stat(&t, "/", &type, &size), 0);
+	CHECK_EQ(type, FS_TYPE_DIR);
+	CHECK_EQ(size, 0);
+	CHECK_EQ(fst_stat(&t, "//", &type, &size), 0);
+	fst_destroy(&t);
+}
+
+TEST(ramfs_create_write_read_back)
+{
+	struct fst t;
+	fst_init(&t, BIG);
+	struct fst_node *n;
+	CHECK_EQ(fst_open(&t, "/f", FS_O_CREATE, &n), 0);
+	CHECK_EQ(fst_write_at(&t, n, 0, "hello", 5), 5);
+	CHECK_EQ(fst_write_at(&t, n, 5, ", world", 7), 7);
+	char buf[32] = { 0 };
+	CHECK_EQ(fst_read_at(n, 0, buf, sizeof(buf)), 12);
+	CHECK(!memcmp(buf, "hello, world", 12));
+	CHECK_EQ(fst_read_at(n, 7, buf, 3), 3);
+	CHECK(!memcmp(buf, "wor", 3));
+	CHECK_EQ(fst_read_at(n, 10, buf, 100), 2);         /* short at the end */
+	CHECK_EQ(fst_read_at(n, 12, buf, 100), 0);         /* at the end */
+	CHECK_EQ(fst_read_at(n, 1000, buf, 100), 0);       /* past it */
+	CHECK_EQ(fst_read_at(n, UINT64_MAX, buf, 100), 0);
+	CHECK_EQ(fst_write_at(&t, n, 0, "J", 1), 1);        /* overwrite keeps size */
+	CHECK_EQ(fst_read_at(n, 0, buf, sizeof(buf)), 12);
+	CHECK(!memcmp(buf, "Jello, world", 12));
+	CHECK_EQ(fst_write_at(&t, n, 3, "", 0), 0);
+	fst_close(&t, n);
+	unsigned type;
+	uint64_t size;
+	CHECK_EQ(fst_stat(&t, "/f", &type, &size), 0);
+	CHECK_EQ(type, FS_TYPE_FILE);
+	CHECK_EQ(size, 12);
+	fst_destroy(&t);
+}
+
+TEST(ramfs_write_past_end_leaves_zeroed_hole)
+{
+	struct fst t;
+	fst_init(&t, BIG);
+	struct fst_node *n;
+	CHECK_EQ(fst_open(&t, "/h", FS_O_CREATE, &n), 0);
+	CHECK_EQ(fst_write_at(&t, n, 0, "ab", 2), 2);
+	CHECK_EQ(fst_write_at(&t, n, 5000, "z", 1), 1);
+	CHECK_EQ(n->size, 5001);
+	uint8_t buf[5001];
+	CHECK_EQ(fst_read_at(n, 0, buf, sizeof(buf)), 5001);
+	CHECK(buf[0] == 'a' && buf[1] == 'b' && buf[5000] == 'z');
+	for (int i = 2; i < 5000; i++)
+		CHECK_EQ(buf[i], 0);
+	fst_close(&t, n);
+	fst_destroy(&t);
+}
+
+TEST(ramfs_truncate_shrinks_and_grows_with_zeros)
+{
+	struct fst t;
+	fst_init(&t, BIG);
+	struct fst_node *n;
+	CHECK_EQ(fst_open(&t, "/t", FS_O_CREATE, &n), 0);
+	CHECK_EQ(fst_write_at(&t, n, 0, "0123456789", 10), 10);
+	CHECK_EQ(fst_truncate(&t, n, 4), 0);
+	CHECK_EQ(n->size, 4);
+	CHECK_EQ(fst_truncate(&t, n, 8), 0);               /* old bytes must not come back */
+	char buf[16];
+	CHECK_EQ(fst_read_at(n, 0, buf, sizeof(buf)), 8);
+	CHECK(!memcmp(buf, "0123\0\0\0\0", 8));
+	CHECK_EQ(fst_truncate(&t, n, 2), 0);
+	CHECK_EQ(fst_write_at(&t, n, 6, "x", 1), 1);        /* hole after a shrink, too */
+	CHECK_EQ(fst_read_at(n, 0, buf, sizeof(buf)), 7);
+	CHECK(!memcmp(buf, "01\0\0\0\0x", 7));
+	uint64_t before = t.used;
+	CHECK_EQ(fst_truncate(&t, n, 0), 0);               /* gives the space back */
+	CHECK(t.used < before);
+	CHECK_EQ(n->cap, 0);
+	CHECK_EQ(fst_read_at(n, 0, buf, sizeof(buf)), 0);
+	fst_close(&t, n);
+	fst_destroy(&t);
+}
+
+TEST(ramfs_big_file_shrink_returns_space)
+{
+	struct fst t;
+	fst_init(&t, BIG);
+	uint64_t base = t.used;
+	struct fst_node *n;
+	CHECK_EQ(fst_open(&t, "/big", FS_O_CREATE, &n), 0);
+	static uint8_t blob[100000];
+	memset(blob, 0x5a, sizeof(blob));
+	CHECK_EQ(fst_write_at(&t, n, 0, blob, sizeof(blob)), (long)sizeof(blob));
+	CHECK_EQ(fst_truncate(&t, n, 10), 0);
+	CHECK(t.used < base + 1000);
+	uint8_t b[10];
+	CHECK_EQ(fst_read_at(n, 0, b, 10), 10);
+	CHECK_EQ(b[9], 0x5a);
+	fst_close(&t, n);
+	CHECK_EQ(fst_unlink(&t, "/big"), 0);
+	CHECK_EQ(t.used, base);
+	fst_destroy(&t);
+}
+
+TEST(ramfs_open_flags)
+{
+	struct fst t;
+	sample(&t, BIG);
+	struct fst_node *n;
+	CHECK_EQ(fst_open(&t, "/nope", 0, &n), -FS_ENOENT);
+	CHECK_EQ(fst_open(&t, "/a.txt", FS_O_CREATE | FS_O_EXCL, &n), -FS_EEXIST);
+	CHECK_EQ(fst_open(&t, "/a.txt", FS_O_EXCL, &n), -FS_EINVAL);      /* EXCL needs CREATE */
+	CHECK_EQ(fst_open(&t, "/a.txt", 0x100, &n), -FS_EINVAL);          /* unknown flag */
+	CHECK_EQ(fst_open(&t, "/etc", FS_O_DIR | FS_O_CREATE, &n), -FS_EINVAL);
+	CHECK_EQ(fst_open(&t, "/etc", FS_O_DIR | FS_O_TRUNC, &n), -FS_EINVAL);
+	CHECK_EQ(fst_open(&t, "/etc", 0, &n), -FS_EISDIR);
+	CHECK_EQ(fst_open(&t, "/etc", FS_O_CREATE, &n), -FS_EISDIR);
+	CHECK_EQ(fst_open(&t, "/", 0, &n), -FS_EISDIR);
+	CHECK_EQ(fst_open(&t, "/a.txt", FS_O_DIR, &n), -FS_ENOTDIR);
+	CHECK_EQ(fst_open(&t, "/a.txt/x", FS_O_CREATE, &n), -FS_ENOTDIR);
+	CHECK_EQ(fst_open(&t, "/no/x", FS_O_CREATE, &n), -FS_ENOENT);
+
+	CHECK_EQ(fst_open(&t, "/a.txt", FS_O_TRUNC, &n), 0);
+	CHECK_EQ(n->size, 0);
+	fst_close(&t, n);
+	CHECK_EQ(fst_open(&t, "/new", FS_O_CREATE | FS_O_EXCL, &n), 0);
+	CHECK_EQ(n->type, FS_TYPE_FILE);
+	fst_close(&t, n);
+	CHECK_EQ(fst_open(&t, "/new", FS_O_CREATE, &n), 0);  /* exists: just opens */
+	fst_close(&t, n);
+	CHECK_EQ(fst_open(&t, "/", FS_O_DIR, &n), 0);
+	CHECK(n == t.root);
+	fst_close(&t, n);
+	CHECK_EQ(fst_open(&t, "/etc/", FS_O_DIR, &n), 0);
+	fst_close(&t, n);
+	fst_destroy(&t);
+}
+
+TEST(ramfs_file_ops_on_directory_fail)
+{
+	struct fst t;
+	sample(&t, BIG);
+	struct fst_node *d;
+	CHECK_EQ(fst_open(&t, "/etc", FS_O_DIR, &d), 0);
+	char buf[4];
+	CHECK_EQ(fst_read_at(d, 0, buf, 4), -FS_EISDIR);
+	CHECK_EQ(fst_write_at(&t, d, 0, "x", 1), -FS_EISDIR);
+	CHECK_EQ(fst_truncate(&t, d, 0), -FS_EISDIR);
+	fst_close(&t, d);
+	struct fst_node *f;
+	struct fs_dirent e;
+	CHECK_EQ(fst_open(&t, "/a.txt", 0, &f), 0);
+	CHECK_EQ(fst_readdir(f, 0, &e), -FS_ENOTDIR);
+	fst_close(&t, f);
+	fst_destroy(&t);
+}
+
+/* ---- directories -------------------------------------------------------- */
+
+TEST(ramfs_readdir_is_sorted_and_ends)
+{
+	struct fst t;
+	fst_init(&t, BIG);
+	const char *names[] = { "zeta", "alpha", "Mid", "beta", "a" };
+	for (int i = 0; i < 5; i++) {
+		char p[16];
+		snprintf(p, sizeof(p), "/%s", names[i]);
+		CHECK_EQ(i == 2 ? fst_mkdir(&t, p) : put(&t, p, names[i]), 0);
+	}
+	put(&t, "/Mid/inner", "");
+	struct fst_node *d;
+	CHECK_EQ(fst_open(&t, "/", FS_O_DIR, &d), 0);
+	const char *want[] = { "Mid", "a", "alpha", "beta", "zeta" };
+	struct fs_dirent e;
+	for (int i = 0; i < 5; i++) {
+		CHECK_EQ(fst_readdir(d, i, &e), 0);
+		CHECK_STR(e.name, want[i]);
+	}
+	CHECK_EQ(fst_readdir(d, 0, &e), 0);
+	CHECK_EQ(e.type, FS_TYPE_DIR);
+	CHECK_EQ(e.size, 1);
+	CHECK_EQ(fst_readdir(d, 2, &e), 0);
+	CHECK_EQ(e.type, FS_TYPE_FILE);
+	CHECK_EQ(e.size, 5);
+	CHECK_EQ(fst_readdir(d, 5, &e), -FS_ENOENT);
+	CHECK_EQ(fst_readdir(d, UINT64_MAX, &e), -FS_ENOENT);
+	unsigned type;
+	uint64_t size;
+	CHECK_EQ(fst_stat(&t, "/", &type, &size), 0);
+	CHECK_EQ(size, 5);
+	fst_close(&t, d);
+	fst_destroy(&t);
+}
+
+TEST(ramfs_mkdir_errors)
+{
+	struct fst t;
+	sample(&t, BIG);
+	CHECK_EQ(fst_mkdir(&t, "/etc"), -FS_EEXIST);
+	CHECK_EQ(fst_mkdir(&t, "/a.txt"), -FS_EEXIST);
+	CHECK_EQ(fst_mkdir(&t, "/"), -FS_EEXIST);
+	CHECK_EQ(fst_mkdir(&t, "/x/y"), -FS_ENOENT);
+	CHECK_EQ(fst_mkdir(&t, "/a.txt/y"), -FS_ENOTDIR);
+	CHECK_EQ(fst_mkdir(&t, "/etc/new"), 0);
+	CHECK_EQ(fst_mkdir(&t, "/etc/new/deeper/"), 0);
+	unsigned type;
+	uint64_t size;
+	CHECK_EQ(fst_stat(&t, "/etc/new/deeper", &type, &size), 0);
+	CHECK_EQ(type, FS_TYPE_DIR);
+	fst_destroy(&t);
+}
+
+TEST(ramfs_unlink_rules)
+{
+	struct fst t;
+	sample(&t, BIG);
+	uint64_t base;
+	CHECK_EQ(fst_unlink(&t, "/nope"), -FS_ENOENT);
+	CHECK_EQ(fst_unlink(&t, "/nope/x"), -FS_ENOENT);
+	CHECK_EQ(fst_unlink(&t, "/a.txt/x"), -FS_ENOTDIR);
+	CHECK_EQ(fst_unlink(&t, "/etc"), -FS_ENOTEMPTY);
+	CHECK_EQ(fst_unlink(&t, "/"), -FS_EINVAL);
+	base = t.used;
+	CHECK_EQ(fst_unlink(&t, "/etc/empty"), 0);
+	CHECK(t.used < base);
+	CHECK_EQ(fst_unlink(&t, "/etc/motd"), 0);
+	CHECK_EQ(fst_unlink(&t, "/etc"), 0);               /* empty now */
+	unsigned type;
+	uint64_t size;
+	CHECK_EQ(fst_stat(&t, "/etc", &type, &size), -FS_ENOENT);
+	CHECK_EQ(fst_stat(&t, "/", &type, &size), 0);
+	CHECK_EQ(size, 2);
+	fst_destroy(&t);
+}
+
+TEST(ramfs_unlinked_open_file_lives_until_close)
+{
+	struct fst t;
+	fst_init(&t, BIG);
+	uint64_t base = t.used;
+	put(&t, "/f", "data");
+	struct fst_node *a, *b;
+	CHECK_EQ(fst_open(&t, "/f", 0, &a), 0);
+	CHECK_EQ(fst_open(&t, "/f", 0, &b), 0);
+	CHECK_EQ(fst_unlink(&t, "/f"), 0);
+	CHECK_EQ(fst_open(&t, "/f", 0, &a), -FS_ENOENT);
+	char buf[8];
+	CHECK_EQ(fst_read_at(a, 0, buf, sizeof(buf)), 4);
+	CHECK_EQ(fst_write_at(&t, b, 4, "!", 1), 1);
+	CHECK_EQ(fst_read_at(a, 0, buf, sizeof(buf)), 5);
+	CHECK_EQ(put(&t, "/f", "new"), 0);                  /* the name is free again */
+	fst_close(&t, a);
+	CHECK(t.used > base);
+	fst_close(&t, b);
+	CHECK_EQ(fst_unlink(&t, "/f"), 0);
+	CHECK_EQ(t.used, base);                             /* everything given back */
+	/* An open empty directory can go too. */
+	CHECK_EQ(fst_mkdir(&t, "/d"), 0);
+	CHECK_EQ(fst_open(&t, "/d", FS_O_DIR, &a), 0);
+	CHECK_EQ(fst_unlink(&t, "/d"), 0);
+	struct fs_dirent e;
+	CHECK_EQ(fst_readdir(a, 0, &e), -FS_ENOENT);
+	fst_close(&t, a);
+	CHECK_EQ(t.used, base);
+	fst_destroy(&t);
+}
+
+/* ---- names -------------------------------------------------------------- */
+
+TEST(ramfs_name_rules)
+{
+	struct fst t;
+	sample(&t, BIG);
+	unsigned type;
+	uint64_t size;
+	struct fst_node *n;
+	CHECK_EQ(fst_stat(&t, "", &type, &size), -FS_EINVAL);
+	CHECK_EQ(fst_stat(&t, "etc", &type, &size), -FS_EINVAL);          /* relative */
+	CHECK_EQ(fst_stat(&t, "/etc/.", &type, &size), -FS_EINVAL);
+	CHECK_EQ(fst_stat(&t, "/etc/..", &type, &size), -FS_EINVAL);
+	CHECK_EQ(fst_stat(&t, "/./etc", &type, &size), -FS_EINVAL);
+	CHECK_EQ(fst_mkdir(&t, "/.."), -FS_EINVAL);
+	CHECK_EQ(fst_unlink(&t, "/etc/empty/.."), -FS_EINVAL);
+	CHECK_EQ(fst_open(&t, "/.", FS_O_CREATE, &n), -FS_EINVAL);
+	CHECK_EQ(fst_stat(&t, "//etc///motd", &type, &size), 0);
+	CHECK_EQ(size, 11);
+	CHECK_EQ(fst_stat(&t, "/etc/.hidden", &type, &size), -FS_ENOENT); /* dot files are fine */
+	CHECK_EQ(put(&t, "/...", "x"), 0);
+	CHECK_EQ(put(&t, "/.x", "x"), 0);
+
+	char name[FS_NAME_MAX + 3];
+	name[0] = '/';
+	memset(name + 1, 'n', FS_NAME_MAX);
+	name[FS_NAME_MAX + 1] = '\0';
+	CHECK_EQ(put(&t, name, "max"), 0);
+	struct fst_node *d;
+	struct fs_dirent e;
+	CHECK_EQ(fst_open(&t, "/", FS_O_DIR, &d), 0);
+	int found = 0;
+	for (uint64_t i = 0; fst_readdir(d, i, &e) == 0; i++)
+		found |= strlen(e.name) == FS_NAME_MAX && e.name[0] == 'n';
+	fst_close(&t, d);
+	CHECK(found);
+	name[FS_NAME_MAX + 1] = 'n';
+	name[FS_NAME_MAX + 2] = '\0';
+	CHECK_EQ(put(&t, name, "x"), -FS_ENAMETOOLONG);
+	CHECK_EQ(fst_mkdir(&t, name), -FS_ENAMETOOLONG);
+
+	/* Paths: FS_PATH_MAX bytes are fine, one more is not. */
+	char path[FS_PATH_MAX + 2];
+	memset(path, '/', sizeof(path));
+	path[FS_PATH_MAX - 1] = 'p';
+	path[FS_PATH_MAX] = '\0';
+	CHECK_EQ(put(&t, path, "x"), 0);
+	CHECK_EQ(fst_stat(&t, "/p", &type, &size), 0);
+	path[FS_PATH_MAX] = 'q';
+	path[FS_PATH_MAX + 1] = '\0';
+	CHECK_EQ(fst_stat(&t, path, &type, &size), -FS_ENAMETOOLONG);
+	CHECK_EQ(put(&t, path, "x"), -FS_ENAMETOOLONG);
+	fst_destroy(&t);
+}
+
+/* ---- space -------------------------------------------------------------- */
+
+TEST(ramfs_budget_gives_enospc)
+{
+	struct fst t;
+	CHECK_EQ(fst_init(&t, 10), -FS_ENOSPC);             /* not even the root fits */
+	fst_init(&t, 4 * sizeof(struct fst_node) + 1000);
+	CHECK_EQ(fst_mkdir(&t, "/d"), 0);
+	struct fst_node *n;
+	CHECK_EQ(fst_open(&t, "/d/f", FS_O_CREATE, &n), 0);
+	static uint8_t blob[2000];
+	CHECK_EQ(fst_write_at(&t, n, 0, blob, 2000), -FS_ENOSPC);
+	CHECK_EQ(n->size, 0);
+	CHECK_EQ(fst_write_at(&t, n, 0, blob, 1000), 1000);  /* all but one node's worth */
+	CHECK_EQ(t.used, t.budget - sizeof(struct fst_node));
+	CHECK_EQ(fst_mkdir(&t, "/e"), 0);                   /* the last node */
+	CHECK_EQ(t.used, t.budget);
+	CHECK_EQ(fst_write_at(&t, n, 1000, "x", 1), -FS_ENOSPC);
+	CHECK_EQ(fst_truncate(&t, n, 1001), -FS_ENOSPC);
+	CHECK_EQ(n->size, 1000);
+	CHECK_EQ(fst_write_at(&t, n, 500, "y", 1), 1);       /* inside still works */
+	CHECK_EQ(fst_mkdir(&t, "/g"), -FS_ENOSPC);
+	struct fst_node *m;
+	CHECK_EQ(fst_open(&t, "/h", FS_O_CREATE, &m), -FS_ENOSPC);
+	CHECK_EQ(fst_write_at(&t, n, UINT64_MAX, "x", 1), -FS_ENOSPC);
+	CHECK_EQ(fst_write_at(&t, n, UINT64_MAX - 1, blob, 100), -FS_ENOSPC);
+	CHECK_EQ(fst_truncate(&t, n, UINT64_MAX), -FS_ENOSPC);
+	fst_close(&t, n);
+	CHECK_EQ(fst_unlink(&t, "/d/f"), 0);
+	CHECK_EQ(fst_mkdir(&t, "/g"), 0);                   /* space came back */
+	fst_destroy(&t);
+}
+
+TEST(ramfs_failed_operations_change_nothing)
+{
+	struct fst t;
+	sample(&t, 8 * sizeof(struct fst_node) + 200);
+	struct fst_node *f, *d;
+	CHECK_EQ(fst_open(&t, "/etc/motd", 0, &f), 0);
+	CHECK_EQ(fst_open(&t, "/etc", FS_O_DIR, &d), 0);
+	char *before = snapshot(&t);
+	struct fst_node *n;
+	unsigned type;
+	uint64_t size;
+	struct fs_dirent e;
+	char buf[8];
+	static uint8_t blob[4096];
+	long r[] = {
+		fst_open(&t, "/a.txt", FS_O_CREATE | FS_O_EXCL | FS_O_TRUNC, &n),
+		fst_open(&t, "/etc", FS_O_TRUNC, &n),
+		fst_open(&t, "/a.txt/x", FS_O_CREATE | FS_O_TRUNC, &n),
+		fst_open(&t, "/etc/.", FS_O_CREATE, &n),
+		fst_open(&t, "/zz/new", FS_O_CREATE, &n),
+		fst_open(&t, "/a.txt", FS_O_DIR | FS_O_TRUNC, &n),
+		fst_open(&t, "/a.txt", 0xF0 | FS_O_TRUNC, &n),
+		fst_mkdir(&t, "/etc"),
+		fst_mkdir(&t, "/a.txt/d"),
+		fst_mkdir(&t, "/etc/empty/.."),
+		fst_unlink(&t, "/etc"),
+		fst_unlink(&t, "/"),
+		fst_unlink(&t, "/nope"),
+		fst_write_at(&t, f, 0, blob, sizeof(blob)),
+		fst_write_at(&t, f, 1 << 20, "x", 1),
+		fst_write_at(&t, d, 0, "x", 1),
+		fst_truncate(&t, f, 1 << 20),
+		fst_truncate(&t, d, 0),
+		fst_read_at(d, 0, buf, 8),
+		fst_readdir(f, 0, &e),
+		fst_readdir(d, 99, &e),
+		fst_stat(&t, "/etc/motd/x", &type, &size),
+	};
+	char *after = snapshot(&t);
+	CHECK_STR(after, before);
+	for (unsigned i = 0; i < sizeof(r) / sizeof(r[0]); i++)
+		CHECK(r[i] < 0);
+	fst_close(&t, f);
+	fst_close(&t, d);
+	free(before);
+	free(after);
+	fst_destroy(&t);
+}
+
+/* ---- seeding ------------------------------------------------------------ */
+
+/* Run `sh -c cmd` in a fresh temp dir and read back the file "x.tar". */
+static uint8_t *make_tar(const char *cmd, size_t *len)
+{
+	char dir[] = "/tmp/tern-ramfs-XXXXXX", sh[4096], path[64];
+	if (!mkdtemp(dir))
+		return 0;
+	snprintf(sh, sizeof(sh), "cd %s && (%s) >/dev/null 2>&1", dir, cmd);
+	uint8_t *buf = 0;
+	if (system(sh) == 0) {
+		snprintf(path, sizeof(path), "%s/x.tar", dir);
+		FILE *f = fopen(path, "rb");
+		if (f) {
+			buf = malloc(1 << 20);
+			*len = fread(buf, 1, 1 << 20, f);
+			fclose(f);
+		}
+	}
+	snprintf(sh, sizeof(sh), "rm -rf %s", dir);
+	if (system(sh) != 0)
+		printf("note: could not remove %s\n", dir);
+	return buf;
+}
+
+#define TAR "tar --format=ustar --sort=name --owner=0 --group=0 --numeric-owner --mtime=@1700000000 "
+
+static char skipped_buf[200];     /* small enough for CHECK_STR's message */
+static const char *const skipped = skipped_buf;     /* a pointer, for CHECK_STR */
+static void note_skip(const char *name, const char *why, long err)
+{
+	size_t len = strlen(skipped_buf);
+	snprintf(skipped_buf + len, sizeof(skipped_buf) - len, "%s:%s:%ld;", name, why, -err);
+}
+
+TEST(ramfs_seed_copies_initramfs_layout)
+{
+	size_t len;
+	uint8_t *tar = make_tar("mkdir -p root/etc/empty root/bin && printf 'hello tern\\n' > root/etc/motd && "
+				"printf '#!' > root/bin/sh && ln -s motd root/etc/link && "
+				TAR "-C root -cf x.tar .", &len);
+	CHECK(tar);
+	struct fst t;
+	fst_init(&t, BIG);
+	skipped_buf[0] = '\0';
+	struct seed_stats st = seed_from_tar(&t, tar, len, note_skip);
+	CHECK_EQ(st.tar_error, 0);
+	CHECK_EQ(st.files, 2);
+	CHECK_EQ(st.dirs, 3);
+	CHECK_EQ(st.skipped, 1);
+	CHECK_STR(skipped, "etc/link:not a file or directory:0;");
+	char buf[64];
+	CHECK_EQ(get(&t, "/etc/motd", buf, sizeof(buf)), 11);
+	CHECK_STR(buf, "hello tern\n");
+	CHECK_EQ(get(&t, "/bin/sh", buf, sizeof(buf)), 2);
+	unsigned type;
+	uint64_t size;
+	CHECK_EQ(fst_stat(&t, "/etc/empty", &type, &size), 0);
+	CHECK_EQ(type, FS_TYPE_DIR);
+	CHECK_EQ(size, 0);
+	CHECK_EQ(fst_stat(&t, "/etc", &type, &size), 0);
+	CHECK_EQ(size, 2);                                  /* empty, motd (no link) */
+	free(tar);
+	fst_destroy(&t);
+}
+
+TEST(ramfs_seed_makes_parents_and_skips_bad_names)
+{
+	size_t len;
+	/* Files without their directories' entries, a ".." name, an absolute
+	 * name (the reader drops the '/' but marks it unsafe), a component too
+	 * long, and a later copy of the same file. */
+	uint8_t *tar = make_tar("mkdir -p a/b && echo one > a/b/c && echo x > evil && "
+				"echo abs > abs && "
+				"L=$(printf '%070d' 0) && echo long > $L && "
+				TAR "-cf x.tar a/b/c && "
+				TAR "--transform 's,^,../,' -rf x.tar evil && "
+				TAR "-P --transform 's,^,/,' -rf x.tar abs && "
+				TAR "-rf x.tar $L && "
+				"echo two > a/b/c && " TAR "-rf x.tar a/b/c", &len);
+	CHECK(tar);
+	struct fst t;
+	fst_init(&t, BIG);
+	skipped_buf[0] = '\0';
+	struct seed_stats st = seed_from_tar(&t, tar, len, note_skip);
+	CHECK_EQ(st.tar_error, 0);
+	CHECK_EQ(st.files, 2);
+	CHECK_EQ(st.dirs, 0);
+	CHECK_EQ(st.skipped, 3);
+	char want[200];
+	snprintf(want, sizeof(want), "../evil:unsafe name:0;abs:unsafe name:0;%070d:not stored:%d;",
+		 0, FS_ENAMETOOLONG);
+	CHECK_STR(skipped, want);
+	char buf[64];
+	CHECK_EQ(get(&t, "/a/b/c", buf, sizeof(buf)), 4);
+	CHECK_STR(buf, "two\n");
+	unsigned type;
+	uint64_t size;
+	CHECK_EQ(fst_stat(&t, "/", &type, &size), 0);
+	CHECK_EQ(size, 1);                                  /* only /a */
+	free(tar);
+	fst_destroy(&t);
+}
+
+TEST(ramfs_seed_out_of_space_skips_whole_files)
+{
+	size_t len;
+	uint8_t *tar = make_tar("mkdir d && head -c 3000 /dev/zero > d/big && echo hi > d/small && "
+				TAR "-cf x.tar d", &len);
+	CHECK(tar);
+	struct fst t;
+	fst_init(&t, 4 * sizeof(struct fst_node) + 1000);
+	skipped_buf[0] = '\0';
+	struct seed_stats st = seed_from_tar(&t, tar, len, note_skip);
+	CHECK_EQ(st.files, 1);
+	CHECK_EQ(st.skipped, 1);
+	char want[64];
+	snprintf(want, sizeof(want), "d/big:not stored:%d;", FS_ENOSPC);
+	CHECK_STR(skipped, want);
+	unsigned type;
+	uint64_t size;
+	CHECK_EQ(fst_stat(&t, "/d/big", &type, &size), -FS_ENOENT);     /* not half there */
+	CHECK_EQ(fst_stat(&t, "/d/small", &type, &size), 0);
+	free(tar);
+	fst_destroy(&t);
+}
+
+TEST(ramfs_seed_keeps_entries_before_a_corrupt_header)
+{
+	size_t len;
+	uint8_t *tar = make_tar("echo a > a && echo b > b && " TAR "-cf x.tar a b", &len);
+	CHECK(tar);
+	tar[1024 + 148] ^= 1;           /* b's header checksum */
+	struct fst t;
+	fst_init(&t, BIG);
+	struct seed_stats st = seed_from_tar(&t, tar, len, 0);
+	CHECK(st.tar_error < 0);
+	CHECK_EQ(st.files, 1);
+	char buf[8];
+	CHECK_EQ(get(&t, "/a", buf, sizeof(buf)), 2);
+	CHECK_EQ(seed_from_tar(&t, tar, 100, 0).tar_error, -1);  /* TAR_ETRUNC */
+	free(tar);
+	fst_destroy(&t);
+}
