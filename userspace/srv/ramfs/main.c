@@ -1,0 +1,294 @@
+/*
+ * srv/ramfs: the in-memory file system server (protocol in proto/fs.h).
+ *
+ * At start it maps the initramfs page cap init gave it (manifest slot 1)
+ * read-only, copies the archive's files and directories into the tree
+ * (seed.c), drops the mapping, and then serves its endpoint (slot 0,
+ * provided to others as service "fs") forever: receive, decode, answer.
+ *
+ * Decoding trusts nothing in a request: the message must be long enough
+ * for the fields and inline bytes the method uses (a short message would
+ * otherwise read stale IPC-buffer words), lengths are bounded before
+ * anything is copied, paths must be NUL-free, and handles are checked
+ * against the table (index, generation, and the caller's badge, so one
+ * client cannot use another's handles when init badges them apart). A bad
+ * request gets an error label and the server goes on.
+ */
+#include "fstree.h"
+#include "seed.h"
+#include <proto/fs.h>
+#include <stdio.h>
+#include <string.h>
+#include <tar.h>
+#include <tern/program.h>
+#include <tern/sys.h>
+
+#define RAMFS_EP        PROG_CAP(0)
+#define RAMFS_INITRAMFS PROG_CAP(1)
+#define RAMFS_TAR_VA    0x200000000ull  /* far above the heap */
+/* The manifest gives 1024 pages (4 MiB); a quarter stays free for malloc's
+ * headers and fragmentation, so file data hits FS_ENOSPC before malloc fails. */
+#define RAMFS_BUDGET    (3ull << 20)
+
+/* Handles: index in the low 8 bits, a generation above it, so a closed
+ * handle stays invalid after its slot is reused. One client may hold only
+ * a quarter of them, so it cannot lock the others out. */
+#define RAMFS_HANDLES   128
+#define RAMFS_PER_CLIENT (RAMFS_HANDLES / 4)
+#define H_INDEX(h)      ((h) & 0xFF)
+#define H_GEN(h)        ((h) >> 8)
+
+struct handle {
+	struct fst_node *node;          /* 0 = free */
+	uint64_t owner;                 /* badge of the client that opened it */
+	uint64_t gen;
+};
+
+static struct fst tree;
+static struct handle handles[RAMFS_HANDLES];
+
+/* MRs a request must carry to hold `bytes` inline from MR[first]. */
+static unsigned words(unsigned first, uint64_t bytes)
+{
+	return first + (unsigned)((bytes + 7) / 8);
+}
+
+static long get_path(const struct tern_msg *m, char *path)
+{
+	uint64_t len = m->mr[1];
+	if (len == 0)
+		return -FS_EINVAL;
+	if (len > FS_PATH_MAX)
+		return -FS_ENAMETOOLONG;
+	if (MSG_LEN(m->info) < words(2, len))
+		return -FS_EINVAL;
+	msg_get_bytes(m, 2, path, len);
+	if (memchr(path, '\0', len))
+		return -FS_EINVAL;
+	path[len] = '\0';
+	return 0;
+}
+
+static struct handle *get_handle(const struct tern_msg *m)
+{
+	uint64_t h = m->mr[0];
+	struct handle *e = H_INDEX(h) < RAMFS_HANDLES ? &handles[H_INDEX(h)] : 0;
+	if (!e || !e->node || e->gen != H_GEN(h) || e->owner != m->badge)
+		return 0;
+	return e;
+}
+
+/* ---- methods: 0 or -(FS_E*); on success they fill the reply's MRs ----- */
+
+static long do_open(struct tern_msg *m, unsigned *len)
+{
+	char path[FS_PATH_MAX + 1];
+	long err = get_path(m, path);
+	if (err)
+		return err;
+	if (m->mr[0] >> 32)
+		return -FS_EINVAL;      /* flags beyond any FS_O_* */
+	unsigned slot = RAMFS_HANDLES, mine = 0;
+	for (unsigned i = 0; i < RAMFS_HANDLES; i++) {
+		if (!handles[i].node && slot == RAMFS_HANDLES)
+			slot = i;
+		mine += handles[i].node && handles[i].owner == m->badge;
+	}
+	if (slot == RAMFS_HANDLES || mine >= RAMFS_PER_CLIENT)
+		return -FS_EMFILE;
+	struct handle *e = &handles[slot];
+	if ((err = fst_open(&tree, path, (unsigned)m->mr[0], &e->node)))
+		return err;
+	e->owner = m->badge;
+	e->gen++;
+	m->mr[0] = e->gen << 8 | slot;
+	*len = 1;
+	return 0;
+}
+
+static long do_close(struct tern_msg *m)
+{
+	struct handle *e = get_handle(m);
+	if (!e)
+		return -FS_EBADF;
+	fst_close(&tree, e->node);
+	e->node = 0;
+	return 0;
+}
+
+static long do_read_at(struct tern_msg *m, unsigned *len)
+{
+	struct handle *e = get_handle(m);
+	if (!e)
+		return -FS_EBADF;
+	if (m->mr[2] > FS_IO_MAX)
+		return -FS_EINVAL;
+	uint8_t buf[FS_IO_MAX];
+	long n = fst_read_at(e->node, m->mr[1], buf, m->mr[2]);
+	if (n < 0)
+		return n;
+	m->mr[0] = (uint64_t)n;
+	*len = msg_put_bytes(m, 1, buf, (size_t)n);     /* at least 1: MR0 */
+	return 0;
+}
+
+static long do_write_at(struct tern_msg *m, unsigned *len)
+{
+	struct handle *e = get_handle(m);
+	if (!e)
+		return -FS_EBADF;
+	uint64_t n = m->mr[2];
+	if (n > FS_IO_MAX || MSG_LEN(m->info) < words(3, n))
+		return -FS_EINVAL;
+	uint8_t buf[FS_IO_MAX];
+	msg_get_bytes(m, 3, buf, n);
+	long r = fst_write_at(&tree, e->node, m->mr[1], buf, n);
+	if (r < 0)
+		return r;
+	m->mr[0] = (uint64_t)r;
+	*len = 1;
+	return 0;
+}
+
+static long do_readdir(struct tern_msg *m, unsigned *len)
+{
+	struct handle *e = get_handle(m);
+	if (!e)
+		return -FS_EBADF;
+	struct fs_dirent d;
+	long err = fst_readdir(e->node, m->mr[1], &d);
+	if (err)
+		return err;
+	size_t n = strlen(d.name);
+	m->mr[0] = d.type;
+	m->mr[1] = d.size;
+	m->mr[2] = n;
+	*len = msg_put_bytes(m, 3, d.name, n);
+	return 0;
+}
+
+static long do_stat(struct tern_msg *m, unsigned *len)
+{
+	char path[FS_PATH_MAX + 1];
+	long err = get_path(m, path);
+	unsigned type;
+	uint64_t size;
+	if (err || (err = fst_stat(&tree, path, &type, &size)))
+		return err;
+	m->mr[0] = type;
+	m->mr[1] = size;
+	*len = 2;
+	return 0;
+}
+
+static long do_path_op(struct tern_msg *m, long (*op)(struct fst *, const char *))
+{
+	char path[FS_PATH_MAX + 1];
+	long err = get_path(m, path);
+	return err ? err : op(&tree, path);
+}
+
+static long do_truncate(struct tern_msg *m)
+{
+	struct handle *e = get_handle(m);
+	if (!e)
+		return -FS_EBADF;
+	return fst_truncate(&tree, e->node, m->mr[1]);
+}
+
+/* The MRs each method reads (inline bytes are checked by the method);
+ * 0 for labels that are no method. */
+static const unsigned min_len[] = {
+	[FS_OPEN] = 2, [FS_CLOSE] = 1, [FS_READ_AT] = 3, [FS_WRITE_AT] = 3, [FS_READDIR] = 2,
+	[FS_STAT] = 2, [FS_MKDIR] = 2, [FS_UNLINK] = 2, [FS_TRUNCATE] = 2,
+};
+
+static long dispatch(struct tern_msg *m, unsigned *len)
+{
+	switch (MSG_LABEL(m->info)) {
+	case FS_OPEN: return do_open(m, len);
+	case FS_CLOSE: return do_close(m);
+	case FS_READ_AT: return do_read_at(m, len);
+	case FS_WRITE_AT: return do_write_at(m, len);
+	case FS_READDIR: return do_readdir(m, len);
+	case FS_STAT: return do_stat(m, len);
+	case FS_MKDIR: return do_path_op(m, fst_mkdir);
+	case FS_UNLINK: return do_path_op(m, fst_unlink);
+	case FS_TRUNCATE: return do_truncate(m);
+	default: return -FS_EINVAL;
+	}
+}
+
+/* Answer one request in place: m becomes the reply. */
+static void serve(struct tern_msg *m)
+{
+	unsigned len = 0, label = MSG_LABEL(m->info);
+	long r = -FS_EINVAL;    /* unknown method, or too short for its fields */
+	if (label < sizeof(min_len) / sizeof(min_len[0]) && min_len[label] &&
+	    MSG_LEN(m->info) >= min_len[label])
+		r = dispatch(m, &len);
+	if (r < 0)
+		len = 0;
+	m->info = MSG_INFO(r < 0 ? -r : 0, len, 0);
+}
+
+/* ---- seeding ------------------------------------------------------------ */
+
+static void log_skip(const char *name, const char *why, long err)
+{
+	if (err)
+		printf("ramfs: skipped /%s: %s (%s)\n", name, why, fs_strerror(err));
+	else
+		printf("ramfs: skipped /%s: %s\n", name, why);
+}
+
+static void seed(void)
+{
+	uint64_t out[6] = { 0 };
+	int err = tern_invoke(RAMFS_INITRAMFS, PAGE_INFO, 0, 0, 0, 0, out);
+	if (!err)
+		err = tern_page_map(RAMFS_INITRAMFS, 0, RAMFS_TAR_VA, RIGHT_READ);
+	if (err) {
+		printf("ramfs: no initramfs (%s), starting empty\n", tern_strerror((uint64_t)err));
+		return;
+	}
+	struct seed_stats st = seed_from_tar(&tree, (const void *)RAMFS_TAR_VA, out[0] * 4096, log_skip);
+	if (st.tar_error)
+		printf("ramfs: initramfs: %s; kept what came before\n", tar_strerror(st.tar_error));
+	printf("ramfs: seeded %u files and %u directories (%lu bytes of %lu used), %u skipped\n",
+	       st.files, st.dirs, (unsigned long)tree.used, (unsigned long)tree.budget, st.skipped);
+	/* Everything is copied: give up the mapping and the authority. */
+	tern_page_unmap(RAMFS_INITRAMFS, 0, RAMFS_TAR_VA);
+	tern_cap_delete(RAMFS_INITRAMFS, 0);
+}
+
+int main(int argc, const char **argv)
+{
+	(void)argc;
+	(void)argv;
+	struct tern_capinfo ci;
+	if (tern_cap_identify(RAMFS_EP, &ci) || ci.type != CAP_ENDPOINT) {
+		printf("ramfs: no endpoint in slot 0 of the manifest\n");
+		return 1;
+	}
+	if (fst_init(&tree, RAMFS_BUDGET)) {
+		printf("ramfs: out of memory\n");
+		return 1;
+	}
+	seed();
+
+	printf("ramfs: serving\n");
+	struct tern_msg m;
+	int err = tern_recv(RAMFS_EP, &m);
+	for (;;) {
+		if (err) {
+			printf("ramfs: receive failed: %s\n", tern_strerror((uint64_t)err));
+			return 1;
+		}
+		serve(&m);
+		if (tern_reply_recv(RAMFS_EP, &m) == 0)
+			continue;
+		/* The reply could not be sent (the caller is gone): drop it. */
+		err = tern_recv(RAMFS_EP, &m);
+	}
+}
