@@ -1,0 +1,182 @@
+/*
+ * pcserial: the 16550 UART driver for COM1 (service "serial", the console)
+ * and COM2 ("serial1"), serving each as a byte stream (proto/stream.h).
+ *
+ * One thread does it all, blocked in one receive on COM1's endpoint
+ * (manifest slot 0). COM2's calls reach the same receive through the
+ * forwarders of fwd.c, badged COM2_BADGE; interrupts reach it through the
+ * note bound to us (MSG_FROM_NOTE, badge bits 1 << line), so a receive
+ * returns for whichever comes first.
+ *
+ * On an interrupt we move the UART's bytes into the port's ring (port.c;
+ * when the ring is full they stay in the UART: flow control, never loss),
+ * acknowledge the line, and answer a waiting reader.
+ *
+ * STREAM_READ is answered at once when bytes are there. Otherwise we keep
+ * the reply right (tern_save_reply) and answer when bytes arrive. One
+ * reader waits per port: a new read replaces the waiting one, which is
+ * answered E_BUSY, so a reader that died while waiting (a killed shell)
+ * cannot keep its successor from reading. Bytes go only to readers still
+ * waiting, but the kernel cannot tell us that a waiting caller has died:
+ * bytes answering a dead reader are lost with it. (A read of 0 bytes is
+ * answered at once and leaves a waiting reader alone.)
+ * STREAM_WRITE sends the bytes as they are, nothing translated (the shell
+ * sends "\r\n" itself), and answers once they are in the UART.
+ * A bad request (unknown method, too many bytes, short message) is
+ * answered with an E_* label; so is any request to a port without a UART
+ * (E_DEAD). We go on serving.
+ */
+#include "fwd.h"
+#include "port.h"
+#include <proto/stream.h>
+#include <stdio.h>
+#include <tern/program.h>
+
+#define EP              PROG_CAP(0)     /* COM1's endpoint: everything arrives here */
+#define EP_COM2         PROG_CAP(6)     /* COM2's, served by the forwarders */
+#define NOTE            PROG_CAP(3)     /* both IRQs signal it */
+#define COM2_BADGE      (1ull << 63)    /* init badges clients with program ids: never this */
+
+static const struct {
+	const char *name;
+	uint16_t base;
+	uint64_t ioport, irq;
+	unsigned line;
+} hw[2] = {
+	{ "COM1", 0x3F8, PROG_CAP(1), PROG_CAP(4), 4 },
+	{ "COM2", 0x2F8, PROG_CAP(2), PROG_CAP(5), 3 },
+};
+
+static struct port ports[2];
+
+/* Answer p's waiting reader if there are bytes for it. */
+static void reader_answer(struct port *p)
+{
+	uint8_t buf[STREAM_CHUNK];
+	if (!p->reader)
+		return;
+	size_t n = port_read(p, buf, p->reader_max);
+	if (!n)
+		return;
+	struct tern_msg m = { .mr = { n } };
+	m.info = MSG_INFO(0, msg_put_bytes(&m, 1, buf, n), 0);
+	tern_send(p->reader, &m);       /* a saved reply is used up by sending */
+	slot_free(p->reader);
+	p->reader = 0;
+}
+
+static void reader_refuse(struct port *p, unsigned err)
+{
+	struct tern_msg m = { .info = MSG_INFO(err, 0, 0) };
+	tern_send(p->reader, &m);
+	slot_free(p->reader);
+	p->reader = 0;
+}
+
+/* New bytes may have come in while we did something else. This sends, so
+ * it must run before a reply is put into the IPC buffer. */
+static void readers_answer(void)
+{
+	for (int i = 0; i < 2; i++)
+		reader_answer(&ports[i]);
+}
+
+static void on_irq(uint64_t bits)
+{
+	for (int i = 0; i < 2; i++) {
+		if (!(bits & (1ull << hw[i].line)))
+			continue;
+		port_rx(&ports[i]);
+		tern_invoke(hw[i].irq, IRQ_ACK, 0, 0, 0, 0, 0);
+	}
+	readers_answer();
+}
+
+static bool read_request(struct port *p, struct tern_msg *m)
+{
+	uint8_t buf[STREAM_CHUNK];
+	size_t max = m->mr[0], n = 0;
+	if (max && p->reader)
+		reader_refuse(p, E_BUSY);       /* the newer reader takes its place */
+	if (max && !(n = port_read(p, buf, max))) {
+		uint64_t s = slot_alloc();
+		if (s && !tern_save_reply(s)) {
+			p->reader = s;
+			p->reader_max = max;
+			return false;
+		}
+		slot_free(s);
+		m->info = MSG_INFO(E_NO_MEMORY, 0, 0);
+		return true;
+	}
+	m->mr[0] = n;
+	m->info = MSG_INFO(0, msg_put_bytes(m, 1, buf, n), 0);
+	return true;
+}
+
+/* Act on a request; true if m now holds the reply to send. */
+static bool on_request(struct tern_msg *m)
+{
+	struct port *p = &ports[m->badge & COM2_BADGE ? 1 : 0];
+	unsigned err = port_check(m->info, m->mr[0]);
+	if (!err && !p->present)
+		err = E_DEAD;
+	if (err) {
+		m->info = MSG_INFO(err, 0, 0);
+		return true;
+	}
+	uint8_t buf[STREAM_CHUNK];
+	size_t n = m->mr[0];
+	switch (MSG_LABEL(m->info)) {
+	case STREAM_WRITE:
+		msg_get_bytes(m, 1, buf, n);
+		n = port_write(p, buf, n);
+		readers_answer();
+		break;
+	case STREAM_POLL:
+		port_rx(p);
+		n = ring_count(&p->rx);
+		break;
+	case STREAM_READ:
+		return read_request(p, m);
+	}
+	m->mr[0] = n;
+	m->info = MSG_INFO(0, 1, 0);
+	return true;
+}
+
+int main(void)
+{
+	int err = tern_invoke(PROG_SELF, TASK_BIND_NOTE, NOTE, 0, 0, 0, 0);
+	if (err) {
+		printf("pcserial: cannot bind the IRQ note: %s\n", tern_strerror(err));
+		return 1;
+	}
+	for (int i = 0; i < 2; i++) {
+		struct port *p = &ports[i];
+		if (tern_invoke(hw[i].ioport, IOPORT_ENABLE, 0, 0, 0, 0, 0)) {
+			p->present = false;
+		} else {
+			port_init(p, hw[i].base);
+			port_rx(p);     /* what came before us (or before a restart) */
+			tern_invoke(hw[i].irq, IRQ_ACK, 0, 0, 0, 0, 0);
+		}
+		printf("pcserial: %s at 0x%x irq %u: %s\n", hw[i].name, hw[i].base, hw[i].line,
+		       p->present ? "16550" : "absent");
+	}
+	if ((err = fwd_start(EP_COM2, EP, COM2_BADGE)))
+		printf("pcserial: no COM2 forwarders: %s\n", tern_strerror(err));
+
+	struct tern_msg m;
+	bool reply = false;
+	for (;;) {
+		err = reply ? tern_reply_recv(EP, &m) : tern_recv(EP, &m);
+		reply = false;
+		if (err)
+			continue;
+		if (m.info & MSG_FROM_NOTE)
+			on_irq(m.badge);
+		else
+			reply = on_request(&m);
+	}
+}

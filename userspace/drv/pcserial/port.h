@@ -1,0 +1,51 @@
+/*
+ * One serial port as pcserial serves it: a receive ring filled from the
+ * UART and emptied by STREAM_READ, with flow control instead of loss, and
+ * transmission in FIFO-sized bursts. Pure logic over uart.h, so the host
+ * unit test (ci/unit/test_pcserial.c) runs it against a simulated UART.
+ *
+ * Flow control: when the ring is full we stop taking bytes from the UART
+ * (port->held): its receive interrupt goes off and the bytes wait in its
+ * 16-byte FIFO; once full, QEMU holds back further input, and a sender
+ * with RTS/CTS pauses. The first read that makes room resumes draining.
+ * Nothing is ever overwritten or dropped by us.
+ */
+#pragma once
+#include <ring.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define PORT_RX_SIZE 4096       /* ring bytes per port (a power of two) */
+/* Bytes per transmit burst after THRE: one less than the FIFO, because the
+ * kernel console also writes COM1 (one byte after each THRE it sees) and
+ * may slip a byte in between our THRE check and our burst. */
+#define PORT_TX_BURST 15
+#define PORT_TX_SPINS 4096      /* LSR polls before pausing a tick */
+#define PORT_TX_PAUSES 200      /* pauses without progress: transmitter stuck */
+
+struct port {
+	uint16_t base;
+	bool present;           /* a UART answered at base */
+	bool held;              /* ring full: the UART keeps the bytes for now */
+	struct ring rx;
+	uint8_t rxbuf[PORT_RX_SIZE];
+	uint64_t reader;        /* saved reply right of a waiting STREAM_READ, or 0 */
+	size_t reader_max;      /* and how many bytes it wants at most */
+};
+
+/* Probe the UART at base and, if it is there, program it. */
+void port_init(struct port *p, uint16_t base);
+/* Move bytes from the UART into the ring until it is empty or the ring is
+ * full (then hold). Returns the bytes moved. */
+size_t port_rx(struct port *p);
+/* Take up to max received bytes (what the UART holds too); resumes a held port. */
+size_t port_read(struct port *p, void *dst, size_t max);
+/* Transmit n bytes; receiving goes on while we wait for the FIFO. Returns
+ * the bytes sent: n, or fewer if the transmitter is stuck. */
+size_t port_write(struct port *p, const void *src, size_t n);
+
+/* Check a stream request (proto/stream.h) before acting on it: 0, or the
+ * E_* code to answer with (unknown method, too many bytes, a WRITE whose
+ * message is shorter than the bytes it announces). */
+unsigned port_check(uint64_t info, uint64_t mr0);
