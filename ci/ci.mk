@@ -48,6 +48,9 @@ check: deps
 unit: $(UNIT_BINS)
 	$(Q)for t in $(UNIT_BINS); do $$t || exit 1; done
 
-# Benchmarks: measured, printed, never asserted.
+# Benchmarks: measured, printed, never asserted (docs/performance.md).
+# ci/bench.sh makes the images itself, best effort, and fetches the Linux
+# peer with apt-get; RUNS=N boots each system N times (default 5).
 bench: deps $(KERNEL) $(INITRAMFS) $(TERN_RUN)
-	$(Q)BUILD=$(BUILD) KERNEL=$(KERNEL) INITRAMFS=$(INITRAMFS) TERN_RUN=$(TERN_RUN) sh ci/bench.sh
+	$(Q)BUILD=$(BUILD) KERNEL=$(KERNEL) INITRAMFS=$(INITRAMFS) TERN_RUN=$(TERN_RUN) \
+		QEMU_MEM=$(QEMU_MEM) sh ci/bench.sh
