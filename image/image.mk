@@ -1,1 +1,85 @@
-# ISO and disk images (see the images issue).
+# ISO and disk images: build/images/tern.iso (hybrid: boots as a CD and,
+# written to a USB stick, as a disk) and build/images/tern.img (raw disk:
+# MBR + one FAT partition). Both run syslinux (isolinux / syslinux), whose
+# mboot.c32 loads the multiboot kernel with the initramfs as module 0; the
+# config is image/boot.cfg.in, shared with pxelinux (pxe/pxe.mk).
+# Reproducible: timestamps from SOURCE_DATE_EPOCH, fixed serials, sorted
+# inputs (ci/repro-test.sh builds twice and compares).
+#
+# Kernel arguments in the images come from IMAGE_APPEND (empty for users).
+# The tests boot images that carry IMAGE_TEST_APPEND instead, built the same
+# way into build/test-images/; see ci/scenarios/image.vars.
+
+IMAGE_DIR := $(BUILD)/images
+IMAGE_APPEND ?=
+IMAGE_VARS := ci/scenarios/image.vars
+IMAGE_READY := $(shell . ./$(IMAGE_VARS) && printf '%s' "$$IMAGE_READY")
+IMAGE_TEST_APPEND := $(shell . ./$(IMAGE_VARS) && printf '%s' "$$IMAGE_TEST_APPEND")
+IMAGE_STAGE := $(BUILD)/stage/images
+# Same arguments, same images: then the tests boot what users get.
+ifeq ($(strip $(IMAGE_TEST_APPEND)),$(strip $(IMAGE_APPEND)))
+IMAGE_TEST_DIR := $(IMAGE_DIR)
+IMAGE_TEST_STAGE := $(IMAGE_STAGE)
+else
+IMAGE_TEST_DIR := $(BUILD)/test-images
+IMAGE_TEST_STAGE := $(BUILD)/stage/test-images
+endif
+export IMAGE_READY IMAGE_TEST_DIR
+
+DISK_MIB ?= 32
+SYSLINUX_BIOS := /usr/lib/syslinux/modules/bios
+# ldlinux.c32 is the second half of every syslinux core; mboot.c32 needs libcom32.c32.
+SYSLINUX_C32 := $(addprefix $(SYSLINUX_BIOS)/,ldlinux.c32 libcom32.c32 mboot.c32)
+ISOLINUX_BIN := /usr/lib/ISOLINUX/isolinux.bin
+ISOHDPFX := /usr/lib/ISOLINUX/isohdpfx.bin
+
+.PHONY: image-force
+image-force:
+
+# image_flavour DIR STAGE APPEND: the images of one set of kernel arguments
+# (DIR/tern.iso, DIR/tern.img; pxe/pxe.mk adds DIR/pxe/). STAGE holds the
+# trees the images are made from, and STAGE/append the arguments, rewritten
+# only when they change so that the images are remade exactly then.
+define image_flavour
+$(2)/append: image-force
+	@mkdir -p $$(@D)
+	@printf '%s\n' '$(strip $(3))' | cmp -s - $$@ || printf '%s\n' '$(strip $(3))' >$$@
+
+$(2)/boot.cfg: image/boot.cfg.in $(2)/append
+	$$(call msg,GEN,$$@)
+	$$(Q)sed -e '/^##/d' -e "s|@APPEND@|$$$$(sed 's/^./ &/' $(2)/append)|" $$< >$$@
+
+$(1)/tern.iso: $(KERNEL) $(INITRAMFS) $(2)/boot.cfg $(ISOLINUX_BIN) $(ISOHDPFX) $(SYSLINUX_C32) image/image.mk
+	$$(call msg,ISO,$$@)
+	$$(Q)rm -rf $(2)/iso && mkdir -p $(2)/iso $$(@D)
+	$$(Q)cp $(ISOLINUX_BIN) $(SYSLINUX_C32) $(KERNEL) $(INITRAMFS) $(2)/iso/
+	$$(Q)cp $(2)/boot.cfg $(2)/iso/isolinux.cfg
+	$$(Q)xorriso -as mkisofs -quiet -r -V TERN --set_all_file_dates "=$$(SOURCE_DATE_EPOCH)" \
+		-b isolinux.bin -c boot.cat -no-emul-boot -boot-load-size 4 -boot-info-table \
+		-isohybrid-mbr $(ISOHDPFX) -o $$@.tmp $(2)/iso >$(2)/xorriso.log 2>&1 \
+		|| { cat $(2)/xorriso.log; rm -f $$@.tmp; exit 1; }
+	$$(Q)mv $$@.tmp $$@
+
+$(1)/tern.img: $(KERNEL) $(INITRAMFS) $(2)/boot.cfg $(SYSLINUX_C32) image/mkdisk.sh image/image.mk
+	$$(call msg,DISK,$$@)
+	$$(Q)rm -rf $(2)/disk && mkdir -p $(2)/disk $$(@D)
+	$$(Q)cp $(filter-out %/ldlinux.c32,$(SYSLINUX_C32)) $(KERNEL) $(INITRAMFS) $(2)/disk/
+	$$(Q)cp $(2)/boot.cfg $(2)/disk/syslinux.cfg
+	$$(Q)sh image/mkdisk.sh $$@.tmp $(2)/disk $(DISK_MIB) || { rm -f $$@.tmp; exit 1; }
+	$$(Q)mv $$@.tmp $$@
+endef
+
+$(eval $(call image_flavour,$(IMAGE_DIR),$(IMAGE_STAGE),$(IMAGE_APPEND)))
+ifneq ($(IMAGE_TEST_DIR),$(IMAGE_DIR))
+$(eval $(call image_flavour,$(IMAGE_TEST_DIR),$(IMAGE_TEST_STAGE),$(IMAGE_TEST_APPEND)))
+endif
+
+iso: deps $(IMAGE_DIR)/tern.iso
+	@echo "tern: $(IMAGE_DIR)/tern.iso (boot it as a CD, or dd it to a USB stick)"
+disk: deps $(IMAGE_DIR)/tern.img
+	@echo "tern: $(IMAGE_DIR)/tern.img (dd it to a disk or USB stick)"
+images: iso disk pxe
+	@:
+
+CHECK_DEPS += $(IMAGE_DIR)/tern.iso $(IMAGE_DIR)/tern.img \
+	$(IMAGE_TEST_DIR)/tern.iso $(IMAGE_TEST_DIR)/tern.img
