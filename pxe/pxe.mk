@@ -1,1 +1,43 @@
-# PXE tree and the lab TFTP server (see the images issue).
+# The PXE tree, build/images/pxe/: everything a TFTP server needs to boot
+# tern, flat, ready to copy. Two ways in (docs/pxe.md):
+#   pxelinux.0 -> pxelinux.cfg/default -> mboot.c32 tern.elf --- initramfs.tar
+#   undionly.kpxe (iPXE, for plain PXE firmware) -> boot.ipxe -> tern.elf + module
+# `make serve IFACE=...` serves it to a lab network (pxe/serve.sh).
+# Flavours as in image/image.mk: the tests use $(IMAGE_TEST_DIR)/pxe.
+
+PXELINUX_0 := /usr/lib/PXELINUX/pxelinux.0
+UNDIONLY := /usr/lib/ipxe/undionly.kpxe
+
+# pxe_flavour DIR STAGE: DIR/pxe/ with the kernel arguments in STAGE/append
+# (see image_flavour), built beside it and renamed into place;
+# STAGE/pxe.stamp stands for the directory in make's eyes. Modes and mtimes
+# are fixed so that copies (rsync, tar) are reproducible too.
+define pxe_flavour
+$(2)/boot.ipxe: pxe/boot.ipxe.in $(2)/append
+	$$(call msg,GEN,$$@)
+	$$(Q)sed -e "s|@APPEND@|$$$$(sed 's/^./ &/' $(2)/append)|" $$< >$$@
+
+$(2)/pxe.stamp: $(KERNEL) $(INITRAMFS) $(2)/boot.cfg $(2)/boot.ipxe $(PXELINUX_0) $(UNDIONLY) $(SYSLINUX_C32) pxe/pxe.mk
+	$$(call msg,PXE,$(1)/pxe/)
+	$$(Q)rm -rf $(1)/pxe.tmp && mkdir -p $(1)/pxe.tmp/pxelinux.cfg
+	$$(Q)cp $(PXELINUX_0) $(UNDIONLY) $(SYSLINUX_C32) $(KERNEL) $(INITRAMFS) $(2)/boot.ipxe $(1)/pxe.tmp/
+	$$(Q)cp $(2)/boot.cfg $(1)/pxe.tmp/pxelinux.cfg/default
+	$$(Q)find $(1)/pxe.tmp -type d -exec chmod 755 {} + && find $(1)/pxe.tmp -type f -exec chmod 644 {} + \
+		&& find $(1)/pxe.tmp -exec touch -h -d @$$(SOURCE_DATE_EPOCH) {} +
+	$$(Q)rm -rf $(1)/pxe && mv $(1)/pxe.tmp $(1)/pxe && touch $$@
+endef
+
+$(eval $(call pxe_flavour,$(IMAGE_DIR),$(IMAGE_STAGE)))
+ifneq ($(IMAGE_TEST_DIR),$(IMAGE_DIR))
+$(eval $(call pxe_flavour,$(IMAGE_TEST_DIR),$(IMAGE_TEST_STAGE)))
+endif
+
+pxe: deps $(IMAGE_STAGE)/pxe.stamp
+	@echo "tern: $(IMAGE_DIR)/pxe/ (copy it to a TFTP server, or make serve IFACE=...; docs/pxe.md)"
+
+# Proxy-DHCP + TFTP on a lab network, in the foreground: make serve IFACE=eth1
+# (BOOT=ipxe chains iPXE instead of pxelinux). Needs root.
+serve: deps $(IMAGE_STAGE)/pxe.stamp
+	$(Q)BOOT=$(BOOT) sh pxe/serve.sh '$(IFACE)' $(IMAGE_DIR)/pxe
+
+CHECK_DEPS += $(IMAGE_STAGE)/pxe.stamp $(IMAGE_TEST_STAGE)/pxe.stamp
