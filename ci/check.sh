@@ -52,6 +52,8 @@ for s in ci/scenarios/*.run; do
 	n=$(basename "$s" .run)
 	step "qemu/$n" "$TERN_RUN" -l "$logs/qemu_$n.serial" "$s"
 done
+step images/repro sh ci/repro-test.sh
+step images/netboot sh ci/netboot-test.sh
 
 [ -z "$steps_failed" ] || echo "failed steps:$steps_failed"
 echo "$total_pass passed, $total_fail failed"

@@ -4,7 +4,7 @@
 # packages and the command, and fail. Usage: deps.sh [package...]
 # (default: everything make run / make check / make images use).
 set -eu
-pkgs=${*:-"gcc make binutils qemu-system-x86 xorriso syslinux isolinux pxelinux syslinux-common ipxe mtools dosfstools cpio dnsmasq-base iproute2 valgrind clang libclang-rt-14-dev"}
+pkgs=${*:-"gcc make binutils qemu-system-x86 xorriso syslinux isolinux pxelinux syslinux-common ipxe ipxe-qemu mtools dosfstools cpio dnsmasq-base iproute2 curl valgrind clang libclang-rt-14-dev"}
 
 missing=
 for p in $pkgs; do

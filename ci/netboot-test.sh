@@ -1,0 +1,195 @@
+#!/bin/sh
+# End-to-end network boot, the way a lab does it, on a private network:
+# two network namespaces joined by a veth, one playing the lab's own DHCP
+# server (a plain dnsmasq handing out 10.55.0.100-150, knowing nothing of
+# PXE) and one playing the tern server, where pxe/serve.sh itself runs
+# (proxy-DHCP + TFTP on a bridge). QEMU boots from its NIC through a tap
+# device on that bridge, three ways: BOOT=pxelinux; BOOT=ipxe with an iPXE
+# ROM (boot.ipxe at once); BOOT=ipxe with plain PXE firmware (undionly.kpxe
+# first). Each boot must reach the ready line with clean serial output,
+# with the files sent by serve.sh, which must then stop on Ctrl-C. And TFTP
+# must refuse paths outside the tree. Every address (10.55.0.0/24, fd55::/64)
+# lives inside our namespaces; nothing touches the host's networks.
+#
+# The lab DHCP server also sends IPv6 router advertisements: without any,
+# iPXE waits some 15 s for them before it boots (docs/pxe.md).
+#
+# Everything we create carries our pid in its name and is removed on exit,
+# whatever happens. Without root, network namespaces, bridges or tap
+# devices the test is skipped: it prints "SKIP netboot: <why>" and "0
+# passed, 0 failed", so check.sh shows the step as ok with 0 passed.
+set -u
+: "${BUILD:=build}" "${TERN_RUN:=$BUILD/ci/tern-run}"
+ready=${IMAGE_READY:-}   # make exports it; else ci/scenarios/image.vars says
+. ./ci/scenarios/image.vars
+[ -z "$ready" ] || IMAGE_READY=$ready
+export IMAGE_READY
+if [ -z "${IMAGE_TEST_DIR:-}" ]; then  # as image/image.mk decides it
+	IMAGE_TEST_DIR=$BUILD/test-images
+	[ -n "$IMAGE_TEST_APPEND" ] || IMAGE_TEST_DIR=$BUILD/images
+fi
+tree=$IMAGE_TEST_DIR/pxe
+logs=$BUILD/ci/logs
+mkdir -p "$logs"
+tag=ternnb$$
+lab=$tag-lab
+lan=$tag-dhcp
+tmp=
+passed=0 failed=0
+
+ok() { echo "PASS netboot: $*"; passed=$((passed + 1)); }
+bad() { echo "FAIL netboot: $*"; failed=$((failed + 1)); }
+skip() {
+	echo "SKIP netboot: $*"
+	echo "0 passed, 0 failed"
+	exit 0
+}
+
+# Stop what runs in our namespaces (only our own processes live there),
+# then delete them. Also namespaces left by an earlier run that was killed.
+cleanup() {
+	for ns in $(ip netns list 2>/dev/null | awk '/^ternnb[0-9]+-(lab|dhcp)/ { print $1 }'); do
+		owner=${ns#ternnb}
+		owner=${owner%%-*}
+		[ "$ns" = "$lab" ] || [ "$ns" = "$lan" ] || ! kill -0 "$owner" 2>/dev/null || continue
+		pids=$(ip netns pids "$ns" 2>/dev/null)
+		[ -z "$pids" ] || kill $pids 2>/dev/null
+		for _ in 1 2 3 4 5 6 7 8 9 10; do
+			[ -z "$(ip netns pids "$ns" 2>/dev/null)" ] && break
+			sleep 0.2
+		done
+		pids=$(ip netns pids "$ns" 2>/dev/null)
+		[ -z "$pids" ] || kill -9 $pids 2>/dev/null
+		ip netns del "$ns" 2>/dev/null
+	done
+	[ -z "$tmp" ] || rm -rf "$tmp"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM HUP
+
+[ "$(id -u)" -eq 0 ] || skip "needs root for network namespaces and tap devices"
+command -v dnsmasq >/dev/null || skip "dnsmasq is not installed"
+[ -f "$tree/pxelinux.0" ] || { bad "no PXE tree in $tree (make check builds it)"; echo "0 passed, 1 failed"; exit 1; }
+ip netns add "$lab" 2>/dev/null || skip "cannot create network namespaces here"
+ip netns add "$lan" || skip "cannot create network namespaces here"
+ip -n "$lab" tuntap add dev tap0 mode tap 2>/dev/null || skip "cannot create tap devices here (/dev/net/tun)"
+tmp=$(mktemp -d)
+
+setup() {
+	set -e
+	ip -n "$lab" link set lo up
+	ip -n "$lab" link add br0 type bridge forward_delay 0
+	ip -n "$lab" addr add 10.55.0.1/24 dev br0
+	ip -n "$lab" link set br0 up
+	ip -n "$lab" link set tap0 master br0 up
+	ip -n "$lab" link add vlab type veth peer name vdhcp netns "$lan"
+	ip -n "$lab" link set vlab master br0 up
+	ip -n "$lan" link set lo up
+	ip -n "$lan" addr add 10.55.0.2/24 dev vdhcp
+	ip -n "$lan" addr add fd55::2/64 dev vdhcp nodad
+	ip -n "$lan" link set vdhcp up
+}
+(setup) || skip "cannot set up a bridge and a veth pair here"
+
+# The lab's DHCP server: addresses only.
+ip netns exec "$lan" dnsmasq --keep-in-foreground --conf-file=/dev/null --pid-file= --port=0 \
+	--log-facility=- --interface=vdhcp --bind-interfaces --dhcp-leasefile="$tmp/leases" --no-ping \
+	--dhcp-range=10.55.0.100,10.55.0.150,255.255.255.0,10m --enable-ra --dhcp-range=fd55::,ra-only >"$logs/netboot_lab-dhcp.log" 2>&1 &
+
+# Wait until LOG has a line matching REGEX (at most 10 s).
+wait_log() {
+	for _ in $(seq 50); do
+		grep -q -E "$2" "$1" 2>/dev/null && return 0
+		sleep 0.2
+	done
+	return 1
+}
+wait_log "$logs/netboot_lab-dhcp.log" "DHCP, IP range 10\.55\.0\.100" || bad "the lab DHCP server did not start"
+
+# One boot through pxe/serve.sh: netboot NAME BOOT PROOF [plain]. PROOF is
+# a line that shows the firmware took the expected path. "plain" makes
+# QEMU's boot ROM (iPXE itself) pass for plain PXE firmware: through its
+# shell on the serial line we change its DHCP user-class from "iPXE",
+# so the server must send undionly.kpxe first, whose own requests then
+# say "iPXE" and get boot.ipxe: the chainloading a real BIOS goes through.
+netboot() {
+	name=$1 mode=$2 proof=$3 plain=${4:-}
+	slog=$logs/netboot_serve-$name.log
+	# In a process group of its own and with SIGINT not ignored (as a
+	# background job of ours it would be), so that we can Ctrl-C it the
+	# way a terminal does.
+	BOOT=$mode setsid env --default-signal=INT \
+		ip netns exec "$lab" sh pxe/serve.sh br0 "$tree" >"$slog" 2>&1 &
+	serve=$!
+	if ! wait_log "$slog" "TFTP root is "; then
+		bad "$name: pxe/serve.sh did not start:"
+		sed 's/^/    /' "$slog"
+		kill $serve 2>/dev/null
+		return
+	fi
+	[ "$name" != pxelinux ] || tftp_checks
+	{
+		echo "# $name: address from the lab DHCP server, boot information"
+		echo "# from the proxy, files over TFTP from pxe/serve.sh BOOT=$mode."
+		echo "wrap ip netns exec $lab"
+		echo "boot -nographic -boot n -device e1000,netdev=n0,mac=52:54:00:55:00:10" \
+			"-netdev tap,id=n0,ifname=tap0,script=no,downscript=no"
+		echo "timeout 40"
+		echo 'reject "EXCEPTION|PANIC"'
+		echo 'reject "LoL|LLo"'
+		if [ -n "$plain" ]; then
+			echo 'expect "Press Ctrl-B for the iPXE command line"'
+			echo 'send \x02'
+			echo 'expect "iPXE>"'
+			echo 'send "set user-class plain-pxe-firmware\r"'
+			echo 'expect "iPXE>"'
+			echo 'send "autoboot\r"'
+		fi
+		echo 'expect "^net0: 10\.55\.0\.1[0-5][0-9]/255\.255\.255\.0"'
+		echo "expect \"$proof\""
+		echo 'expect "^tern [0-9]+\.[0-9]+ \(x86_64\) booting$"'
+		echo 'expect ${IMAGE_READY}'
+	} >"$tmp/$name.run"
+	if "$TERN_RUN" -l "$logs/netboot_$name.serial" "$tmp/$name.run" >"$tmp/$name.out"; then
+		ok "$name: booted to the ready line"
+	else
+		bad "$name: boot failed:"
+		sed 's/^/    /' "$tmp/$name.out"
+	fi
+	grep -q "sent .*/tern\.elf to 10\.55\.0\.1" "$slog" && ok "$name: tern.elf came from pxe/serve.sh" ||
+		bad "$name: pxe/serve.sh's log does not show tern.elf being sent"
+	kill -INT -$serve
+	if wait_log "$slog" "^serve: (stopped|dnsmasq failed)"; then
+		wait $serve
+		if grep -q "^serve: stopped" "$slog" && [ -z "$(ip netns pids "$lab")" ]; then
+			ok "$name: pxe/serve.sh stopped cleanly on Ctrl-C"
+		else
+			bad "$name: pxe/serve.sh did not stop cleanly on Ctrl-C"
+		fi
+	else
+		bad "$name: pxe/serve.sh still runs 10 s after Ctrl-C"
+		kill -KILL -$serve
+		wait $serve
+	fi
+	echo "---- pxe/serve.sh BOOT=$mode ($name) ----"
+	cat "$slog"
+}
+
+# TFTP serves the tree and nothing outside it.
+tftp_checks() {
+	command -v curl >/dev/null || { echo "netboot: no curl, TFTP path checks skipped"; return; }
+	get() { ip netns exec "$lan" curl -s --path-as-is --max-time 5 -o "$tmp/got" "tftp://10.55.0.1/$1"; }
+	get pxelinux.0 && cmp -s "$tmp/got" "$tree/pxelinux.0" && ok "TFTP serves pxelinux.0" ||
+		bad "TFTP does not serve pxelinux.0"
+	for p in ../../../../../../etc/passwd /etc/passwd pxelinux.cfg/../../pxe/tern.elf; do
+		rm -f "$tmp/got"
+		if get "$p" && [ -s "$tmp/got" ]; then bad "TFTP sent $p, outside or through .."; else ok "TFTP refuses $p"; fi
+	done
+}
+
+netboot pxelinux pxelinux "^PXELINUX [0-9.]+ PXE [0-9]+ +Copyright"
+netboot ipxe ipxe "^boot\.ipxe : [0-9]+ bytes \[script\]$"
+netboot ipxe-chain ipxe "^undionly\.kpxe : [0-9]+ bytes \[PXE-NBP\]$" plain
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
