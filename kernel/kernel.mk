@@ -3,9 +3,9 @@
 
 KERNEL := $(BUILD)/kernel/tern.elf
 # The kernel also links a few pure, freestanding pieces of userspace/lib:
-# printf formatting, and the ustar and ELF readers it needs to start the
+# printf formatting, the string functions, and the ustar and ELF readers it needs to start the
 # root task. They include nothing but compiler headers.
-KERNEL_SHARED := userspace/lib/format.c userspace/lib/tar.c userspace/lib/elf.c
+KERNEL_SHARED := userspace/lib/format.c userspace/lib/string.c userspace/lib/tar.c userspace/lib/elf.c
 KERNEL_SRCS := $(sort $(wildcard kernel/*.c kernel/*/*.c kernel/arch/x86_64/*.c kernel/arch/x86_64/*.S)) \
 	$(KERNEL_SHARED)
 KERNEL_OBJS := $(patsubst %,$(BUILD)/%.o,$(filter kernel/%,$(KERNEL_SRCS))) \
@@ -15,7 +15,7 @@ KERNEL_LDS := kernel/arch/x86_64/kernel.ld
 KERNEL_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -MD -MP \
 	-ffreestanding -nostdlib -mno-red-zone -mcmodel=kernel -mgeneral-regs-only \
 	-fno-pic -fno-pie -fno-stack-protector -fno-omit-frame-pointer \
-	-fno-asynchronous-unwind-tables -ffile-prefix-map=$(CURDIR)=. \
+	-fno-asynchronous-unwind-tables -fno-tree-loop-distribute-patterns -ffile-prefix-map=$(CURDIR)=. \
 	-nostdinc -isystem $(GCC_INCLUDE) \
 	-Ikernel/include -Ikernel/arch/x86_64/include -Iuserspace/lib/include
 

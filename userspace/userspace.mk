@@ -14,7 +14,7 @@ USER_PROGRAMS := $(foreach p,$(USER_PROGRAM_DIRS),$(BUILD)/userspace/$(p))
 USER_ABI := $(BUILD)/include/abi
 USER_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -MD -MP \
 	-ffreestanding -nostdlib -mno-red-zone -mgeneral-regs-only -fno-pic -fno-pie \
-	-fno-stack-protector -fno-asynchronous-unwind-tables -ffile-prefix-map=$(CURDIR)=. \
+	-fno-stack-protector -fno-asynchronous-unwind-tables -fno-tree-loop-distribute-patterns -ffile-prefix-map=$(CURDIR)=. \
 	-nostdinc -isystem $(GCC_INCLUDE) -Iuserspace/lib/include -I$(BUILD)/include
 USER_LDS := userspace/lib/user.ld
 USER_LIB := $(BUILD)/userspace/lib/libtern.a

@@ -5,6 +5,8 @@
  * struct trap_frame (see arch/trap.h) and calls trap_dispatch().
  * Coming from user mode we swap GS so the kernel sees its per-CPU base.
  */
+#include <arch/frame.h>
+
 #define HAS_ERROR(v) ((v) == 8 || ((v) >= 10 && (v) <= 14) || (v) == 17 || (v) == 21 || (v) == 29 || (v) == 30)
 
 	.text
@@ -31,41 +33,13 @@ trap_common:
 	testb $3, 24(%rsp)              /* CS of the interrupted context */
 	jz 1f
 	swapgs
-1:	pushq %rax
-	pushq %rbx
-	pushq %rcx
-	pushq %rdx
-	pushq %rsi
-	pushq %rdi
-	pushq %rbp
-	pushq %r8
-	pushq %r9
-	pushq %r10
-	pushq %r11
-	pushq %r12
-	pushq %r13
-	pushq %r14
-	pushq %r15
+1:	PUSH_GPRS
 	cld
 	mov %rsp, %rdi
 	call trap_dispatch
 	.global trap_return
 trap_return:
-	popq %r15
-	popq %r14
-	popq %r13
-	popq %r12
-	popq %r11
-	popq %r10
-	popq %r9
-	popq %r8
-	popq %rbp
-	popq %rdi
-	popq %rsi
-	popq %rdx
-	popq %rcx
-	popq %rbx
-	popq %rax
+	POP_GPRS
 	addq $16, %rsp                  /* vector and error code */
 	testb $3, 8(%rsp)
 	jz 2f

@@ -5,6 +5,7 @@
  * struct trap_frame an interrupt would. Returning goes through the common
  * iretq path (trap_return), which also handles a task switch in between.
  */
+#include <arch/frame.h>
 #include <arch/percpu.h>
 
 	.text
@@ -21,21 +22,7 @@ syscall_entry:
 	pushq %rcx                      /* RIP */
 	pushq $0                        /* error code */
 	pushq $SYSCALL_VECTOR
-	pushq %rax
-	pushq %rbx
-	pushq %rcx
-	pushq %rdx
-	pushq %rsi
-	pushq %rdi
-	pushq %rbp
-	pushq %r8
-	pushq %r9
-	pushq %r10
-	pushq %r11
-	pushq %r12
-	pushq %r13
-	pushq %r14
-	pushq %r15
+	PUSH_GPRS
 	cld
 	mov %rsp, %rdi
 	call syscall_dispatch

@@ -64,6 +64,27 @@ static void conf_line(const char *conf, unsigned lineno, char *line)
 	}
 }
 
+/* Call conf_line for each line of the file that is (or is not) an alias line. */
+static void each_line(const char *path, const struct tar_entry *e, int aliases)
+{
+	char line[256];
+	size_t n = 0;
+	unsigned lineno = 1;
+	for (uint64_t i = 0; i <= e->size; i++) {
+		char c = i < e->size ? (char)e->data[i] : '\n';
+		if (c != '\n') {
+			if (n + 1 < sizeof(line))
+				line[n++] = c;
+			continue;
+		}
+		line[n] = '\0';
+		if ((strncmp(line, "alias", 5) == 0) == aliases)
+			conf_line(path, lineno, line);
+		n = 0;
+		lineno++;
+	}
+}
+
 static void run_conf(const char *path)
 {
 	static struct tar_entry e;
@@ -71,38 +92,9 @@ static void run_conf(const char *path)
 		printf("init: no boot configuration %s in the initramfs; nothing to start\n", path);
 		return;
 	}
-	char line[256];
-	size_t n = 0;
-	unsigned lineno = 1;
-	for (uint64_t i = 0; i <= e.size; i++) {
-		char c = i < e.size ? (char)e.data[i] : '\n';
-		if (c != '\n') {
-			if (n + 1 < sizeof(line))
-				line[n++] = c;
-			continue;
-		}
-		line[n] = '\0';
-		/* Aliases may come after the start lines that use them: do them first. */
-		if (!strncmp(line, "alias", 5))
-			conf_line(path, lineno, line);
-		n = 0;
-		lineno++;
-	}
-	n = 0;
-	lineno = 1;
-	for (uint64_t i = 0; i <= e.size; i++) {
-		char c = i < e.size ? (char)e.data[i] : '\n';
-		if (c != '\n') {
-			if (n + 1 < sizeof(line))
-				line[n++] = c;
-			continue;
-		}
-		line[n] = '\0';
-		if (strncmp(line, "alias", 5))
-			conf_line(path, lineno, line);
-		n = 0;
-		lineno++;
-	}
+	/* Aliases may come after the start lines that use them: do them first. */
+	each_line(path, &e, 1);
+	each_line(path, &e, 0);
 }
 
 int tern_main(uint64_t ramfs, uint64_t ramfs_len, uint64_t ipcbuf, uint64_t cmdline)
