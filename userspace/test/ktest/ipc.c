@@ -104,19 +104,27 @@ KTEST(ipc_send_then_recv_from_child)
 	return 0;
 }
 
+/* A DEFER server on ep and a CALLER (mr0 = 4) whose call it holds unanswered. */
+static int defer_pair(uint64_t ep, uint64_t n, struct child *server, struct child *caller)
+{
+	KCHECK_EQ(child_spawn(server, ROLE_DEFER, 0, 50), 0);
+	KCHECK_EQ(child_give(server, ep, KC_EP, RIGHT_READ), TERN_OK);
+	KCHECK_EQ(child_start(server), TERN_OK);
+	KCHECK_EQ(child_spawn(caller, ROLE_CALLER, 4, 50), 0);
+	KCHECK_EQ(child_give(caller, ep, KC_EP, RIGHT_WRITE), TERN_OK);
+	KCHECK_EQ(child_give(caller, n, KC_NOTE, RIGHT_WRITE), TERN_OK);
+	KCHECK_EQ(child_start(caller), TERN_OK);
+	tern_sleep_ms(20);
+	return 0;
+}
+
 KTEST(ipc_deferred_reply)
 {
 	uint64_t ep = make(CAP_ENDPOINT, 0), n = make(CAP_NOTE, 0);
 	struct child server, caller;
 	KCHECK(ep && n);
-	KCHECK_EQ(child_spawn(&server, ROLE_DEFER, 0, 50), 0);
-	KCHECK_EQ(child_give(&server, ep, KC_EP, RIGHT_READ), TERN_OK);
-	KCHECK_EQ(child_start(&server), TERN_OK);
-	KCHECK_EQ(child_spawn(&caller, ROLE_CALLER, 4, 50), 0);
-	KCHECK_EQ(child_give(&caller, ep, KC_EP, RIGHT_WRITE), TERN_OK);
-	KCHECK_EQ(child_give(&caller, n, KC_NOTE, RIGHT_WRITE), TERN_OK);
-	KCHECK_EQ(child_start(&caller), TERN_OK);
-	tern_sleep_ms(20);              /* the caller's call is now held, unanswered */
+	if (defer_pair(ep, n, &server, &caller))
+		return 1;
 	KCHECK_EQ(shared[2], 0);
 	struct tern_msg m = { .info = MSG_INFO(0, 1, 0), .mr = { 5 } };
 	KCHECK_EQ(tern_call(ep, &m), TERN_OK);
@@ -159,14 +167,8 @@ KTEST(ipc_server_killed_mid_call)
 	uint64_t ep = make(CAP_ENDPOINT, 0), n = make(CAP_NOTE, 0);
 	struct child server, caller;
 	KCHECK(ep && n);
-	KCHECK_EQ(child_spawn(&server, ROLE_DEFER, 0, 50), 0);
-	KCHECK_EQ(child_give(&server, ep, KC_EP, RIGHT_READ), TERN_OK);
-	KCHECK_EQ(child_start(&server), TERN_OK);
-	KCHECK_EQ(child_spawn(&caller, ROLE_CALLER, 4, 50), 0);
-	KCHECK_EQ(child_give(&caller, ep, KC_EP, RIGHT_WRITE), TERN_OK);
-	KCHECK_EQ(child_give(&caller, n, KC_NOTE, RIGHT_WRITE), TERN_OK);
-	KCHECK_EQ(child_start(&caller), TERN_OK);
-	tern_sleep_ms(20);
+	if (defer_pair(ep, n, &server, &caller))
+		return 1;
 	KCHECK_EQ(tern_invoke(server.task, TASK_KILL, 0, 0, 0, 0, 0), TERN_OK);
 	KCHECK(wait_note(n, 1000));
 	KCHECK_EQ(shared[2], 0xE0);     /* the caller's call failed instead of hanging */
