@@ -1,0 +1,93 @@
+/*
+ * getty: keeps a shell on the console. It prints a banner and the message
+ * of the day (/etc/motd) on the terminal, asks init to run /bin/sh, waits
+ * for it to end, and starts it again. A shell that keeps dying at once
+ * (a broken /bin/sh, no memory) must not flood the line, so after a few
+ * quick deaths in a row getty pauses, longer each time, up to 10 s.
+ *
+ * Manifest slots: 0 the console stream, 1 the file system.
+ */
+#include <proto/fs.h>
+#include <proto/init.h>
+#include <proto/stream.h>
+#include <tern/program.h>
+
+#define GETTY_CONSOLE PROG_CAP(0)
+#define GETTY_FS      PROG_CAP(1)
+#define GETTY_QUICK_NS 2000000000ull    /* a shell that lived less than 2 s died "quickly" */
+
+/* Write to the terminal, '\n' as "\r\n". */
+static void getty_put(const char *s, size_t n)
+{
+	char buf[STREAM_CHUNK];
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (k + 2 > sizeof(buf)) {
+			stream_write(GETTY_CONSOLE, buf, k);
+			k = 0;
+		}
+		if (s[i] == '\n')
+			buf[k++] = '\r';
+		buf[k++] = s[i];
+	}
+	if (k)
+		stream_write(GETTY_CONSOLE, buf, k);
+}
+
+static void getty_say(const char *s)
+{
+	size_t n = 0;
+	while (s[n])
+		n++;
+	getty_put(s, n);
+}
+
+static void getty_motd(void)
+{
+	char buf[FS_IO_MAX];
+	long h = fs_open(GETTY_FS, "/etc/motd", 0), n;
+	uint64_t off = 0;
+	if (h < 0)
+		return;
+	while ((n = fs_read_at(GETTY_FS, (uint64_t)h, off, buf, sizeof(buf))) > 0) {
+		getty_put(buf, (size_t)n);
+		off += (uint64_t)n;
+	}
+	fs_close(GETTY_FS, (uint64_t)h);
+}
+
+/* Run one shell to its end; 0 if it could be started. */
+static int getty_shell(void)
+{
+	static const char *const argv[] = { "/bin/sh", 0 };
+	uint64_t status;
+	long id = init_spawn(PROG_INIT, argv, 1);
+	if (id < 0) {
+		getty_say("getty: cannot start /bin/sh\n");
+		return -1;
+	}
+	if (init_wait(PROG_INIT, (uint64_t)id, &status) < 0)
+		return -1;
+	if (status & INIT_STATUS_FAULT)
+		getty_say("getty: the shell faulted\n");
+	return 0;
+}
+
+int main(int argc, const char **argv)
+{
+	unsigned quick = 0;
+	(void)argc;
+	(void)argv;
+	for (;;) {
+		getty_say("\ntern 0.1 on serial console\n\n");
+		getty_motd();
+		uint64_t t0 = tern_uptime_ns();
+		int err = getty_shell();
+		quick = err || tern_uptime_ns() - t0 < GETTY_QUICK_NS ? quick + 1 : 0;
+		if (quick >= 3) {
+			unsigned secs = quick - 2 < 10 ? quick - 2 : 10;
+			getty_say("getty: the shell keeps ending at once; waiting\n");
+			tern_sleep_ms(secs * 1000ull);
+		}
+	}
+}

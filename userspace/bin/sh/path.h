@@ -1,0 +1,15 @@
+/*
+ * Path names for the shell: the file system takes only absolute paths, so
+ * every argument is made absolute against the working directory here.
+ * Pure code, unit-tested with the word splitter (ci/unit/test_shparse.c).
+ */
+#pragma once
+#include <stddef.h>
+
+/*
+ * Write into out (size bytes) the absolute form of path, relative to the
+ * absolute directory cwd unless path starts with '/': "." and empty
+ * components vanish, ".." drops the one before it (and stays at "/").
+ * Returns 0, or -1 if the result does not fit.
+ */
+int path_resolve(const char *cwd, const char *path, char *out, size_t size);

@@ -1,0 +1,9 @@
+# bin/sh's pure parts, tested on the host: the line editor, the word
+# splitter and path resolution. -iquote finds their headers without letting
+# userspace/lib/include shadow the host's libc headers.
+
+UNIT_TESTS += lineedit shparse
+UNIT_lineedit_SRCS := userspace/bin/sh/lineedit.c
+UNIT_lineedit_CFLAGS := -iquote userspace/bin/sh
+UNIT_shparse_SRCS := userspace/bin/sh/shparse.c userspace/bin/sh/path.c
+UNIT_shparse_CFLAGS := -iquote userspace/bin/sh
