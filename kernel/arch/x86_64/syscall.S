@@ -2,11 +2,14 @@
  * `syscall` entry. The CPU leaves the user RIP in RCX and RFLAGS in R11
  * and does not switch stacks, so we swap GS to reach the per-CPU block,
  * stash the user RSP, load this task's kernel stack and build the same
- * struct trap_frame an interrupt would. Returning goes through the common
- * iretq path (trap_return), which also handles a task switch in between.
+ * struct trap_frame an interrupt would. The task may be switched out and
+ * back in meanwhile; its frame is still at the top of its stack, and we
+ * return with sysret (or iretq, see below).
  */
 #include <arch/frame.h>
 #include <arch/percpu.h>
+
+#define FRAME_RIP (17 * 8)              /* offsetof(struct trap_frame, rip) */
 
 	.text
 	.code64
@@ -26,7 +29,23 @@ syscall_entry:
 	cld
 	mov %rsp, %rdi
 	call syscall_dispatch
-	jmp trap_return
+	/*
+	 * Back to user mode with sysret when the frame allows it: the return
+	 * RIP must be a canonical user address (sysret to a non-canonical one
+	 * faults in ring 0 on the user stack). Anything else, and frames that
+	 * a trap built, leave through iretq.
+	 */
+	movabs $0x00007FFFFFFFF000, %rax
+	cmp %rax, FRAME_RIP(%rsp)
+	jae trap_return
+	POP_GPRS
+	mov 16(%rsp), %rcx              /* RIP */
+	mov 32(%rsp), %r11              /* RFLAGS */
+	and $~0x3000, %r11              /* never IOPL > 0 */
+	or $0x200, %r11                 /* interrupts on */
+	mov 40(%rsp), %rsp              /* user RSP */
+	swapgs
+	sysretq
 
 /*
  * void context_switch(uint64_t *save_sp, uint64_t new_sp): save the

@@ -93,3 +93,6 @@ void trap_dispatch(struct trap_frame *f)
 	if (need_resched || current->state != TASK_RUNNABLE)
 		schedule();
 }
+
+/* syscall.S reads the saved RIP at a fixed offset. */
+_Static_assert(__builtin_offsetof(struct trap_frame, rip) == 17 * 8, "FRAME_RIP in syscall.S");
