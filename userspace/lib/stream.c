@@ -44,3 +44,22 @@ long stream_poll(uint64_t ep)
 		return -err;
 	return MSG_LABEL(m.info) ? -(long)MSG_LABEL(m.info) : (long)m.mr[0];
 }
+
+long stream_write_text(uint64_t ep, const char *s, size_t n)
+{
+	char buf[STREAM_CHUNK];
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (k + 2 > sizeof(buf)) {
+			if (stream_write(ep, buf, k) < 0)
+				return -1;
+			k = 0;
+		}
+		if (s[i] == '\n')
+			buf[k++] = '\r';
+		buf[k++] = s[i];
+	}
+	if (k && stream_write(ep, buf, k) < 0)
+		return -1;
+	return (long)n;
+}

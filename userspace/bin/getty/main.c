@@ -19,19 +19,7 @@
 /* Write to the terminal, '\n' as "\r\n". */
 static void getty_put(const char *s, size_t n)
 {
-	char buf[STREAM_CHUNK];
-	size_t k = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (k + 2 > sizeof(buf)) {
-			stream_write(GETTY_CONSOLE, buf, k);
-			k = 0;
-		}
-		if (s[i] == '\n')
-			buf[k++] = '\r';
-		buf[k++] = s[i];
-	}
-	if (k)
-		stream_write(GETTY_CONSOLE, buf, k);
+	stream_write_text(GETTY_CONSOLE, s, n);
 }
 
 static void getty_say(const char *s)

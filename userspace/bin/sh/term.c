@@ -22,19 +22,7 @@ static void term_echo(void *ctx, const char *s, size_t n)
 
 static void term_stdio(const char *s, size_t n)
 {
-	char buf[STREAM_CHUNK];
-	size_t k = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (k + 2 > sizeof(buf)) {
-			stream_write(SH_CONSOLE, buf, k);
-			k = 0;
-		}
-		if (s[i] == '\n')
-			buf[k++] = '\r';
-		buf[k++] = s[i];
-	}
-	if (k)
-		stream_write(SH_CONSOLE, buf, k);
+	stream_write_text(SH_CONSOLE, s, n);
 }
 
 void term_init(void)

@@ -25,3 +25,5 @@ enum stream_method {
 long stream_write(uint64_t ep, const void *buf, size_t n);
 long stream_read(uint64_t ep, void *buf, size_t max);
 long stream_poll(uint64_t ep);
+/* Write text for a terminal: each '\n' goes out as "\r\n". */
+long stream_write_text(uint64_t ep, const char *s, size_t n);
