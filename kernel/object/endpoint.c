@@ -9,7 +9,8 @@
  * A call is a send that also hands the receiver a one-shot reply right
  * (receiver->reply_to) and blocks the caller until it is used. While it
  * holds the right, the receiver runs at the caller's priority if that is
- * higher ("helping"), and gets its own back when it replies.
+ * higher, with at least the rest of the caller's time slice ("helping"),
+ * and gets its own priority back when it replies.
  */
 #include <abi/error.h>
 #include <arch/layout.h>
@@ -146,6 +147,10 @@ static void grant_reply(struct task *r, struct task *caller)
 	r->reply_saved_prio = r->eff_prio;
 	if (caller->eff_prio > r->eff_prio)
 		sched_set_eff_prio(r, caller->eff_prio);
+	/* And its time: the server goes on with at least what the caller had
+	 * left of its slice, so a call is not cut short by the server's own. */
+	if (caller->slice > r->slice)
+		r->slice = caller->slice;
 }
 
 static void enqueue(struct endpoint *ep, struct task *t, int receiver, int block)
