@@ -489,28 +489,6 @@ TEST(ramfs_failed_operations_change_nothing)
 
 /* ---- seeding ------------------------------------------------------------ */
 
-/* Run `sh -c cmd` in a fresh temp dir and read back the file "x.tar". */
-static uint8_t *make_tar(const char *cmd, size_t *len)
-{
-	char dir[] = "/tmp/tern-ramfs-XXXXXX", sh[4096], path[64];
-	if (!mkdtemp(dir))
-		return 0;
-	snprintf(sh, sizeof(sh), "cd %s && (%s) >/dev/null 2>&1", dir, cmd);
-	uint8_t *buf = 0;
-	if (system(sh) == 0) {
-		snprintf(path, sizeof(path), "%s/x.tar", dir);
-		FILE *f = fopen(path, "rb");
-		if (f) {
-			buf = malloc(1 << 20);
-			*len = fread(buf, 1, 1 << 20, f);
-			fclose(f);
-		}
-	}
-	snprintf(sh, sizeof(sh), "rm -rf %s", dir);
-	if (system(sh) != 0)
-		printf("note: could not remove %s\n", dir);
-	return buf;
-}
 
 #define TAR "tar --format=ustar --sort=name --owner=0 --group=0 --numeric-owner --mtime=@1700000000 "
 
@@ -525,7 +503,7 @@ static void note_skip(const char *name, const char *why, long err)
 TEST(ramfs_seed_copies_initramfs_layout)
 {
 	size_t len;
-	uint8_t *tar = make_tar("mkdir -p root/etc/empty root/bin && printf 'hello tern\\n' > root/etc/motd && "
+	uint8_t *tar = unit_tar_from_shell("mkdir -p root/etc/empty root/bin && printf 'hello tern\\n' > root/etc/motd && "
 				"printf '#!' > root/bin/sh && ln -s motd root/etc/link && "
 				TAR "-C root -cf x.tar .", &len);
 	CHECK(tar);
@@ -559,7 +537,7 @@ TEST(ramfs_seed_makes_parents_and_skips_bad_names)
 	/* Files without their directories' entries, a ".." name, an absolute
 	 * name (the reader drops the '/' but marks it unsafe), a component too
 	 * long, and a later copy of the same file. */
-	uint8_t *tar = make_tar("mkdir -p a/b && echo one > a/b/c && echo x > evil && "
+	uint8_t *tar = unit_tar_from_shell("mkdir -p a/b && echo one > a/b/c && echo x > evil && "
 				"echo abs > abs && "
 				"L=$(printf '%070d' 0) && echo long > $L && "
 				TAR "-cf x.tar a/b/c && "
@@ -594,7 +572,7 @@ TEST(ramfs_seed_makes_parents_and_skips_bad_names)
 TEST(ramfs_seed_out_of_space_skips_whole_files)
 {
 	size_t len;
-	uint8_t *tar = make_tar("mkdir d && head -c 3000 /dev/zero > d/big && echo hi > d/small && "
+	uint8_t *tar = unit_tar_from_shell("mkdir d && head -c 3000 /dev/zero > d/big && echo hi > d/small && "
 				TAR "-cf x.tar d", &len);
 	CHECK(tar);
 	struct fst t;
@@ -617,7 +595,7 @@ TEST(ramfs_seed_out_of_space_skips_whole_files)
 TEST(ramfs_seed_keeps_entries_before_a_corrupt_header)
 {
 	size_t len;
-	uint8_t *tar = make_tar("echo a > a && echo b > b && " TAR "-cf x.tar a b", &len);
+	uint8_t *tar = unit_tar_from_shell("echo a > a && echo b > b && " TAR "-cf x.tar a b", &len);
 	CHECK(tar);
 	tar[1024 + 148] ^= 1;           /* b's header checksum */
 	struct fst t;

@@ -11,28 +11,6 @@
 
 /* ---- archives from GNU tar ------------------------------------------ */
 
-/* Run `sh -c cmd` in a fresh temp dir and read back the file "x.tar". */
-static uint8_t *gnu_tar(const char *cmd, size_t *len)
-{
-	char dir[] = "/tmp/tern-tar-XXXXXX", sh[2048], path[64];
-	if (!mkdtemp(dir))
-		return 0;
-	snprintf(sh, sizeof(sh), "cd %s && %s", dir, cmd);
-	uint8_t *buf = 0;
-	if (system(sh) == 0) {
-		snprintf(path, sizeof(path), "%s/x.tar", dir);
-		FILE *f = fopen(path, "rb");
-		if (f) {
-			buf = malloc(1 << 20);
-			*len = fread(buf, 1, 1 << 20, f);
-			fclose(f);
-		}
-	}
-	snprintf(sh, sizeof(sh), "rm -rf %s", dir);
-	if (system(sh) != 0)
-		printf("note: could not remove %s\n", dir);
-	return buf;
-}
 
 #define INITRAMFS_TAR "tar --format=ustar --sort=name --owner=0 --group=0 --numeric-owner " \
 	"--mtime=@1700000000 -C root -cf x.tar ."
@@ -40,7 +18,7 @@ static uint8_t *gnu_tar(const char *cmd, size_t *len)
 TEST(tar_reads_gnu_tar_initramfs_layout)
 {
 	size_t len;
-	uint8_t *buf = gnu_tar("mkdir -p root/etc root/bin && printf 'hello tern\\n' > root/etc/motd && "
+	uint8_t *buf = unit_tar_from_shell("mkdir -p root/etc root/bin && printf 'hello tern\\n' > root/etc/motd && "
 			       "printf '#!' > root/bin/sh && chmod 644 root/etc/motd && chmod 755 root/bin/sh "
 			       "root/etc root/bin root && " INITRAMFS_TAR, &len);
 	CHECK(buf);
@@ -82,7 +60,7 @@ TEST(tar_reads_long_names_split_into_prefix)
 {
 	size_t len;
 	/* 40 + 1 + 40 + 1 + 40 + 1 + 4 = 127 characters: needs the prefix field. */
-	uint8_t *buf = gnu_tar("d=root/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/"
+	uint8_t *buf = unit_tar_from_shell("d=root/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/"
 			       "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb/cccccccccccccccccccccccccccccccccccccccc && "
 			       "mkdir -p $d && echo deep > $d/file && " INITRAMFS_TAR, &len);
 	CHECK(buf);
@@ -99,7 +77,7 @@ TEST(tar_reads_long_names_split_into_prefix)
 TEST(tar_reads_gnu_format_and_symlinks)
 {
 	size_t len;
-	uint8_t *buf = gnu_tar("mkdir -p root/etc && echo hi > root/etc/motd && ln -s motd root/etc/link && "
+	uint8_t *buf = unit_tar_from_shell("mkdir -p root/etc && echo hi > root/etc/motd && ln -s motd root/etc/link && "
 			       "tar --format=gnu --sort=name -C root -cf x.tar ./etc", &len);
 	CHECK(buf);
 	struct tar_entry e;

@@ -1,4 +1,5 @@
 /* The runner behind unit.h: runs every registered test in order. */
+#define _GNU_SOURCE
 #include "unit.h"
 #include <stdlib.h>
 #include <string.h>
@@ -28,6 +29,28 @@ void unit_fail(const char *file, int line, const char *what)
 {
 	printf("FAIL %s: %s:%d: %s\n", current, file, line, what);
 	unit_failed_now = 1;
+}
+
+uint8_t *unit_tar_from_shell(const char *cmd, size_t *len)
+{
+	char dir[] = "/tmp/tern-unit-XXXXXX", sh[4096], path[64];
+	if (!mkdtemp(dir))
+		return 0;
+	snprintf(sh, sizeof(sh), "cd %s && (%s) >/dev/null 2>&1", dir, cmd);
+	uint8_t *buf = 0;
+	if (system(sh) == 0) {
+		snprintf(path, sizeof(path), "%s/x.tar", dir);
+		FILE *f = fopen(path, "rb");
+		if (f) {
+			buf = malloc(1 << 20);
+			*len = fread(buf, 1, 1 << 20, f);
+			fclose(f);
+		}
+	}
+	snprintf(sh, sizeof(sh), "rm -rf %s", dir);
+	if (system(sh) != 0)
+		printf("note: could not remove %s\n", dir);
+	return buf;
 }
 
 int main(int argc, char **argv)

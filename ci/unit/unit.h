@@ -7,7 +7,13 @@
 #pragma once
 #include <stdio.h>
 
+#include <stddef.h>
+#include <stdint.h>
+
 typedef void (*unit_fn)(void);
+/* Run `sh -c cmd` in a fresh temporary directory and return the bytes of
+ * the file x.tar it made there (malloc'd, at most 1 MiB), or 0. */
+uint8_t *unit_tar_from_shell(const char *cmd, size_t *len);
 void unit_register(const char *name, unit_fn fn);
 void unit_fail(const char *file, int line, const char *what);
 extern int unit_failed_now;
