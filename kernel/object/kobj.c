@@ -15,6 +15,16 @@
 #include <heap.h>
 #include <panic.h>
 
+/*
+ * Destroying an object drops the references it holds, which may destroy
+ * more objects: a cspace full of caps, a chain of cspaces each held by
+ * the one before. Doing that by recursion would let a task overflow the
+ * kernel stack with a long enough chain, so the outermost kobj_put works
+ * through a queue instead, one object at a time.
+ */
+static struct kobj *dead;
+static int destroying;
+
 void kobj_put(struct kobj *o)
 {
 	if (!o)
@@ -23,7 +33,17 @@ void kobj_put(struct kobj *o)
 		panic("kobj_put: object %p of type %d has no references", (void *)o, o->type);
 	if (--o->refs)
 		return;
-	object_destroy(o);
+	o->next_dead = dead;
+	dead = o;
+	if (destroying)
+		return;
+	destroying = 1;
+	while (dead) {
+		struct kobj *d = dead;
+		dead = d->next_dead;
+		object_destroy(d);
+	}
+	destroying = 0;
 }
 
 void object_destroy(struct kobj *o)

@@ -118,3 +118,26 @@ KTEST(cspace_copy_into_another_task)
 	KCHECK_EQ(child_give(&c, n, KC_NOTE, RIGHT_WRITE), TERN_OK);
 	return 0;
 }
+
+/*
+ * A long chain of cspaces, each held only by a slot of the one before:
+ * deleting the head destroys them all. The kernel must not recurse once
+ * per link (its stack is small), or a task could crash it this way.
+ */
+KTEST(cspace_long_chain_destroyed)
+{
+	enum { LINKS = 3000 };
+	uint64_t head = slot(), a = slot(), b = slot(), tail = head;
+	KCHECK_EQ(tern_mem_create(ROOT_MEMORY, CAP_CSPACE, head, 1), TERN_OK);
+	for (int i = 0; i < LINKS; i++) {
+		uint64_t next = i % 2 ? a : b;
+		KCHECK_EQ(tern_mem_create(ROOT_MEMORY, CAP_CSPACE, next, 1), TERN_OK);
+		KCHECK_EQ(tern_cap_copy(next, tail, 1, RIGHTS_ALL), TERN_OK);
+		if (tail != head)
+			KCHECK_EQ(tern_cap_delete(tail, 0), TERN_OK);
+		tail = next;
+	}
+	KCHECK_EQ(tern_cap_delete(tail, 0), TERN_OK);
+	KCHECK_EQ(tern_cap_delete(head, 0), TERN_OK);   /* the whole chain goes */
+	return 0;                                        /* (the runner checks the quota came back) */
+}
