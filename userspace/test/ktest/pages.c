@@ -66,3 +66,30 @@ KTEST(page_mapping_outlives_cap)
 	KCHECK_EQ(tern_page_unmap(keep, 0, VA), TERN_OK);
 	return 0;
 }
+
+/*
+ * Page tables are not charged to any quota, so a task can make the kernel
+ * allocate them until physical memory runs out: one page mapped at a new
+ * 2 MiB region each time. That must end in E_NO_MEMORY, not a panic, and
+ * the memory must come back when the task dies.
+ */
+KTEST(page_tables_running_out_is_an_error)
+{
+	struct child c;
+	uint64_t p = make(CAP_PAGE, 1);
+	KCHECK(p);
+	KCHECK_EQ(child_spawn(&c, ROLE_EXIT, 0, 50), 0);
+	int err = 0;
+	uint64_t n = 0;
+	for (; n < 1000000 && !err; n++)
+		err = tern_page_map(p, c.task, 0x100000000ull + n * 0x200000, RIGHT_READ);
+	KCHECK_EQ(err, E_NO_MEMORY);
+	uint64_t out[6];
+	tern_invoke(ROOT_MACHINE, MACHINE_INFO, 0, 0, 0, 0, out);
+	uint64_t free_when_full = out[0];
+	KCHECK_EQ(tern_invoke(c.task, TASK_KILL, 0, 0, 0, 0, 0), TERN_OK);
+	tern_invoke(ROOT_MACHINE, MACHINE_INFO, 0, 0, 0, 0, out);
+	KCHECK(out[0] > free_when_full + n / 2);        /* the tables came back */
+	KCHECK(make(CAP_ENDPOINT, 0));                   /* and the kernel still works */
+	return 0;
+}
