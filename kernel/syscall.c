@@ -100,6 +100,7 @@ static void do_send(struct trap_frame *f, int block, int call)
 static void sys_send(struct trap_frame *f) { do_send(f, 1, 0); }
 static void sys_nbsend(struct trap_frame *f) { do_send(f, 0, 0); }
 static void sys_call(struct trap_frame *f) { do_send(f, 1, 1); }
+static void sys_nbcall(struct trap_frame *f) { do_send(f, 0, 1); }
 
 static void do_recv(struct trap_frame *f, int block)
 {
@@ -246,6 +247,7 @@ static void (*const syscalls[SYS_COUNT])(struct trap_frame *) = {
 	[SYS_INVOKE] = sys_invoke,
 	[SYS_EXIT] = sys_exit,
 	[SYS_SLEEP] = sys_sleep,
+	[SYS_NBCALL] = sys_nbcall,
 };
 
 void syscall_dispatch(struct trap_frame *f)

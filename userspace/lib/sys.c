@@ -37,6 +37,7 @@ int tern_nbsend(uint64_t ep, const struct tern_msg *m) { return ipc(SYS_NBSEND, 
 int tern_recv(uint64_t ep, struct tern_msg *m) { m->info = 0; return ipc(SYS_RECV, ep, m); }
 int tern_nbrecv(uint64_t ep, struct tern_msg *m) { m->info = 0; return ipc(SYS_NBRECV, ep, m); }
 int tern_call(uint64_t ep, struct tern_msg *m) { return ipc(SYS_CALL, ep, m); }
+int tern_nbcall(uint64_t ep, struct tern_msg *m) { return ipc(SYS_NBCALL, ep, m); }
 int tern_reply(const struct tern_msg *m) { return ipc(SYS_REPLY, 0, (struct tern_msg *)m); }
 int tern_reply_recv(uint64_t ep, struct tern_msg *m) { return ipc(SYS_REPLY_RECV, ep, m); }
 

@@ -6,6 +6,9 @@ enum tern_invoke {
 	MEM_CREATE = 1,         /* page: a4 = frames; task/cspace: a4 = radix */
 	MEM_SPLIT,              /* a2 = bytes, a3 = dst index: a new memory cap with that quota */
 	MEM_INFO,               /* r0 = bytes left, r1 = bytes used */
+	MEM_REVOKE,             /* break every object made from this quota or a quota
+				 * split from it: tasks are killed, cspaces emptied, saved
+				 * replies dropped, so no reference cycle can pin memory */
 
 	/* task */
 	TASK_SET_REGS = 16,     /* a2 = rip, a3 = rsp, a4 = rdi, a5 = rsi at start */

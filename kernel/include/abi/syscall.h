@@ -40,5 +40,7 @@ enum tern_syscall {
 	SYS_INVOKE,             /* a0 = slot, a1 = operation (see object.h), a2..a5 = arguments */
 	SYS_EXIT,               /* a0 = status: stop; the fault endpoint hears FAULT_EXIT */
 	SYS_SLEEP,              /* a0 = nanoseconds (rounded up to timer ticks) */
+	SYS_NBCALL,             /* as CALL, but E_WOULD_BLOCK unless a receiver is waiting
+				 * (then it waits for the reply as CALL does) */
 	SYS_COUNT
 };

@@ -189,6 +189,13 @@ int tern_main(uint64_t role, uint64_t arg)
 		fuzz(arg);
 		tern_signal(KC_NOTE2);
 		break;
+	case ROLE_NT_SLEEP:
+		/* NT makes a later iretq a task return: the kernel must clear it on entry. */
+		__asm__ volatile("pushfq; orq $0x44000, (%%rsp); popfq" ::: "memory", "cc");
+		tern_sleep_ms(2);
+		shared[20] = 1;
+		tern_signal(KC_NOTE);
+		break;
 	case ROLE_NOTE_WAITER:
 		for (;;) {
 			tern_wait(KC_NOTE, 0);

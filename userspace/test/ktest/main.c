@@ -69,6 +69,28 @@ static void release_slots(void)
 	next_slot = first_test_slot;
 }
 
+/* The value of word key= on the command line, copied into out ("" if absent). */
+static void cmdline_word(const char *cmdline, const char *key, char *out, size_t max)
+{
+	size_t klen = strlen(key), n = 0;
+	out[0] = '\0';
+	for (const char *p = cmdline; (p = strstr(p, key)); p += klen) {
+		if (p != cmdline && p[-1] != ' ')
+			continue;
+		p += klen;
+		while (n + 1 < max && p[n] && p[n] != ' ')
+			n++;
+		memcpy(out, p, n);
+		out[n] = '\0';
+		return;
+	}
+}
+
+static int has_prefix(const char *s, const char *prefix)
+{
+	return prefix[0] && strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
 static uint64_t quota_used(void)
 {
 	uint64_t out[6] = { 0 };
@@ -103,8 +125,15 @@ int tern_main(uint64_t initramfs, uint64_t size, uint64_t ipcbuf, uint64_t cmdli
 		tern_invoke(ROOT_MACHINE, MACHINE_POWEROFF, 0, 0, 0, 0, 0);
 	}
 
+	/* only=PREFIX runs just the tests whose names start with it (T=attack
+	 * boots with only=attack_); skip=PREFIX leaves those out. */
+	char only[32], skip[32];
+	cmdline_word((const char *)cmdline, "only=", only, sizeof(only));
+	cmdline_word((const char *)cmdline, "skip=", skip, sizeof(skip));
 	int passed = 0, failed = 0;
 	for (const struct ktest *t = __start_tern_tests; t < __stop_tern_tests; t++) {
+		if ((only[0] && !has_prefix(t->name, only)) || has_prefix(t->name, skip))
+			continue;
 		reason[0] = '\0';
 		for (int i = 0; i < 512; i++)
 			shared[i] = 0;

@@ -52,6 +52,9 @@ int tern_nbsend(uint64_t ep, const struct tern_msg *m);
 int tern_recv(uint64_t ep, struct tern_msg *m);
 int tern_nbrecv(uint64_t ep, struct tern_msg *m);
 int tern_call(uint64_t ep, struct tern_msg *m);
+/* A call only if the server is waiting for one (else E_WOULD_BLOCK): a
+ * client that must not block on a busy or hung server uses this. */
+int tern_nbcall(uint64_t ep, struct tern_msg *m);
 int tern_reply(const struct tern_msg *m);
 int tern_reply_recv(uint64_t ep, struct tern_msg *m);
 

@@ -1,0 +1,16 @@
+/*
+ * Messages init sends to every provider of a service (see docs/manifest.md),
+ * through init's own unbadged copy of the provider's endpoint, so they
+ * arrive with badge 0: no client can send them, because every client cap
+ * init hands out is badged with the client's program id (never 0).
+ *
+ *   SERVICE_CLIENT_GONE  MR0 = badge of a client that has ended: the
+ *                        provider releases whatever it kept for it (open
+ *                        files, pending reads). No reply is expected; init
+ *                        sends it without blocking and retries later if
+ *                        the provider was busy.
+ */
+#pragma once
+
+#define SERVICE_CLIENT_GONE 0x5E01
+#define SERVICE_INIT_BADGE  0
