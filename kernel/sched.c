@@ -22,7 +22,7 @@ uint64_t sched_ticks;
 static struct list queue[256];
 static uint64_t nonempty[4];
 static struct task *idle;
-static struct task *reap;               /* dead task whose stack we were still on */
+static struct list reap = { &reap, &reap };     /* destroyed tasks, stacks not yet freed */
 
 void sched_init(struct task *idle_task)
 {
@@ -145,12 +145,6 @@ static void switch_to(struct task *next)
 	tss_set_kernel_stack(cpu0.kstack_top);
 	ioport_switch(next);
 	context_switch(&prev->ksp, next->ksp);
-	/* Back on prev's stack: free a task that died while it was current. */
-	if (reap && reap != current) {
-		struct task *r = reap;
-		reap = 0;
-		task_free_stack(r);
-	}
 }
 
 void sched_yield(void)
@@ -159,7 +153,25 @@ void sched_yield(void)
 	need_resched = 1;
 }
 
-void task_reap_later(struct task *t) { reap = t; }
+void task_reap_later(struct task *t)
+{
+	list_add_tail(&reap, &t->all);
+}
+
+/* Every destroyed task's stack but the one we are running on (a task that
+ * destroyed itself is freed at the next kernel entry of another). */
+void sched_reap(void)
+{
+	struct list *l = reap.next;
+	while (l != &reap) {
+		struct task *t = list_entry(l, struct task, all);
+		l = l->next;
+		if (t == current)
+			continue;
+		list_del(&t->all);
+		task_free_stack(t);
+	}
+}
 
 void schedule(void)
 {

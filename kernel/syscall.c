@@ -256,6 +256,7 @@ void syscall_dispatch(struct trap_frame *f)
 		syscalls[f->rax](f);
 	else
 		f->rax = E_BAD_SYSCALL;
+	kobj_collect();
 	if (need_resched || current->state != TASK_RUNNABLE)
 		schedule();
 }

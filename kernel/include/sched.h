@@ -25,7 +25,9 @@ int sched_sleep(struct task *t, uint64_t ticks);
 void sched_cancel_sleep(struct task *t);
 /* Give up the rest of the slice. */
 void sched_yield(void);
-/* A task freed while its kernel stack is in use is freed after the next switch. */
+/* A destroyed task's stack and struct are freed by sched_reap (from
+ * kobj_collect), once it is not the task whose stack we are on. */
 void task_reap_later(struct task *t);
+void sched_reap(void);
 /* First switch from boot into the task world; does not return. */
 __attribute__((noreturn)) void sched_start(void);

@@ -95,6 +95,9 @@ void kfree(void *p)
 	int c = s->cls;
 	struct free_obj *o = p;
 	int was_full = !s->free;
+	/* Poison: a pointer read from a freed object is non-canonical, so a
+	 * use after free faults at once instead of working by luck. */
+	memset(o, HEAP_POISON, class_size(c));
 	o->next = s->free;
 	s->free = o;
 	s->used--;

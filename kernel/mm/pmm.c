@@ -5,6 +5,7 @@
  * allocation so no data leaks between tasks through recycled memory.
  */
 #include <arch/layout.h>
+#include <heap.h>
 #include <pmm.h>
 #include <string.h>
 
@@ -89,6 +90,7 @@ void pmm_free(uint64_t pa)
 	uint64_t f = pa / PAGE_SIZE;
 	if (!pa || f >= nframes || is_free(f))
 		return;         /* double free or junk: ignore rather than corrupt the count */
+	memset(phys_to_virt(pa & ~(uint64_t)(PAGE_SIZE - 1)), HEAP_POISON, PAGE_SIZE);   /* see kfree */
 	set_free(f);
 	nfree++;
 }

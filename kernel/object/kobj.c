@@ -14,16 +14,16 @@
 #include <object/task.h>
 #include <heap.h>
 #include <panic.h>
+#include <sched.h>
 
 /*
- * Destroying an object drops the references it holds, which may destroy
- * more objects: a cspace full of caps, a chain of cspaces each held by
- * the one before. Doing that by recursion would let a task overflow the
- * kernel stack with a long enough chain, so the outermost kobj_put works
- * through a queue instead, one object at a time.
+ * Dead objects wait in a queue until kobj_collect (see the lifetime rule
+ * in kobj.h). Destroying one drops the references it holds, which queues
+ * more: a cspace full of caps, a chain of cspaces each held by the one
+ * before. The loop works through them one at a time, so no chain is long
+ * enough to overflow the kernel stack, as recursion would let it.
  */
 static struct kobj *dead;
-static int destroying;
 
 void kobj_put(struct kobj *o)
 {
@@ -31,19 +31,23 @@ void kobj_put(struct kobj *o)
 		return;
 	if (!o->refs)
 		panic("kobj_put: object %p of type %d has no references", (void *)o, o->type);
-	if (--o->refs)
+	if (--o->refs || o->queued)
 		return;
+	o->queued = 1;
 	o->next_dead = dead;
 	dead = o;
-	if (destroying)
-		return;
-	destroying = 1;
+}
+
+void kobj_collect(void)
+{
 	while (dead) {
 		struct kobj *d = dead;
 		dead = d->next_dead;
-		object_destroy(d);
+		d->queued = 0;
+		if (!d->refs)           /* not taken again since its last put */
+			object_destroy(d);
 	}
-	destroying = 0;
+	sched_reap();
 }
 
 void object_destroy(struct kobj *o)

@@ -200,10 +200,7 @@ void task_destroy(struct task *t)
 {
 	task_kill(t);
 	list_del(&t->all);
-	if (t == current)
-		task_reap_later(t);
-	else
-		task_free_stack(t);
+	task_reap_later(t);
 }
 
 unsigned task_count(void)

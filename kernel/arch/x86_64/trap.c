@@ -90,6 +90,7 @@ void trap_dispatch(struct trap_frame *f)
 		trap_report(f);
 		panic("unexpected exception in kernel mode");
 	}
+	kobj_collect();
 	if (need_resched || current->state != TASK_RUNNABLE)
 		schedule();
 }

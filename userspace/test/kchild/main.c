@@ -196,6 +196,20 @@ int tern_main(uint64_t role, uint64_t arg)
 		shared[20] = 1;
 		tern_signal(KC_NOTE);
 		break;
+	case ROLE_HOLD_ECHO:
+		tern_recv(KC_EP, &m);
+		tern_wait(KC_NOTE, 0);
+		m.info = MSG_INFO(0, 1, 0);
+		m.mr[0] = 0x600D;
+		tern_reply_recv(KC_EP, &m);
+		__attribute__((fallthrough));  /* hold whatever comes next */
+	case ROLE_RECV_HOLD:
+		for (;;)
+			tern_recv(KC_EP, &m);
+	case ROLE_KILL_SLOT:
+		tern_invoke(KC_RECV, TASK_KILL, 0, 0, 0, 0, 0);
+		shared[21]++;
+		break;
 	case ROLE_NOTE_WAITER:
 		for (;;) {
 			tern_wait(KC_NOTE, 0);

@@ -21,7 +21,10 @@ enum kchild_role {
 	ROLE_FUZZ,              /* arg random non-blocking system calls, then signal NOTE2 */
 
 	/* Attacks on the kernel (test/ktest/attack*.c), from 50 up. */
-	ROLE_NT_SLEEP = 50,     /* set RFLAGS.NT (and AC, TF-free), sleep, shared[20] = 1, signal NOTE */
+	ROLE_NT_SLEEP = 50,     /* set RFLAGS.NT and AC, sleep, shared[20] = 1, signal NOTE */
+	ROLE_HOLD_ECHO,         /* recv on EP, wait NOTE, answer with reply_recv, then hold */
+	ROLE_RECV_HOLD,         /* recv on EP forever, never answering */
+	ROLE_KILL_SLOT,         /* TASK_KILL on the task cap in slot RECV (maybe itself) */
 };
 
 enum kchild_fault {

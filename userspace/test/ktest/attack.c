@@ -20,3 +20,156 @@ KTEST(attack_rflags_nt_from_user)
 	KCHECK_EQ(shared[20], 1);
 	return 0;
 }
+
+/* Free frames in the kernel (MACHINE_INFO r0). */
+static uint64_t free_frames(void)
+{
+	uint64_t out[6] = { 0 };
+	tern_invoke(ROOT_MACHINE, MACHINE_INFO, 0, 0, 0, 0, out);
+	return out[0];
+}
+
+/* Number of live tasks (MACHINE_INFO r2). */
+static uint64_t live_tasks(void)
+{
+	uint64_t out[6] = { 0 };
+	tern_invoke(ROOT_MACHINE, MACHINE_INFO, 0, 0, 0, 0, out);
+	return out[2];
+}
+
+/* Wait up to ms for the number of live tasks to come down to n. */
+static uint64_t settle_tasks(uint64_t n, unsigned ms)
+{
+	uint64_t now = live_tasks();
+	for (unsigned t = 0; t < ms && now != n; t++) {
+		tern_sleep_ms(1);
+		now = live_tasks();
+	}
+	return now;
+}
+
+/*
+ * A reference cycle through a pending reply: the only cap to server S
+ * lives in caller C's cspace, and the only reference to C is S's reply
+ * right. S's REPLY_RECV drops C, C's death empties its cspace and so
+ * destroys S, and the receive half then ran on S's freed cspace.
+ */
+KTEST(attack_reply_recv_destroys_the_server)
+{
+	uint64_t ep = make(CAP_ENDPOINT, 0), go = make(CAP_NOTE, 0), tasks = live_tasks();
+	struct child s, c;
+	KCHECK(ep && go);
+	KCHECK_EQ(child_spawn(&s, ROLE_HOLD_ECHO, 0, 50), 0);
+	KCHECK_EQ(child_give(&s, ep, KC_EP, RIGHT_READ), TERN_OK);
+	KCHECK_EQ(child_give(&s, go, KC_NOTE, RIGHT_READ), TERN_OK);
+	KCHECK_EQ(child_spawn(&c, ROLE_CALLER, 7, 50), 0);
+	KCHECK_EQ(child_give(&c, ep, KC_EP, RIGHT_WRITE), TERN_OK);
+	KCHECK_EQ(tern_cap_copy(s.task, c.task, KC_RECV, RIGHTS_ALL), TERN_OK);
+	KCHECK_EQ(child_start(&s), TERN_OK);
+	tern_sleep_ms(5);
+	KCHECK_EQ(child_start(&c), TERN_OK);
+	tern_sleep_ms(5);               /* S holds C's call and waits for go */
+	KCHECK_EQ(tern_cap_delete(s.task, 0), TERN_OK);
+	KCHECK_EQ(tern_cap_delete(c.task, 0), TERN_OK);
+	KCHECK_EQ(tern_signal(go), TERN_OK);
+	KCHECK_EQ(settle_tasks(tasks, 500), tasks);    /* both are gone, and the kernel is alive */
+	return 0;
+}
+
+/*
+ * The same cycle broken from outside: while S holds C1's reply right, C2
+ * calls S. Granting S the new reply drops C1, whose death destroyed S, and
+ * S was then made ready and ran on its freed kernel stack.
+ */
+KTEST(attack_second_call_destroys_the_server)
+{
+	uint64_t ep = make(CAP_ENDPOINT, 0), done = make(CAP_NOTE, 0), tasks = live_tasks();
+	struct child s, c1, c2;
+	KCHECK(ep && done);
+	KCHECK_EQ(child_spawn(&s, ROLE_RECV_HOLD, 0, 50), 0);
+	KCHECK_EQ(child_give(&s, ep, KC_EP, RIGHT_READ), TERN_OK);
+	KCHECK_EQ(child_spawn(&c1, ROLE_CALLER, 1, 50), 0);
+	KCHECK_EQ(child_give(&c1, ep, KC_EP, RIGHT_WRITE), TERN_OK);
+	KCHECK_EQ(tern_cap_copy(s.task, c1.task, KC_RECV, RIGHTS_ALL), TERN_OK);
+	KCHECK_EQ(child_spawn(&c2, ROLE_CALLER, 2, 50), 0);
+	KCHECK_EQ(child_give(&c2, ep, KC_EP, RIGHT_WRITE), TERN_OK);
+	KCHECK_EQ(child_give(&c2, done, KC_NOTE, RIGHT_WRITE), TERN_OK);
+	KCHECK_EQ(child_start(&s), TERN_OK);
+	tern_sleep_ms(5);
+	KCHECK_EQ(child_start(&c1), TERN_OK);
+	tern_sleep_ms(5);               /* S holds C1's call and waits for more */
+	KCHECK_EQ(tern_cap_delete(s.task, 0), TERN_OK);
+	KCHECK_EQ(tern_cap_delete(c1.task, 0), TERN_OK);
+	KCHECK_EQ(child_start(&c2), TERN_OK);
+	KCHECK(wait_note(done, 200));
+	KCHECK_EQ(shared[2], 0xE0);     /* S died owing C2 an answer: C2's call failed */
+	KCHECK_EQ(settle_tasks(tasks + 1, 500), tasks + 1);     /* only C2 is left */
+	return 0;
+}
+
+/*
+ * A kill that destroys its victim half way: K kills T through the only
+ * cap to T (in K's cspace); T owes caller C an answer; the only cap to K
+ * is in C's cspace and the only reference to C is T's reply right. Killing
+ * T drops C, C's death destroys K and K's death freed T while task_kill
+ * was still working on it.
+ */
+KTEST(attack_kill_frees_its_victim_midway)
+{
+	uint64_t ep = make(CAP_ENDPOINT, 0), tasks = live_tasks();
+	struct child t, c, k;
+	KCHECK(ep);
+	KCHECK_EQ(child_spawn(&t, ROLE_RECV_HOLD, 0, 50), 0);
+	KCHECK_EQ(child_give(&t, ep, KC_EP, RIGHT_READ), TERN_OK);
+	KCHECK_EQ(child_spawn(&c, ROLE_CALLER, 3, 50), 0);
+	KCHECK_EQ(child_give(&c, ep, KC_EP, RIGHT_WRITE), TERN_OK);
+	KCHECK_EQ(child_spawn(&k, ROLE_KILL_SLOT, 0, 50), 0);
+	KCHECK_EQ(tern_cap_copy(t.task, k.task, KC_RECV, RIGHTS_ALL), TERN_OK);
+	KCHECK_EQ(tern_cap_copy(k.task, c.task, KC_RECV, RIGHTS_ALL), TERN_OK);
+	KCHECK_EQ(child_start(&t), TERN_OK);
+	tern_sleep_ms(5);
+	KCHECK_EQ(child_start(&c), TERN_OK);
+	tern_sleep_ms(5);               /* T holds C's call */
+	KCHECK_EQ(child_start(&k), TERN_OK);    /* runs when we sleep */
+	KCHECK_EQ(tern_cap_delete(t.task, 0), TERN_OK);
+	KCHECK_EQ(tern_cap_delete(c.task, 0), TERN_OK);
+	KCHECK_EQ(tern_cap_delete(k.task, 0), TERN_OK);
+	KCHECK_EQ(settle_tasks(tasks, 500), tasks);
+	return 0;
+}
+
+/*
+ * Tasks that destroy themselves (the only cap to each is in its own
+ * cspace) must give back their kernel stacks. One "reap" slot, overwritten
+ * when a dying task was followed by a fresh one that also died, leaked
+ * 16 KiB a task.
+ */
+/* n kchildren that each kill themselves through the only cap to them. */
+static int self_killers(int n)
+{
+	uint64_t first = slot(), tasks = live_tasks();
+	for (int i = 0; i < n; i++) {
+		struct child k;
+		KCHECK_EQ(child_spawn(&k, ROLE_KILL_SLOT, 0, 40), 0);
+		KCHECK_EQ(tern_cap_copy(k.task, k.task, KC_RECV, RIGHTS_ALL), TERN_OK);
+		KCHECK_EQ(child_start(&k), TERN_OK);    /* runs when we sleep */
+		KCHECK_EQ(tern_cap_delete(k.task, 0), TERN_OK);
+	}
+	/* Each kills itself when we sleep, one after the other. */
+	KCHECK_EQ(settle_tasks(tasks, 2000), tasks);
+	for (uint64_t s = first, end = slot(); s < end; s++)
+		tern_cap_delete(s, 0);  /* the loader's pages */
+	tern_sleep_ms(2);
+	return 0;
+}
+
+KTEST(attack_self_destroying_tasks_leak_no_stacks)
+{
+	if (self_killers(1))            /* warm up: our own page tables, heap slabs */
+		return 1;
+	uint64_t frames = free_frames();
+	if (self_killers(24))
+		return 1;
+	KCHECK_EQ(free_frames(), frames);
+	return 0;
+}
