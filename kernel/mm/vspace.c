@@ -12,6 +12,7 @@
 #include <arch/paging.h>
 #include <heap.h>
 #include <list.h>
+#include <object/memory.h>
 #include <object/page.h>
 #include <object/task.h>
 #include <string.h>
@@ -23,6 +24,18 @@ struct mapping {
 	struct page *page;
 };
 
+/* What a mapping record costs its task's quota (a heap block of its class). */
+#define MAPPING_BYTES 64
+_Static_assert(sizeof(struct mapping) <= MAPPING_BYTES, "MAPPING_BYTES");
+
+static struct memory *quota_of(struct task *t) { return t->hdr.charged; }
+
+static void charge_tables(struct task *t, uint64_t n)
+{
+	memory_take(quota_of(t), n * PAGE_SIZE);        /* fits: n came out of the budget */
+	t->table_bytes += n * PAGE_SIZE;
+}
+
 int vspace_map(struct task *t, struct page *p, uint64_t va, unsigned rights)
 {
 	uint64_t len = (uint64_t)p->nframes * PAGE_SIZE;
@@ -31,22 +44,33 @@ int vspace_map(struct task *t, struct page *p, uint64_t va, unsigned rights)
 	for (uint64_t i = 0; i < p->nframes; i++)
 		if (paging_lookup(t->root, va + i * PAGE_SIZE) & PTE_P)
 			return E_MAPPED;
-	struct mapping *m = kzalloc(sizeof(*m));
-	if (!m)
+	struct memory *q = quota_of(t);
+	if (memory_take(q, MAPPING_BYTES))
 		return E_NO_MEMORY;
+	struct mapping *m = kzalloc(sizeof(*m));
+	if (!m) {
+		memory_give(q, MAPPING_BYTES);
+		return E_NO_MEMORY;
+	}
+	/* New page tables: as many as the quota has whole frames left for,
+	 * charged after by what was actually made. */
+	uint64_t budget = q ? q->left / PAGE_SIZE : ~0ull, before = budget;
 	uint64_t flags = PTE_U;
 	if (rights & RIGHT_WRITE)
 		flags |= PTE_W;
 	if (!(rights & RIGHT_EXEC))
 		flags |= PTE_NX;
 	for (uint64_t i = 0; i < p->nframes; i++) {
-		if (paging_map(t->root, va + i * PAGE_SIZE, page_frame(p, i), flags)) {
+		if (paging_map(t->root, va + i * PAGE_SIZE, page_frame(p, i), flags, &budget)) {
 			while (i--)
 				paging_unmap(t->root, va + i * PAGE_SIZE);
 			kfree(m);
+			memory_give(q, MAPPING_BYTES);
+			charge_tables(t, before - budget);      /* made, kept until the task dies */
 			return E_NO_MEMORY;
 		}
 	}
+	charge_tables(t, before - budget);
 	m->va = va;
 	m->page = p;
 	kobj_get(&p->hdr);
@@ -63,6 +87,7 @@ static void unmap_one(struct task *t, struct mapping *m)
 	m->page->maps--;
 	kobj_put(&m->page->hdr);
 	kfree(m);
+	memory_give(quota_of(t), MAPPING_BYTES);
 }
 
 int vspace_unmap(struct task *t, struct page *p, uint64_t va)
@@ -85,6 +110,8 @@ void vspace_destroy(struct task *t)
 		paging_free_root(t->root);
 		t->root = 0;
 	}
+	memory_give(quota_of(t), t->table_bytes);
+	t->table_bytes = 0;
 }
 
 /* Physical address behind uva if mapped for user (and writable if asked). */

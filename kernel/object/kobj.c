@@ -52,6 +52,10 @@ void kobj_collect(void)
 
 void object_destroy(struct kobj *o)
 {
+	/* A task gives back what it charged beyond itself (page tables,
+	 * mapping records) while it still knows its quota. */
+	if (o->type == CAP_TASK)
+		task_kill((struct task *)o);
 	memory_refund(o);
 	switch (o->type) {
 	case CAP_MEMORY: kfree(o); break;

@@ -31,6 +31,25 @@ int memory_charge(struct memory *m, struct kobj *o, uint64_t bytes)
 	return 0;
 }
 
+int memory_take(struct memory *m, uint64_t bytes)
+{
+	if (!m)
+		return 0;
+	if (bytes > m->left)
+		return -1;
+	m->left -= bytes;
+	m->used += bytes;
+	return 0;
+}
+
+void memory_give(struct memory *m, uint64_t bytes)
+{
+	if (!m)
+		return;
+	m->left += bytes;
+	m->used -= bytes;
+}
+
 void memory_refund(struct kobj *o)
 {
 	struct memory *m = o->charged;
@@ -56,9 +75,11 @@ void memory_refund(struct kobj *o)
 
 #define SMALL_OBJECT_BYTES 256
 
+/* A cspace's slots take whole frames, however few slots it has. */
 static uint64_t cspace_bytes(unsigned radix)
 {
-	return ((uint64_t)1 << radix) * sizeof(struct cap);
+	uint64_t bytes = ((uint64_t)1 << radix) * sizeof(struct cap);
+	return (bytes + PAGE_SIZE - 1) / PAGE_SIZE * PAGE_SIZE + SMALL_OBJECT_BYTES;
 }
 
 /* Decode MEM_CREATE: how many bytes the object will cost, or 0 if the size argument is bad. */

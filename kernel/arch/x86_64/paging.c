@@ -31,18 +31,20 @@ static uint64_t alloc_table(void)
 	return pa;
 }
 
-/* Walk to the PTE slot for va, creating tables (with flags tf) when create is set. */
-static uint64_t *walk(uint64_t root, uint64_t va, int create, uint64_t tf)
+/* Walk to the PTE slot for va. With budget set, missing tables are made
+ * (with flags tf), at most *budget of them, each counted off it. */
+static uint64_t *walk(uint64_t root, uint64_t va, uint64_t *budget, uint64_t tf)
 {
 	uint64_t *t = table(root);
 	for (int level = 3; level > 0; level--) {
 		uint64_t *e = &t[(va >> (12 + 9 * level)) & 511];
 		if (!(*e & PTE_P)) {
-			if (!create)
+			if (!budget || !*budget)
 				return 0;
 			uint64_t pa = pmm_alloc();
 			if (!pa)
 				return 0;
+			--*budget;
 			*e = pa | tf;
 		} else if (*e & PTE_PS) {
 			return 0;       /* large page: not ours to split */
@@ -52,10 +54,10 @@ static uint64_t *walk(uint64_t root, uint64_t va, int create, uint64_t tf)
 	return &t[(va >> 12) & 511];
 }
 
-int paging_map(uint64_t root, uint64_t va, uint64_t pa, uint64_t flags)
+int paging_map(uint64_t root, uint64_t va, uint64_t pa, uint64_t flags, uint64_t *budget)
 {
 	uint64_t tf = PTE_P | PTE_W | (flags & PTE_U);
-	uint64_t *e = walk(root, va, 1, tf);
+	uint64_t *e = walk(root, va, budget, tf);
 	if (!e)
 		return -1;
 	if (!nx)
@@ -84,8 +86,9 @@ uint64_t paging_lookup(uint64_t root, uint64_t va)
 
 static void map_range(uint64_t va, uint64_t va_end, uint64_t flags)
 {
+	uint64_t unlimited = ~0ull;
 	for (; va < va_end; va += PAGE_SIZE)
-		if (paging_map(kernel_root, va, va - KERNEL_VMA, flags | PTE_G))
+		if (paging_map(kernel_root, va, va - KERNEL_VMA, flags | PTE_G, &unlimited))
 			panic("cannot map the kernel image");
 }
 

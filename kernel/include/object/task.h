@@ -51,6 +51,7 @@ struct task {
 	struct cspace *cspace;
 	uint64_t root;                  /* PML4 (physical); 0 for the idle task */
 	struct list mappings;           /* struct mapping records of this vspace */
+	uint64_t table_bytes;           /* page tables below the PML4, charged to hdr.charged */
 	uint64_t kstack;                /* lowest address of the kernel stack */
 	uint64_t ksp;                   /* saved kernel stack pointer */
 	struct trap_frame *frame;       /* user registers */

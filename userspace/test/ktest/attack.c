@@ -173,3 +173,48 @@ KTEST(attack_self_destroying_tasks_leak_no_stacks)
 	KCHECK_EQ(free_frames(), frames);
 	return 0;
 }
+
+/*
+ * One page mapped every 2 MiB makes a new page table for each mapping.
+ * Those tables and the mapping records were charged to no quota: 64,150
+ * mappings from a 256 KiB quota took all free memory. Now they are paid
+ * by the quota the task was made from, and mapping stops when it is spent.
+ */
+KTEST(attack_mappings_cannot_exhaust_memory)
+{
+	enum { QUOTA = 64 * 1024, TRIES = 600 };
+	uint64_t q = slot(), t = slot(), frames = free_frames();
+	uint64_t page = make(CAP_PAGE, 1);
+	KCHECK(page);
+	KCHECK_EQ(tern_invoke(ROOT_MEMORY, MEM_SPLIT, QUOTA, q, 0, 0, 0), TERN_OK);
+	KCHECK_EQ(tern_mem_create(q, CAP_TASK, t, 1), TERN_OK);
+	int mapped = 0, err = 0;
+	for (int i = 0; i < TRIES && !err; i++) {
+		err = tern_page_map(page, t, 0x40000000ull + (uint64_t)i * 0x200000, RIGHT_READ);
+		mapped += !err;
+	}
+	KCHECK_EQ(err, E_NO_MEMORY);
+	KCHECK(mapped < QUOTA / 4096);
+	/* The kernel spent no more frames than the quota (plus the page and a
+	 * heap slab or two) allows. */
+	KCHECK(frames - free_frames() <= QUOTA / 4096 + 4);
+	uint64_t out[6] = { 0 };
+	KCHECK_EQ(tern_invoke(q, MEM_INFO, 0, 0, 0, 0, out), TERN_OK);
+	KCHECK(out[1] > 24 * 1024);     /* the task and its tables are charged */
+	KCHECK_EQ(tern_cap_delete(t, 0), TERN_OK);
+	KCHECK_EQ(tern_invoke(q, MEM_INFO, 0, 0, 0, 0, out), TERN_OK);
+	KCHECK_EQ(out[1], 0);           /* all refunded when the task died */
+	KCHECK_EQ(out[0], QUOTA);
+	return 0;
+}
+
+/* A radix-1 cspace (two slots) was charged 64 bytes but takes a frame. */
+KTEST(attack_small_cspace_pays_its_frame)
+{
+	uint64_t q = slot(), cs = slot(), out[6] = { 0 };
+	KCHECK_EQ(tern_invoke(ROOT_MEMORY, MEM_SPLIT, 16 * 1024, q, 0, 0, 0), TERN_OK);
+	KCHECK_EQ(tern_mem_create(q, CAP_CSPACE, cs, 1), TERN_OK);
+	KCHECK_EQ(tern_invoke(q, MEM_INFO, 0, 0, 0, 0, out), TERN_OK);
+	KCHECK(out[1] >= 4096);
+	return 0;
+}

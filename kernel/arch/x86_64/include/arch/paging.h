@@ -18,8 +18,9 @@ void paging_init(uint64_t phys_end);
 uint64_t paging_kernel_root(void);
 /* A new PML4 sharing the kernel half; 0 if out of memory. */
 uint64_t paging_new_root(void);
-/* Map one 4 KiB page. 0 on success, -1 if a table could not be allocated. */
-int paging_map(uint64_t root, uint64_t va, uint64_t pa, uint64_t flags);
+/* Map one 4 KiB page, making at most *budget new tables (counted off it).
+ * 0 on success, -1 if a table was needed beyond the budget or memory. */
+int paging_map(uint64_t root, uint64_t va, uint64_t pa, uint64_t flags, uint64_t *budget);
 /* Remove a mapping; returns the old PTE (0 if none). */
 uint64_t paging_unmap(uint64_t root, uint64_t va);
 /* The PTE for va, or 0. */
