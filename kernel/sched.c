@@ -96,36 +96,35 @@ void sched_set_eff_prio(struct task *t, uint8_t prio)
 	}
 }
 
-static struct task *sleepers[64];
-static int nsleepers;
+/* Sleeping tasks, soonest wake first; each task links itself in, so
+ * there is no global limit to run out of. */
+static struct list sleepers = { &sleepers, &sleepers };
 
-int sched_sleep(struct task *t, uint64_t ticks)
+void sched_sleep(struct task *t, uint64_t ticks)
 {
-	if (nsleepers == 64)
-		return -1;
 	t->wake_tick = sched_ticks + (ticks ? ticks : 1);
 	t->state = TASK_BLOCKED;
 	t->block = BLOCK_SLEEP;
-	sleepers[nsleepers++] = t;
+	struct list *l = sleepers.next;
+	while (l != &sleepers && list_entry(l, struct task, sleep_link)->wake_tick <= t->wake_tick)
+		l = l->next;
+	list_add_tail(l, &t->sleep_link);       /* before l: keeps the order */
 	sched_unready(t);
-	return 0;
 }
 
 void sched_cancel_sleep(struct task *t)
 {
-	for (int i = 0; i < nsleepers; i++)
-		if (sleepers[i] == t)
-			sleepers[i] = sleepers[--nsleepers];
+	list_del(&t->sleep_link);
 }
 
 void sched_tick(void)
 {
 	sched_ticks++;
-	for (int i = 0; i < nsleepers; i++) {
-		struct task *t = sleepers[i];
+	while (!list_empty(&sleepers)) {
+		struct task *t = list_entry(sleepers.next, struct task, sleep_link);
 		if (t->wake_tick > sched_ticks)
-			continue;
-		sleepers[i--] = sleepers[--nsleepers];
+			break;
+		list_del(&t->sleep_link);
 		t->frame->rax = 0;
 		sched_ready(t);
 	}

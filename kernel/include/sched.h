@@ -20,8 +20,8 @@ void sched_set_eff_prio(struct task *t, uint8_t prio);
 void sched_tick(void);
 /* Switch to the best runnable task if it should run instead of current. */
 void schedule(void);
-/* Block t for a number of ticks (-1 if too many sleepers); cancel on kill/stop. */
-int sched_sleep(struct task *t, uint64_t ticks);
+/* Block t for a number of ticks; cancel on kill/stop. */
+void sched_sleep(struct task *t, uint64_t ticks);
 void sched_cancel_sleep(struct task *t);
 /* Give up the rest of the slice. */
 void sched_yield(void);

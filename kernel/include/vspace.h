@@ -6,6 +6,10 @@ struct task;
 struct page;
 
 #define USER_TOP 0x0000800000000000ull
+/* Mappings end one page below USER_TOP: a `syscall` in the last bytes of
+ * the lower half would return to the non-canonical USER_TOP, and sysret or
+ * iretq to a non-canonical address faults in ring 0 on Intel CPUs. */
+#define USER_MAP_TOP (USER_TOP - 0x1000ull)
 
 /* Map all frames of p at va (page aligned). Returns an E_* code. */
 int vspace_map(struct task *t, struct page *p, uint64_t va, unsigned rights);

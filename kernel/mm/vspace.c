@@ -39,7 +39,7 @@ static void charge_tables(struct task *t, uint64_t n)
 int vspace_map(struct task *t, struct page *p, uint64_t va, unsigned rights)
 {
 	uint64_t len = (uint64_t)p->nframes * PAGE_SIZE;
-	if ((va & (PAGE_SIZE - 1)) || va == 0 || va >= USER_TOP || len > USER_TOP - va)
+	if ((va & (PAGE_SIZE - 1)) || va == 0 || va >= USER_MAP_TOP || len > USER_MAP_TOP - va)
 		return E_BAD_ARG;
 	for (uint64_t i = 0; i < p->nframes; i++)
 		if (paging_lookup(t->root, va + i * PAGE_SIZE) & PTE_P)

@@ -40,7 +40,10 @@ void irq_control_invoke(struct cap *c, uint64_t op, struct trap_frame *f)
 		f->rax = E_BAD_SYSCALL;
 		return;
 	}
-	(void)c;
+	if ((c->rights & (RIGHT_READ | RIGHT_WRITE)) != (RIGHT_READ | RIGHT_WRITE)) {
+		f->rax = E_NO_RIGHTS;
+		return;
+	}
 	uint64_t line = f->rdx;
 	struct cap *dst = cap_lookup_empty(f->r10, &err);
 	if (!dst || line >= IRQ_LINES || line == IRQ_TIMER || line == IRQ_CASCADE || lines[line]) {
@@ -64,6 +67,10 @@ void irq_invoke(struct cap *c, uint64_t op, struct trap_frame *f)
 	struct irq *irq = (struct irq *)c->obj;
 	uint64_t err = 0;
 	struct cap *n;
+	if ((c->rights & (RIGHT_READ | RIGHT_WRITE)) != (RIGHT_READ | RIGHT_WRITE)) {
+		f->rax = E_NO_RIGHTS;
+		return;
+	}
 	switch (op) {
 	case IRQ_SET_NOTE:
 		if (!(n = cap_lookup(f->rdx, CAP_NOTE, RIGHT_WRITE, &err))) {

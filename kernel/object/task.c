@@ -75,6 +75,7 @@ static struct task *task_alloc(void)
 	t->prio = t->eff_prio = 100;
 	t->slice = SCHED_SLICE;
 	list_init(&t->qlink);
+	list_init(&t->sleep_link);
 	list_init(&t->mappings);
 	list_add_tail(&all_tasks, &t->all);
 	t->frame = (struct trap_frame *)(t->kstack + KSTACK_SIZE - sizeof(struct trap_frame));

@@ -46,6 +46,7 @@ struct task {
 	struct list all;                /* every live task, for listings */
 	struct endpoint *blocked_on;
 	uint64_t wake_tick;             /* BLOCK_SLEEP: when to wake */
+	struct list sleep_link;         /* BLOCK_SLEEP: in the scheduler's sleepers */
 	struct note *waiting_note;
 
 	struct cspace *cspace;

@@ -210,6 +210,10 @@ int tern_main(uint64_t role, uint64_t arg)
 		tern_invoke(KC_RECV, TASK_KILL, 0, 0, 0, 0, 0);
 		shared[21]++;
 		break;
+	case ROLE_SLEEPER:
+		for (;;)
+			if (tern_sleep_ms(10000))
+				shared[22]++;
 	case ROLE_NOTE_WAITER:
 		for (;;) {
 			tern_wait(KC_NOTE, 0);

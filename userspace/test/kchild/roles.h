@@ -25,6 +25,7 @@ enum kchild_role {
 	ROLE_HOLD_ECHO,         /* recv on EP, wait NOTE, answer with reply_recv, then hold */
 	ROLE_RECV_HOLD,         /* recv on EP forever, never answering */
 	ROLE_KILL_SLOT,         /* TASK_KILL on the task cap in slot RECV (maybe itself) */
+	ROLE_SLEEPER,           /* sleep 10 s at a time forever; shared[22]++ if a sleep fails */
 };
 
 enum kchild_fault {

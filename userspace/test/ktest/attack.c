@@ -218,3 +218,60 @@ KTEST(attack_small_cspace_pays_its_frame)
 	KCHECK(out[1] >= 4096);
 	return 0;
 }
+
+/* The kernel had 64 sleep slots for everyone: about 70 sleeping tasks made
+ * SYS_SLEEP fail with E_BUSY for all others (drivers' flow control pauses,
+ * init's restart back-off). */
+KTEST(attack_sleepers_cannot_fill_the_kernel)
+{
+	enum { N = 72 };
+	for (int i = 0; i < N; i++) {
+		struct child c;
+		KCHECK_EQ(child_spawn(&c, ROLE_SLEEPER, 0, 50), 0);
+		KCHECK_EQ(child_start(&c), TERN_OK);
+	}
+	/* Let all of them run into their sleep (our own sleep may be the one
+	 * that fails: then we yield instead). */
+	for (int i = 0; i < 50; i++)
+		if (tern_sleep_ms(1))
+			tern_yield();
+	KCHECK_EQ(tern_sleep_ms(1), TERN_OK);
+	KCHECK_EQ(shared[22], 0);
+	return 0;
+}
+
+/* A `syscall` in the last two bytes of the lower half returns to the
+ * non-canonical 0x800000000000, which faults in ring 0 on Intel. */
+KTEST(attack_no_mapping_at_the_top_of_user_space)
+{
+	uint64_t page = make(CAP_PAGE, 1);
+	KCHECK(page);
+	KCHECK_EQ(tern_page_map(page, 0, 0x7FFFFFFFF000ull, RIGHT_READ | RIGHT_EXEC), E_BAD_ARG);
+	KCHECK_EQ(tern_page_map(page, 0, 0x7FFFFFFFE000ull, RIGHT_READ), TERN_OK);
+	KCHECK_EQ(tern_page_unmap(page, 0, 0x7FFFFFFFE000ull), TERN_OK);
+	return 0;
+}
+
+/* The machine and irq caps ignored their rights: a read-only machine cap
+ * could power the machine off. */
+KTEST(attack_machine_and_irq_caps_obey_rights)
+{
+	uint64_t ro = slot(), wo = slot(), ctl = slot(), irq = slot(), irq_ro = slot();
+	uint64_t n = make(CAP_NOTE, 0), out[6];
+	KCHECK(n);
+	KCHECK_EQ(tern_cap_copy(ROOT_MACHINE, 0, ro, RIGHT_READ), TERN_OK);
+	KCHECK_EQ(tern_cap_copy(ROOT_MACHINE, 0, wo, RIGHT_WRITE), TERN_OK);
+	KCHECK_EQ(tern_invoke(ro, MACHINE_INFO, 0, 0, 0, 0, out), TERN_OK);
+	KCHECK_EQ(tern_invoke(wo, MACHINE_INFO, 0, 0, 0, 0, out), E_NO_RIGHTS);
+	KCHECK_EQ(tern_invoke(wo, MACHINE_TASKS, 0, 0, 0, 0, out), E_NO_RIGHTS);
+	/* On the old kernel this ended the test run. */
+	KCHECK_EQ(tern_invoke(ro, MACHINE_REBOOT, 0, 0, 0, 0, 0), E_NO_RIGHTS);
+	KCHECK_EQ(tern_invoke(ro, MACHINE_POWEROFF, 0, 0, 0, 0, 0), E_NO_RIGHTS);
+	KCHECK_EQ(tern_cap_copy(ROOT_IRQ_CONTROL, 0, ctl, RIGHT_READ), TERN_OK);
+	KCHECK_EQ(tern_invoke(ctl, IRQCTL_GET, 5, irq, 0, 0, 0), E_NO_RIGHTS);
+	KCHECK_EQ(tern_invoke(ROOT_IRQ_CONTROL, IRQCTL_GET, 5, irq, 0, 0, 0), TERN_OK);
+	KCHECK_EQ(tern_cap_copy(irq, 0, irq_ro, RIGHT_READ), TERN_OK);
+	KCHECK_EQ(tern_invoke(irq_ro, IRQ_SET_NOTE, n, 0, 0, 0, 0), E_NO_RIGHTS);
+	KCHECK_EQ(tern_invoke(irq_ro, IRQ_ACK, 0, 0, 0, 0, 0), E_NO_RIGHTS);
+	return 0;
+}
