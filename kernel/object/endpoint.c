@@ -208,7 +208,12 @@ void ipc_send(struct cap *c, int block, int call)
 	struct task *t = current;
 	if (c->type == CAP_REPLY) {
 		struct reply *rp = (struct reply *)c->obj;
-		reply_to_caller(t, rp->caller, rp->seq);
+		if (rp->caller)         /* 0 once its quota was revoked */
+			reply_to_caller(t, rp->caller, rp->seq);
+		else
+			for (int i = 0; i < MSG_MAX_CAPS; i++)
+				if (t->send_caps[i].type)
+					cap_clear(&t->send_caps[i]);
 		cap_clear(c);           /* one shot */
 		set_result(t, TERN_OK);
 		return;

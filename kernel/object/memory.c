@@ -5,7 +5,10 @@
  * object records what it was charged and gives it back when destroyed.
  */
 #include <heap.h>
+#include <object/cspace.h>
 #include <object/memory.h>
+#include <object/reply.h>
+#include <object/task.h>
 
 struct memory *memory_create(uint64_t bytes)
 {
@@ -14,6 +17,7 @@ struct memory *memory_create(uint64_t bytes)
 		return 0;
 	m->hdr.type = CAP_MEMORY;
 	m->left = bytes;
+	list_init(&m->objects);
 	return m;
 }
 
@@ -27,6 +31,7 @@ int memory_charge(struct memory *m, struct kobj *o, uint64_t bytes)
 	m->used += bytes;
 	o->charged = m;
 	o->charge = bytes;
+	list_add_tail(&m->objects, &o->sibling);
 	kobj_get(&m->hdr);
 	return 0;
 }
@@ -58,7 +63,40 @@ void memory_refund(struct kobj *o)
 	m->left += o->charge;
 	m->used -= o->charge;
 	o->charged = 0;
+	list_del(&o->sibling);
 	kobj_put(&m->hdr);
+}
+
+/*
+ * Revocation. Reference counting alone never frees a cycle (a cspace
+ * holding the only cap to itself, a task whose cspace holds its own task
+ * cap), so the holder of a quota can cut every reference that objects made
+ * from it hold; the cycles fall apart and kobj_collect destroys them. The
+ * objects themselves stay while something outside still refers to them
+ * (as dead tasks and empty cspaces). Quotas split from m are walked with a
+ * work list, not recursion: a task may make a very long chain of them.
+ * Nothing is destroyed during the walk (kobj.h), so the lists hold still.
+ */
+void memory_revoke(struct memory *m)
+{
+	m->revoke_next = 0;
+	for (struct memory *w = m; w; ) {
+		struct memory *next = w->revoke_next;
+		for (struct list *l = w->objects.next; l != &w->objects; l = l->next) {
+			struct kobj *o = list_entry(l, struct kobj, sibling);
+			switch (o->type) {
+			case CAP_TASK: task_kill((struct task *)o); break;
+			case CAP_CSPACE: cspace_clear((struct cspace *)o); break;
+			case CAP_REPLY: reply_drop((struct reply *)o); break;
+			case CAP_MEMORY:
+				((struct memory *)o)->revoke_next = next;
+				next = (struct memory *)o;
+				break;
+			default: break;         /* holds no references to other objects */
+			}
+		}
+		w = next;
+	}
 }
 
 /* ---- invocation ---- */
@@ -69,6 +107,7 @@ void memory_refund(struct kobj *o)
 #include <object/endpoint.h>
 #include <object/note.h>
 #include <object/page.h>
+#include <object/reply.h>
 #include <object/task.h>
 #include <sched.h>
 #include <syscall.h>
@@ -124,6 +163,11 @@ void memory_invoke(struct cap *c, uint64_t op, struct trap_frame *f)
 		f->rax = TERN_OK;
 		f->rdi = m->left;
 		f->rsi = m->used;
+		return;
+	}
+	if (op == MEM_REVOKE) {
+		memory_revoke(m);
+		f->rax = TERN_OK;
 		return;
 	}
 	if (op == MEM_SPLIT) {

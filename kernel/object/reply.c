@@ -16,9 +16,17 @@ struct reply *reply_create(struct task *caller, uint64_t seq)
 }
 
 /* Dropped without answering: the caller learns its call failed. */
-void reply_destroy(struct reply *r)
+void reply_drop(struct reply *r)
 {
+	if (!r->caller)
+		return;
 	ipc_abort_call(r->caller, r->seq);
 	kobj_put(&r->caller->hdr);
+	r->caller = 0;
+}
+
+void reply_destroy(struct reply *r)
+{
+	reply_drop(r);
 	kfree(r);
 }

@@ -13,6 +13,7 @@
  */
 #pragma once
 #include <abi/cap.h>
+#include <list.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -24,6 +25,7 @@ struct kobj {
 	uint8_t queued;         /* on the dead queue (kobj.c) */
 	struct memory *charged; /* quota to refund on destruction (may be 0) */
 	uint64_t charge;        /* bytes charged */
+	struct list sibling;    /* in charged->objects, for MEM_REVOKE */
 	struct kobj *next_dead; /* queued for destruction (kobj.c) */
 };
 

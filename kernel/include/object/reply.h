@@ -16,3 +16,5 @@ struct reply {
 
 struct reply *reply_create(struct task *caller, uint64_t seq);
 void reply_destroy(struct reply *r);
+/* Abort the call it answers and let go of the caller (MEM_REVOKE). */
+void reply_drop(struct reply *r);

@@ -275,3 +275,35 @@ KTEST(attack_machine_and_irq_caps_obey_rights)
 	KCHECK_EQ(tern_invoke(irq_ro, IRQ_ACK, 0, 0, 0, 0, 0), E_NO_RIGHTS);
 	return 0;
 }
+
+/*
+ * Reference cycles pinned their quota forever: a cspace holding the only
+ * cap to itself, a task whose own cspace holds the only cap to it. After
+ * about 1,000 such generations init could start nothing. MEM_REVOKE on
+ * the quota breaks them and everything comes back.
+ */
+KTEST(attack_reference_cycles_are_revoked)
+{
+	uint64_t q = slot(), cs = slot(), t = slot(), inner = slot(), out[6] = { 0 };
+	KCHECK_EQ(tern_invoke(ROOT_MEMORY, MEM_SPLIT, 128 * 1024, q, 0, 0, 0), TERN_OK);
+	KCHECK_EQ(tern_mem_create(q, CAP_CSPACE, cs, 2), TERN_OK);
+	KCHECK_EQ(tern_cap_copy(cs, cs, 1, RIGHTS_ALL), TERN_OK);
+	KCHECK_EQ(tern_mem_create(q, CAP_TASK, t, 2), TERN_OK);
+	KCHECK_EQ(tern_cap_copy(t, t, 1, RIGHTS_ALL), TERN_OK);
+	/* And a quota split from q, with a cycle of its own. */
+	KCHECK_EQ(tern_invoke(q, MEM_SPLIT, 32 * 1024, inner, 0, 0, 0), TERN_OK);
+	uint64_t cs2 = slot();
+	KCHECK_EQ(tern_mem_create(inner, CAP_CSPACE, cs2, 1), TERN_OK);
+	KCHECK_EQ(tern_cap_copy(cs2, cs2, 1, RIGHTS_ALL), TERN_OK);
+	KCHECK_EQ(tern_cap_delete(cs2, 0), TERN_OK);
+	KCHECK_EQ(tern_cap_delete(inner, 0), TERN_OK);
+	KCHECK_EQ(tern_cap_delete(cs, 0), TERN_OK);
+	KCHECK_EQ(tern_cap_delete(t, 0), TERN_OK);
+	KCHECK_EQ(tern_invoke(q, MEM_INFO, 0, 0, 0, 0, out), TERN_OK);
+	KCHECK(out[1] > 0);             /* pinned by the cycles */
+	KCHECK_EQ(tern_invoke(q, MEM_REVOKE, 0, 0, 0, 0, 0), TERN_OK);
+	KCHECK_EQ(tern_invoke(q, MEM_INFO, 0, 0, 0, 0, out), TERN_OK);
+	KCHECK_EQ(out[1], 0);
+	KCHECK_EQ(out[0], 128 * 1024);
+	return 0;
+}
