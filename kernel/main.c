@@ -4,6 +4,7 @@
  * found, so a boot log tells the whole story of a failed boot.
  */
 #include <arch/cpu.h>
+#include <arch/fpu.h>
 #include <arch/gdt.h>
 #include <arch/layout.h>
 #include <arch/paging.h>
@@ -97,6 +98,7 @@ void kmain(uint32_t magic, uint32_t info_pa)
 	boot_selftest(boot_info.cmdline);
 
 	syscall_init();
+	fpu_init();
 	pic_init();
 	struct task *idle = task_idle_create(idle_loop);
 	if (!idle)

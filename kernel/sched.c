@@ -8,6 +8,7 @@
  * helps a high priority client past a busy medium priority task.
  */
 #include <arch/cpu.h>
+#include <arch/fpu.h>
 #include <arch/gdt.h>
 #include <arch/layout.h>
 #include <arch/percpu.h>
@@ -143,6 +144,7 @@ static void switch_to(struct task *next)
 	cpu0.kstack_top = next->kstack + KSTACK_SIZE;
 	tss_set_kernel_stack(cpu0.kstack_top);
 	ioport_switch(next);
+	fpu_switch((void *)prev->kstack, (void *)next->kstack);
 	context_switch(&prev->ksp, next->ksp);
 }
 
@@ -216,6 +218,7 @@ void sched_start(void)
 	cpu0.kstack_top = next->kstack + KSTACK_SIZE;
 	tss_set_kernel_stack(cpu0.kstack_top);
 	ioport_switch(next);
+	fpu_switch((void *)idle->kstack, (void *)next->kstack);
 	context_switch(&boot_sp, next->ksp);
 	panic("sched_start returned");
 }

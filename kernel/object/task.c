@@ -9,6 +9,7 @@
  */
 #include <abi/error.h>
 #include <arch/cpu.h>
+#include <arch/fpu.h>
 #include <arch/gdt.h>
 #include <arch/layout.h>
 #include <arch/paging.h>
@@ -79,6 +80,7 @@ static struct task *task_alloc(void)
 	list_init(&t->mappings);
 	list_add_tail(&all_tasks, &t->all);
 	t->frame = (struct trap_frame *)(t->kstack + KSTACK_SIZE - sizeof(struct trap_frame));
+	fpu_state_init((void *)t->kstack);     /* the bottom of the stack (see fpu.c) */
 	memset(t->frame, 0, sizeof(*t->frame));
 	return t;
 }

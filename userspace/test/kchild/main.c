@@ -214,6 +214,17 @@ int tern_main(uint64_t role, uint64_t arg)
 		for (;;)
 			if (tern_sleep_ms(10000))
 				shared[22]++;
+	case ROLE_FPU:
+		for (int i = 0; i < 300; i++) {
+			uint64_t x, m;
+			__asm__ volatile("movq %0, %%xmm0; movq %0, %%mm0" : : "r"(arg) : "memory");  /* no clobbers: we are built without FP registers */
+			tern_yield();
+			__asm__ volatile("movq %%xmm0, %0; movq %%mm0, %1" : "=r"(x), "=r"(m));
+			shared[23] += (x != arg) + (m != arg);
+		}
+		__asm__ volatile("emms");
+		tern_signal(KC_NOTE);
+		break;
 	case ROLE_NOTE_WAITER:
 		for (;;) {
 			tern_wait(KC_NOTE, 0);

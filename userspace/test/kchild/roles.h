@@ -26,6 +26,7 @@ enum kchild_role {
 	ROLE_RECV_HOLD,         /* recv on EP forever, never answering */
 	ROLE_KILL_SLOT,         /* TASK_KILL on the task cap in slot RECV (maybe itself) */
 	ROLE_SLEEPER,           /* sleep 10 s at a time forever; shared[22]++ if a sleep fails */
+	ROLE_FPU,               /* arg in xmm0 and mm0, yield, check, 300 times; shared[23] += mismatches, signal NOTE */
 };
 
 enum kchild_fault {

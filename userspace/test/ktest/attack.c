@@ -307,3 +307,31 @@ KTEST(attack_reference_cycles_are_revoked)
 	KCHECK_EQ(out[0], 128 * 1024);
 	return 0;
 }
+
+/* x87/MMX/SSE registers were not switched between tasks: one task could
+ * read what another left there (a covert channel), and SSE raised #UD. */
+KTEST(attack_fpu_registers_are_private)
+{
+	uint64_t n = make(CAP_NOTE, 0);
+	struct child a, b;
+	KCHECK(n);
+	KCHECK_EQ(child_spawn(&a, ROLE_FPU, 0x1111111111111111ull, 50), 0);
+	KCHECK_EQ(child_spawn(&b, ROLE_FPU, 0x2222222222222222ull, 50), 0);
+	KCHECK_EQ(child_give(&a, n, KC_NOTE, RIGHT_WRITE), TERN_OK);
+	KCHECK_EQ(child_give(&b, n, KC_NOTE, RIGHT_WRITE), TERN_OK);
+	KCHECK_EQ(child_start(&a), TERN_OK);
+	KCHECK_EQ(child_start(&b), TERN_OK);
+	uint64_t bits = 0, got = 0;
+	for (int i = 0; i < 2000 && got < 2; i++) {
+		tern_sleep_ms(1);
+		if (tern_poll(n, &bits) == TERN_OK && bits)
+			got++;          /* both signal the same bit: count wake-ups */
+	}
+	struct tern_msg m;
+	KCHECK(tern_nbrecv(fault_ep, &m) != TERN_OK);   /* no #UD */
+	KCHECK(got >= 1);
+	KCHECK_EQ(child_state(&a), TASK_BLOCKED);       /* both finished: asleep */
+	KCHECK_EQ(child_state(&b), TASK_BLOCKED);
+	KCHECK_EQ(shared[23], 0);
+	return 0;
+}
