@@ -18,6 +18,7 @@
 #include <ipc.h>
 #include <object/cspace.h>
 #include <object/endpoint.h>
+#include <object/memory.h>
 #include <object/note.h>
 #include <object/page.h>
 #include <object/reply.h>
@@ -292,9 +293,15 @@ void ipc_reply(void)
 int ipc_save_reply(struct cap *dst)
 {
 	struct task *t = current;
+	/* Paid by the saver's quota: a server keeping many answers pays for
+	 * them. Checked first: a reply made and dropped would abort the call. */
+	struct memory *q = t->hdr.charged;
+	if (q && q->left < REPLY_BYTES)
+		return E_NO_MEMORY;
 	struct reply *rp = reply_create(t->reply_to, t->reply_seq);
 	if (!rp)
 		return E_NO_MEMORY;
+	memory_charge(q, &rp->hdr, REPLY_BYTES);
 	kobj_put(&t->reply_to->hdr);    /* the reply object holds its own */
 	t->reply_to = 0;
 	end_helping(t);

@@ -12,6 +12,7 @@
 #include <object/task.h>
 #include <pmm.h>
 #include <sched.h>
+#include <object/memory.h>
 #include <string.h>
 #include <vspace.h>
 
@@ -22,9 +23,14 @@ int ioport_allow(struct task *t, uint16_t first, uint16_t last, int allow)
 	if (!t->iomap) {
 		if (!allow)
 			return 0;
-		uint64_t pa = pmm_alloc_contig(IOMAP_BYTES / PAGE_SIZE);
-		if (!pa)
+		/* The bitmap is paid by the task's quota, like its page tables. */
+		if (memory_take(t->hdr.charged, IOMAP_BYTES))
 			return -1;
+		uint64_t pa = pmm_alloc_contig(IOMAP_BYTES / PAGE_SIZE);
+		if (!pa) {
+			memory_give(t->hdr.charged, IOMAP_BYTES);
+			return -1;
+		}
 		t->iomap = phys_to_virt(pa);
 		memset(t->iomap, 0xFF, IOMAP_BYTES);
 	}
@@ -66,6 +72,7 @@ void ioport_release(struct task *t)
 	for (unsigned i = 0; i < IOMAP_BYTES / PAGE_SIZE; i++)
 		pmm_free(pa + (uint64_t)i * PAGE_SIZE);
 	t->iomap = 0;
+	memory_give(t->hdr.charged, IOMAP_BYTES);
 }
 
 int ioport_decode_fault(struct task *t, uint64_t rip, uint64_t rdx)

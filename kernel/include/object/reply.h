@@ -14,6 +14,9 @@ struct reply {
 	uint64_t seq;
 };
 
+/* What a saved reply costs the quota of the task that saves it. */
+#define REPLY_BYTES 64
+
 struct reply *reply_create(struct task *caller, uint64_t seq);
 void reply_destroy(struct reply *r);
 /* Abort the call it answers and let go of the caller (MEM_REVOKE). */

@@ -335,3 +335,52 @@ KTEST(attack_fpu_registers_are_private)
 	KCHECK_EQ(shared[23], 0);
 	return 0;
 }
+
+static uint64_t quota_used_of(uint64_t mem)
+{
+	uint64_t out[6] = { 0 };
+	tern_invoke(mem, MEM_INFO, 0, 0, 0, 0, out);
+	return out[1];
+}
+
+/* A task's I/O permission bitmap (8 KiB) was charged to nobody. */
+KTEST(attack_port_bitmap_is_charged)
+{
+	uint64_t q = slot(), ports = slot();
+	struct child c;
+	KCHECK_EQ(tern_invoke(ROOT_MEMORY, MEM_SPLIT, 128 * 1024, q, 0, 0, 0), TERN_OK);
+	KCHECK_EQ(tern_cap_mint(ROOT_IOPORT, 0, ports, RIGHTS_ALL, 0x3F8, 0x3FF), TERN_OK);
+	KCHECK_EQ(child_spawn_in(&c, q, ROLE_IOPORT, 0x3F9, 50), 0);
+	KCHECK_EQ(child_give(&c, ports, KC_IOPORT, RIGHTS_ALL), TERN_OK);
+	uint64_t before = quota_used_of(q);
+	KCHECK_EQ(child_start(&c), TERN_OK);
+	for (int i = 0; i < 500 && shared[1] != 0xBAD; i++)
+		tern_sleep_ms(1);
+	KCHECK_EQ(shared[1], 0xBAD);    /* both ports read */
+	KCHECK_EQ(quota_used_of(q) - before, 8192);
+	return 0;
+}
+
+/* A saved reply object was charged to nobody. */
+KTEST(attack_saved_reply_is_charged)
+{
+	uint64_t q = slot(), ep = make(CAP_ENDPOINT, 0), n = make(CAP_NOTE, 0);
+	struct child server, caller;
+	KCHECK(ep && n);
+	KCHECK_EQ(tern_invoke(ROOT_MEMORY, MEM_SPLIT, 128 * 1024, q, 0, 0, 0), TERN_OK);
+	KCHECK_EQ(child_spawn_in(&server, q, ROLE_DEFER, 0, 50), 0);
+	KCHECK_EQ(child_give(&server, ep, KC_EP, RIGHT_READ), TERN_OK);
+	uint64_t before = quota_used_of(q);
+	KCHECK_EQ(child_start(&server), TERN_OK);
+	KCHECK_EQ(child_spawn(&caller, ROLE_CALLER, 4, 50), 0);
+	KCHECK_EQ(child_give(&caller, ep, KC_EP, RIGHT_WRITE), TERN_OK);
+	KCHECK_EQ(child_give(&caller, n, KC_NOTE, RIGHT_WRITE), TERN_OK);
+	KCHECK_EQ(child_start(&caller), TERN_OK);
+	tern_sleep_ms(20);              /* the server saved the caller's reply */
+	KCHECK_EQ(quota_used_of(q) - before, 64);
+	struct tern_msg m = { .info = MSG_INFO(0, 1, 0), .mr = { 5 } };
+	KCHECK_EQ(tern_call(ep, &m), TERN_OK);
+	KCHECK(wait_note(n, 1000));     /* the saved reply was used and freed */
+	KCHECK_EQ(quota_used_of(q), before);
+	return 0;
+}

@@ -54,6 +54,9 @@ struct child {
 /* Load kchild with role and arg at priority prio; caps are copied in with
  * child_give() before child_start(). Its faults go to fault_ep (badge 1). */
 int child_spawn(struct child *c, uint64_t role, uint64_t arg, unsigned prio);
+/* The same, with the task made from memory cap mem (its loaded pages still
+ * come from the root's quota). */
+int child_spawn_in(struct child *c, uint64_t mem, uint64_t role, uint64_t arg, unsigned prio);
 int child_give(struct child *c, uint64_t src, uint64_t dst_slot, unsigned rights);
 int child_start(struct child *c);
 /* Task state from TASK_INFO. */

@@ -20,12 +20,17 @@ static void release(void *arg, uint64_t s)
 
 int child_spawn(struct child *c, uint64_t role, uint64_t arg, unsigned prio)
 {
+	return child_spawn_in(c, ROOT_MEMORY, role, arg, prio);
+}
+
+int child_spawn_in(struct child *c, uint64_t mem, uint64_t role, uint64_t arg, unsigned prio)
+{
 	static struct tar_entry e;
 	struct loader l = { ROOT_MEMORY, 0x30000000, alloc, release, 0 };
 	if (tar_find(ktest_initramfs, ktest_initramfs_size, "test/kchild", &e))
 		return kfail("test/kchild is not in the initramfs");
 	c->task = slot();
-	int err = tern_mem_create(ROOT_MEMORY, CAP_TASK, c->task, KC_RADIX);
+	int err = tern_mem_create(mem, CAP_TASK, c->task, KC_RADIX);
 	uint64_t entry = 0, ipcbuf = 0, ep = slot();
 	if (!err)
 		err = loader_load_elf(&l, c->task, e.data, e.size, &entry);
