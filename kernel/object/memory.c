@@ -171,8 +171,12 @@ void memory_invoke(struct cap *c, uint64_t op, struct trap_frame *f)
 		return;
 	}
 	if (op == MEM_SPLIT) {
+		/* The parent pays the new quota's bytes and its kernel object:
+		 * splitting off one byte at a time must not be cheaper than
+		 * the memory the kernel spends on it. */
 		struct cap *dst = cap_lookup_empty(f->r10, &err);
-		if (!dst || f->rdx > m->left || !f->rdx) {
+		uint64_t cost = f->rdx + SMALL_OBJECT_BYTES;
+		if (!dst || !f->rdx || f->rdx > m->left || cost > m->left) {
 			f->rax = dst ? E_NO_MEMORY : err;
 			return;
 		}
@@ -181,7 +185,7 @@ void memory_invoke(struct cap *c, uint64_t op, struct trap_frame *f)
 			f->rax = E_NO_MEMORY;
 			return;
 		}
-		memory_charge(m, &n->hdr, f->rdx);     /* back to the parent when n dies */
+		memory_charge(m, &n->hdr, cost);        /* back to the parent when n dies */
 		cap_make(dst, CAP_MEMORY, RIGHTS_ALL, &n->hdr, 0, 0);
 		f->rax = TERN_OK;
 		return;

@@ -4,7 +4,8 @@
 enum tern_invoke {
 	/* memory: a2 = object type (cap.h), a3 = dst index in own cspace, a4 = size arg */
 	MEM_CREATE = 1,         /* page: a4 = frames; task/cspace: a4 = radix */
-	MEM_SPLIT,              /* a2 = bytes, a3 = dst index: a new memory cap with that quota */
+	MEM_SPLIT,              /* a2 = bytes, a3 = dst index: a new memory cap with that quota
+				 * (the parent pays the bytes and 256 for the object) */
 	MEM_INFO,               /* r0 = bytes left, r1 = bytes used */
 	MEM_REVOKE,             /* break every object made from this quota or a quota
 				 * split from it: tasks are killed, cspaces emptied, saved

@@ -384,3 +384,22 @@ KTEST(attack_saved_reply_is_charged)
 	KCHECK_EQ(quota_used_of(q), before);
 	return 0;
 }
+
+/* MEM_SPLIT charged the parent only the new quota's bytes, not its kernel
+ * object: one-byte splits turned 64 KiB of quota into megabytes of heap. */
+KTEST(attack_tiny_splits_pay_for_themselves)
+{
+	enum { QUOTA = 64 * 1024 };
+	uint64_t q = slot(), frames = free_frames();
+	KCHECK_EQ(tern_invoke(ROOT_MEMORY, MEM_SPLIT, QUOTA, q, 0, 0, 0), TERN_OK);
+	int made = 0;
+	for (int i = 0; i < 2000; i++) {
+		uint64_t s = slot();
+		if (tern_invoke(q, MEM_SPLIT, 1, s, 0, 0, 0) != TERN_OK)
+			break;
+		made++;
+	}
+	KCHECK(made <= QUOTA / 256);
+	KCHECK(frames - free_frames() <= QUOTA / 4096 + 4);
+	return 0;
+}
