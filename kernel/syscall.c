@@ -47,27 +47,6 @@ struct cap *cap_lookup_empty(uint64_t slot, uint64_t *err)
 	return 0;
 }
 
-static void sys_debug_write(struct trap_frame *f)
-{
-	char buf[256];
-	uint64_t p = f->rdi, n = f->rsi;
-	if (n > 65536) {
-		f->rax = E_BAD_ARG;
-		return;
-	}
-	while (n) {
-		uint64_t k = n < sizeof(buf) ? n : sizeof(buf);
-		if (user_read(current, buf, p, k)) {
-			f->rax = E_BAD_ADDRESS;
-			return;
-		}
-		console_write(buf, k);
-		p += k;
-		n -= k;
-	}
-	f->rax = TERN_OK;
-}
-
 static void sys_yield(struct trap_frame *f)
 {
 	f->rax = TERN_OK;
@@ -219,6 +198,7 @@ static void sys_sleep(struct trap_frame *f)
 	sched_sleep(current, ticks);
 }
 
+void sys_debug_write(struct trap_frame *f);
 void sys_cap_copy(struct trap_frame *f);
 void sys_cap_mint(struct trap_frame *f);
 void sys_cap_move(struct trap_frame *f);

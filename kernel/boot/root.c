@@ -128,6 +128,7 @@ void boot_start(const struct boot_info *bi)
 	put_cap(ROOT_IOPORT, CAP_IOPORT, RIGHTS_ALL, 0, 0, 0xFFFF);
 	put_cap(ROOT_IRQ_CONTROL, CAP_IRQ_CONTROL, RIGHTS_ALL, 0, 0, 0);
 	put_cap(ROOT_MACHINE, CAP_MACHINE, RIGHTS_ALL, 0, 0, 0);
+	put_cap(ROOT_DEBUG, CAP_DEBUG, RIGHTS_ALL, 0, 0, 0);
 	put_cap(ROOT_INITRAMFS, CAP_PAGE, RIGHT_READ, &rp->hdr, 0, 0);
 	put_cap(ROOT_IPCBUF, CAP_PAGE, RIGHT_READ | RIGHT_WRITE, &ipcbuf->hdr, 0, 0);
 

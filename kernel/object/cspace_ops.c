@@ -45,7 +45,7 @@ static struct cap *dest_slot(uint64_t cs_slot, uint64_t idx, uint64_t *err)
 	return 0;
 }
 
-static int badgeable(int type) { return type == CAP_ENDPOINT || type == CAP_NOTE; }
+static int badgeable(int type) { return type == CAP_ENDPOINT || type == CAP_NOTE || type == CAP_DEBUG; }
 
 /* Shared decode of copy and mint; the mint-only checks follow in sys_cap_mint. */
 static struct cap *decode_copy(struct trap_frame *f, struct cap **dst, uint64_t *err)

@@ -37,6 +37,7 @@ __attribute__((noreturn)) void tern_start(uint64_t a0, uint64_t a1, uint64_t a2,
 	if (a0 == PROG_INFO_VA && ((const struct prog_info *)a0)->magic == PROG_INFO_MAGIC) {
 		prog_info = (const struct prog_info *)a0;
 		tern_ipcbuf = (struct tern_ipcbuf *)PROG_IPCBUF_VA;
+		tern_debug_slot = PROG_DEBUG;
 	}
 	const char *argv[PROG_ARGV_MAX + 1];
 	int argc = prog_args(argv, PROG_ARGV_MAX + 1);

@@ -3,9 +3,11 @@
 
 struct tern_ipcbuf *tern_ipcbuf;
 
+uint64_t tern_debug_slot = ROOT_DEBUG;
+
 int tern_debug_write(const void *buf, size_t len)
 {
-	return (int)tern_sys(SYS_DEBUG_WRITE, (uint64_t)buf, len, 0, 0, 0, 0).err;
+	return (int)tern_sys(SYS_DEBUG_WRITE, tern_debug_slot, (uint64_t)buf, len, 0, 0, 0).err;
 }
 
 void tern_yield(void) { tern_sys(SYS_YIELD, 0, 0, 0, 0, 0, 0); }

@@ -14,6 +14,8 @@ enum tern_cap_type {
 	CAP_PAGE,               /* one or more frames of memory, mappable */
 	CAP_REPLY,              /* one-shot right to answer a call */
 	CAP_MACHINE,            /* power off, reboot, kernel info */
+	CAP_DEBUG,              /* write to the kernel console (SYS_DEBUG_WRITE); badge 0 =
+				 * as is, else each line is tagged with the writing task */
 	CAP_TYPE_COUNT
 };
 
@@ -28,4 +30,4 @@ enum tern_cap_type {
 
 #define TERN_CAP_TYPE_NAMES { \
 	"null", "memory", "task", "cspace", "endpoint", "note", "irq", \
-	"irq-control", "ioport", "page", "reply", "machine" }
+	"irq-control", "ioport", "page", "reply", "machine", "debug" }

@@ -67,6 +67,7 @@ enum tern_root_slots {
 	ROOT_MACHINE,
 	ROOT_INITRAMFS,         /* page cap of the initramfs (read-only) */
 	ROOT_IPCBUF,            /* page cap of its IPC buffer */
+	ROOT_DEBUG,             /* the kernel console, untagged (SYS_DEBUG_WRITE) */
 	ROOT_FIRST_FREE,
 };
 #define ROOT_RADIX 12

@@ -18,7 +18,8 @@
 #pragma once
 
 enum tern_syscall {
-	SYS_DEBUG_WRITE,        /* a0 = buffer, a1 = length: write to the kernel console */
+	SYS_DEBUG_WRITE,        /* a0 = debug cap, a1 = buffer, a2 = length: write to the
+				 * kernel console (E_BUSY: over the rate for tagged caps) */
 	SYS_YIELD,
 	SYS_UPTIME,             /* r0 = nanoseconds since boot, r1 = timer ticks */
 	SYS_SEND,

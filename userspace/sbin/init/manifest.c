@@ -163,6 +163,15 @@ static int on_item(void *p, const struct ini_item *it, const char **reason)
 			if (num(it->value, it->value_len, &v) || v > 100)
 				return fail(c, it->line, "restarts must be 0..100", "", "");
 			m->restarts = (unsigned)v;
+		} else if (str_eq(it->key, "log")) {
+			if (str_eq(it->value, "tagged"))
+				m->log = MAN_LOG_TAGGED;
+			else if (str_eq(it->value, "raw"))
+				m->log = MAN_LOG_RAW;
+			else if (str_eq(it->value, "no"))
+				m->log = MAN_LOG_NONE;
+			else
+				return fail(c, it->line, "log must be tagged, raw or no", "", "");
 		} else {
 			return fail(c, it->line, "unknown key '", it->key, "'");
 		}

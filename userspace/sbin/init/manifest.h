@@ -30,6 +30,12 @@ struct man_provide {
 	unsigned slot, line;
 };
 
+enum man_log {
+	MAN_LOG_NONE,                           /* no console of its own (the default) */
+	MAN_LOG_TAGGED,                         /* lines tagged "[ID NAME] " by the kernel */
+	MAN_LOG_RAW,                            /* untagged: initramfs programs only */
+};
+
 struct manifest {
 	char name[MAN_NAME_MAX + 1];
 	char desc[80];
@@ -37,6 +43,7 @@ struct manifest {
 	unsigned radix;
 	uint64_t pages;                         /* memory quota in pages */
 	unsigned restarts;                      /* restart limit (drivers) */
+	int log;                                /* enum man_log: the kernel console (PROG_DEBUG) */
 	struct man_provide provides[MAN_MAX_PROV];
 	int nprovides;
 	struct man_cap caps[MAN_MAX_CAPS];

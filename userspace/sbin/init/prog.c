@@ -219,6 +219,19 @@ static int give_cap(struct prog *p, int i, uint64_t task, uint64_t *note_of)
 	return E_BAD_ARG;
 }
 
+/*
+ * The kernel console, if the manifest asks for it: tagged (the kernel
+ * starts each line with the task's id and name) or, for programs built
+ * into the initramfs only, raw (tests whose report lines the run tool
+ * reads). A program read from the writable file system never gets raw.
+ */
+static int give_log(struct prog *p, uint64_t task)
+{
+	if (p->man.log == MAN_LOG_RAW && !p->elf_owned)
+		return tern_cap_copy(ROOT_DEBUG, task, PROG_DEBUG, RIGHT_WRITE);
+	return tern_cap_mint(ROOT_DEBUG, task, PROG_DEBUG, RIGHT_WRITE, 1, 0);
+}
+
 int prog_start(struct prog *p)
 {
 	struct loader l = { ROOT_MEMORY, scratch_va, alloc_slot, free_slot, 0 };
@@ -248,6 +261,8 @@ int prog_start(struct prog *p)
 		err = tern_cap_mint(init_ep, task, PROG_INIT, RIGHT_WRITE | RIGHT_GRANT, p->id, 0);
 	if (!err)
 		err = tern_cap_copy(task, task, PROG_SELF, RIGHTS_ALL);
+	if (!err && p->man.log)
+		err = give_log(p, task);
 	for (int i = 0; i < p->man.ncaps && !err; i++)
 		if (p->man.caps[i].type != MAN_IRQ)
 			err = give_cap(p, i, task, note_of);

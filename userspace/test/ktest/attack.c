@@ -403,3 +403,28 @@ KTEST(attack_tiny_splits_pay_for_themselves)
 	KCHECK(frames - free_frames() <= QUOTA / 4096 + 4);
 	return 0;
 }
+
+/*
+ * SYS_DEBUG_WRITE needed no capability: any task could write 64 KiB to the
+ * console with interrupts off (11 s at 115200 baud) and print lines that
+ * look like the kernel's or init's. Now it takes a debug cap; copies init
+ * hands out are badged, and the kernel tags their lines with the task and
+ * limits their rate.
+ */
+KTEST(attack_debug_write_needs_a_cap)
+{
+	static char big[8192];
+	uint64_t tagged = slot(), ro = slot(), raw = slot(), ep = make(CAP_ENDPOINT, 0);
+	const char line[] = "ktest: a tagged line\n";
+	KCHECK(ep);
+	KCHECK_EQ(tern_sys(SYS_DEBUG_WRITE, slot(), (uint64_t)line, 5, 0, 0, 0).err, E_EMPTY_SLOT);
+	KCHECK_EQ(tern_sys(SYS_DEBUG_WRITE, ep, (uint64_t)line, 5, 0, 0, 0).err, E_WRONG_TYPE);
+	KCHECK_EQ(tern_cap_mint(ROOT_DEBUG, 0, tagged, RIGHT_WRITE, 1, 0), TERN_OK);
+	KCHECK_EQ(tern_cap_copy(ROOT_DEBUG, 0, ro, RIGHT_READ), TERN_OK);
+	KCHECK_EQ(tern_sys(SYS_DEBUG_WRITE, ro, (uint64_t)line, 5, 0, 0, 0).err, E_NO_RIGHTS);
+	KCHECK_EQ(tern_cap_mint(tagged, 0, raw, RIGHT_WRITE, 0, 0), E_BAD_ARG);   /* no untagging */
+	KCHECK_EQ(tern_sys(SYS_DEBUG_WRITE, tagged, (uint64_t)line, sizeof(line) - 1, 0, 0, 0).err, TERN_OK);
+	memset(big, 'x', sizeof(big));
+	KCHECK_EQ(tern_sys(SYS_DEBUG_WRITE, tagged, (uint64_t)big, sizeof(big), 0, 0, 0).err, E_BUSY);
+	return 0;
+}

@@ -7,6 +7,8 @@
  *   PROG_INIT     an endpoint to init (badged with the program's id) for
  *                 the init protocol (proto/init.h)
  *   PROG_SELF     its own task cap (to bind a note, set its name)
+ *   PROG_DEBUG    the kernel console for printf, only if its manifest has
+ *                 `log=` (see docs/manifest.md); empty otherwise
  *   PROG_CAP(i)   manifest slot i ("i:type = ..." in [capabilities])
  * Registers at entry: RDI = address of the read-only struct prog_info
  * (always PROG_INFO_VA); the IPC buffer is at PROG_IPCBUF_VA. The heap
@@ -19,6 +21,7 @@
 #define PROG_IPCBUF     2
 #define PROG_INIT       3
 #define PROG_SELF       4
+#define PROG_DEBUG      5               /* the kernel console, if the manifest asks (log=) */
 #define PROG_CAP_BASE   16
 #define PROG_CAP(i)     (PROG_CAP_BASE + (uint64_t)(i))
 #define PROG_RADIX      8               /* 256 slots unless [cspace] radix says more */

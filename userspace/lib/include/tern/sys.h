@@ -40,6 +40,10 @@ struct tern_msg {
 /* The IPC buffer of this task (0 if it has none). */
 extern struct tern_ipcbuf *tern_ipcbuf;
 
+/* Write to the kernel console through the debug cap in tern_debug_slot
+ * (ROOT_DEBUG for the root task, PROG_DEBUG for programs init starts;
+ * E_EMPTY_SLOT when the program was given none). */
+extern uint64_t tern_debug_slot;
 int tern_debug_write(const void *buf, size_t len);
 void tern_yield(void);
 uint64_t tern_uptime_ns(void);
