@@ -138,7 +138,6 @@ static void grant_reply(struct task *r, struct task *caller)
 		kobj_put(&old->hdr);
 		sched_set_eff_prio(r, r->reply_saved_prio > r->prio ? r->reply_saved_prio : r->prio);
 	}
-	caller->call_seq++;
 	caller->block = caller->block == BLOCK_FAULT ? BLOCK_FAULT : BLOCK_REPLY;
 	caller->state = TASK_BLOCKED;
 	sched_unready(caller);
@@ -185,7 +184,9 @@ static void rendezvous(struct task *s, struct task *r, int call)
 
 static void reply_to_caller(struct task *replier, struct task *caller, uint64_t seq)
 {
-	if (caller->state != TASK_BLOCKED || caller->call_seq != seq ||
+	/* Only the very call the right was made for, delivered and waiting:
+	 * every call (and fault message) takes a new number when it starts. */
+	if (caller->state != TASK_BLOCKED || caller->call_seq != seq || caller->blocked_on ||
 	    (caller->block != BLOCK_REPLY && caller->block != BLOCK_FAULT)) {
 		/* The caller died or gave up; the answer has nowhere to go. */
 		for (int i = 0; i < MSG_MAX_CAPS; i++)
@@ -221,6 +222,8 @@ void ipc_send(struct cap *c, int block, int call)
 	}
 	struct endpoint *ep = (struct endpoint *)c->obj;
 	t->send_badge = c->badge;
+	if (call)
+		t->call_seq++;          /* no earlier reply right matches this call */
 	struct task *r = take_waiter(ep, 1);
 	if (r) {
 		set_result(t, TERN_OK);
@@ -312,7 +315,7 @@ int ipc_save_reply(struct cap *dst)
 /* The server owing caller an answer died (or the saved reply was dropped). */
 void ipc_abort_call(struct task *caller, uint64_t seq)
 {
-	if (caller->state != TASK_BLOCKED || caller->call_seq != seq)
+	if (caller->state != TASK_BLOCKED || caller->call_seq != seq || caller->blocked_on)
 		return;
 	if (caller->block == BLOCK_REPLY) {
 		set_result(caller, E_DEAD);
@@ -329,6 +332,7 @@ int ipc_fault_send(struct task *t)
 	struct endpoint *ep = (struct endpoint *)t->fault_ep.obj;
 	t->send_badge = t->fault_ep.badge;
 	t->block = BLOCK_FAULT;
+	t->call_seq++;
 	struct task *r = take_waiter(ep, 1);
 	if (r) {
 		deliver(t, r, t->send_badge);

@@ -154,8 +154,10 @@ void task_stop(struct task *t)
 {
 	if (t->state == TASK_DEAD || t->state == TASK_STOPPED)
 		return;
-	if (t->state == TASK_BLOCKED)
-		t->frame->rax = E_DEAD;     /* the interrupted call fails when restarted */
+	/* The interrupted system call fails when restarted; a task stopped in
+	 * a fault was in no system call, and its registers are its own. */
+	if (t->state == TASK_BLOCKED && t->block != BLOCK_FAULT)
+		t->frame->rax = E_DEAD;
 	task_unblock_all(t);
 	t->state = TASK_STOPPED;
 }
