@@ -95,12 +95,12 @@ pid=$!
 ended= reported_at=
 while kill -0 "$pid" 2>/dev/null; do
 	sleep 1
-	if grep -q -E 'KERNEL PANIC|tern: kernel halted|ACPI power-off failed' "$serial" 2>/dev/null; then
+	if grep -a -q -E 'KERNEL PANIC|tern: kernel halted|; halting' "$serial" 2>/dev/null; then
 		sleep 2
 		ended="the guest halted (see its output)"
 		break
 	fi
-	if [ -z "$reported_at" ] && grep -q -E '^[0-9]+ passed, [0-9]+ failed' "$serial" 2>/dev/null; then
+	if [ -z "$reported_at" ] && grep -a -q -E '^[0-9]+ passed, [0-9]+ failed' "$serial" 2>/dev/null; then
 		reported_at=$(date +%s)
 	fi
 	if [ -n "$reported_at" ] && [ $(( $(date +%s) - reported_at )) -gt 60 ]; then
