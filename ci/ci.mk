@@ -1,5 +1,6 @@
 # Tests. `make check` builds what the tests need and runs ci/check.sh:
-# host unit tests (ASan + UBSan) and the QEMU scenarios in ci/scenarios/.
+# host unit tests (ASan + UBSan), the QEMU scenarios in ci/scenarios/ and
+# the ktest suite under Bochs (ci/bochs.mk, ci/bochs.sh).
 
 TERN_RUN := $(BUILD)/ci/tern-run
 HOST_CFLAGS := -std=gnu11 -O1 -g -Wall -Wextra -Werror -MD -MP -fno-omit-frame-pointer
@@ -31,6 +32,8 @@ UNIT_BINS = $(foreach t,$(UNIT_TESTS),$(BUILD)/ci/unit/test_$(t))
 # What the scenarios boot. Fragments add theirs (images, test programs).
 CHECK_DEPS += $(KERNEL) $(INITRAMFS) $(TERN_RUN) $(UNIT_BINS)
 
+include ci/bochs.mk
+
 # Tests run under TCG unless ACCEL is given: they must pass there, and for
 # short boots TCG even starts faster than KVM on nested-virtualised hosts.
 ifeq ($(origin ACCEL),command line)
@@ -42,7 +45,7 @@ endif
 check: deps
 	$(Q)$(MAKE) --no-print-directory $(CHECK_DEPS)
 	$(Q)BUILD=$(BUILD) KERNEL=$(KERNEL) INITRAMFS=$(INITRAMFS) TERN_RUN=$(TERN_RUN) \
-		ACCEL=$(CHECK_ACCEL) UNIT_BINS="$(UNIT_BINS)" FUZZ_BINS="$(FUZZ_BINS)" sh ci/check.sh $(T)
+		BOCHS_ISO=$(BOCHS_ISO) ACCEL=$(CHECK_ACCEL) UNIT_BINS="$(UNIT_BINS)" FUZZ_BINS="$(FUZZ_BINS)" sh ci/check.sh $(T)
 
 .PHONY: unit
 unit: $(UNIT_BINS)

@@ -38,6 +38,16 @@ mb_header:
 _start32:
 	cli
 	cld
+	/* Caches on before anything else: CR0 is the firmware's, and some
+	 * firmware (the Bochs BIOS) leaves CD and NW set from reset, which
+	 * runs every memory access uncached. NE: x87 errors raise #MF, not
+	 * the legacy FERR#/IRQ 13 path. EAX still holds the loader's magic. */
+	mov %eax, %edx
+	mov %cr0, %eax
+	and $~((1 << 30) | (1 << 29)), %eax     /* CD, NW */
+	or $(1 << 5), %eax                      /* NE */
+	mov %eax, %cr0
+	mov %edx, %eax
 	/* Zero .bss first: the stack and page tables live there. Loaders
 	 * should have done it, but not trusting them costs little. */
 	mov %eax, %esi

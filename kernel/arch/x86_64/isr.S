@@ -2,8 +2,12 @@
  * Interrupt and exception entry. Every vector has a small stub that makes
  * the stack look the same (an error code, real or zero, then the vector)
  * and jumps to trap_common, which saves the general registers as a
- * struct trap_frame (see arch/trap.h) and calls trap_dispatch().
+ * struct trap_frame (see arch/trap.h) and calls trap_dispatch(), which
+ * returns the frame to leave through.
  * Coming from user mode we swap GS so the kernel sees its per-CPU base.
+ * One trap comes from the kernel with the user's GS: a fault of the iretq
+ * back to user mode (trap_iret), after its swapgs; trap.c hands it to the
+ * task (bad_iret).
  */
 #include <arch/frame.h>
 
@@ -29,22 +33,35 @@ isr_\v:
 	.set i, i + 1
 .endr
 
+#define F_RIP (17 * 8)                  /* struct trap_frame offsets */
+#define F_CS  (18 * 8)
+#define F_RSP (20 * 8)
+
 trap_common:
-	testb $3, 24(%rsp)              /* CS of the interrupted context */
-	jz 1f
-	swapgs
-1:	PUSH_GPRS
+	PUSH_GPRS
 	cld
-	mov %rsp, %rdi
+	testb $3, F_CS(%rsp)            /* CS of the interrupted context */
+	jnz 1f
+	cmpq $trap_iret, F_RIP(%rsp)    /* the iretq to user mode faulted? */
+	jne 2f
+	mov F_RSP(%rsp), %rax           /* the frame it was loading */
+	testb $3, 8(%rax)               /* its CS */
+	jz 2f
+1:	swapgs
+2:	mov %rsp, %rdi
 	call trap_dispatch
+	mov %rax, %rsp
 	.global trap_return
 trap_return:
 	POP_GPRS
 	addq $16, %rsp                  /* vector and error code */
 	testb $3, 8(%rsp)
-	jz 2f
+	jz 3f
 	swapgs
-2:	iretq
+3:
+	.global trap_iret
+trap_iret:
+	iretq
 
 	.section .rodata
 	.align 8

@@ -1,8 +1,9 @@
 /*
  * Ending the machine. Tests need QEMU to exit with a status: success comes
- * from an ACPI power-off (QEMU exits 0), failure from the isa-debug-exit
- * device at port 0xF4 (QEMU exits (code << 1) | 1). On hardware without
- * these the CPU just halts with interrupts off.
+ * from an ACPI power-off (QEMU exits 0; Bochs ends too), failure from the
+ * isa-debug-exit device at port 0xF4 (QEMU exits (code << 1) | 1). On
+ * hardware and Bochs, without that device, the CPU just halts with
+ * interrupts off.
  */
 #include <acpi.h>
 #include <arch/cpu.h>
@@ -30,6 +31,9 @@ void machine_poweroff(void)
 void machine_fail(int code)
 {
 	cpu_cli();
+	/* Where nothing is at the port (hardware, Bochs) this line says why
+	 * the machine stopped; ci/bochs.sh watches for "; halting". */
+	kprintf("tern: failure status %d; halting\n", code);
 	outb(DEBUG_EXIT_PORT, (uint8_t)code);
 	machine_halt();
 }

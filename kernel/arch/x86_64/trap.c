@@ -12,6 +12,8 @@
 #include <object/task.h>
 #include <panic.h>
 #include <sched.h>
+#include <stddef.h>
+#include <string.h>
 
 static const char *const names[32] = {
 	[0] = "#DE divide error",        [1] = "#DB debug",
@@ -80,11 +82,41 @@ static void irq_dispatch(struct trap_frame *f)
 	pic_eoi(line);
 }
 
-void trap_dispatch(struct trap_frame *f)
+/*
+ * The iretq back to user mode (trap_iret in isr.S) faulted in ring 0: the
+ * frame it was loading is bad. A task can do that: a syscall in the last
+ * two bytes of the lower half returns to the non-canonical 0x800000000000,
+ * which iretq refuses with #GP on Intel and AMD CPUs (Bochs shows it; QEMU
+ * TCG lets the iretq pass and faults in user mode). It is the task's
+ * fault, not the kernel's. iretq had already restored the task's
+ * registers, so f holds them, and the frame it was loading is still at
+ * f->rsp: that is the task's own frame (current->frame, the top of its
+ * kernel stack). Put the registers back in it and carry on from there as
+ * a user fault at the bad RIP. Returns 0 if the frame is not the task's.
+ */
+static struct trap_frame *bad_iret(struct trap_frame *f)
 {
+	struct trap_frame *u = (struct trap_frame *)(f->rsp - offsetof(struct trap_frame, rip));
+	if (u != current->frame || !trap_from_user(u))
+		return 0;
+	uint64_t vector = f->vector, error = f->error;
+	memmove(u, f, offsetof(struct trap_frame, vector));    /* may overlap */
+	u->vector = vector;
+	u->error = error;
+	return u;
+}
+
+extern const char trap_iret[];
+
+struct trap_frame *trap_dispatch(struct trap_frame *f)
+{
+	struct trap_frame *u;
 	if (f->vector >= IRQ_BASE) {
 		irq_dispatch(f);
 	} else if (trap_from_user(f)) {
+		fault_user(f);
+	} else if (f->rip == (uint64_t)trap_iret && (u = bad_iret(f))) {
+		f = u;
 		fault_user(f);
 	} else {
 		trap_report(f);
@@ -93,6 +125,7 @@ void trap_dispatch(struct trap_frame *f)
 	kobj_collect();
 	if (need_resched || current->state != TASK_RUNNABLE)
 		schedule();
+	return f;
 }
 
 /* syscall.S reads the saved RIP at a fixed offset. */

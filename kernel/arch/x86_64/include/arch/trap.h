@@ -12,7 +12,8 @@ struct trap_frame {
 #define IRQ_BASE 32                      /* PIC lines are remapped here */
 
 void idt_init(void);
-void trap_dispatch(struct trap_frame *f);
+/* Handle a trap; returns the frame to return through (isr.S). */
+struct trap_frame *trap_dispatch(struct trap_frame *f);
 const char *trap_name(uint64_t vector);
 void trap_report(const struct trap_frame *f);
 int trap_from_user(const struct trap_frame *f);
