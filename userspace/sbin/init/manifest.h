@@ -37,6 +37,8 @@ struct manifest {
 	unsigned radix;
 	uint64_t pages;                         /* memory quota in pages */
 	unsigned restarts;                      /* restart limit (drivers) */
+	int control;                            /* [init] control=yes: may kill any program */
+	int power;                              /* [init] power=yes: may power off and reboot */
 	struct man_provide provides[MAN_MAX_PROV];
 	int nprovides;
 	struct man_cap caps[MAN_MAX_CAPS];
