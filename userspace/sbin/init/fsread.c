@@ -16,7 +16,7 @@ int init_read_fs(const char *path, const uint8_t **data, size_t *len)
 	long h = fs_open(ep, path, 0);
 	if (h < 0)
 		return -1;
-	uint8_t *buf = malloc(size ? size : 1);
+	uint8_t *buf = init_malloc(size ? size : 1, path);
 	uint64_t off = 0;
 	while (buf && off < size) {
 		long n = fs_read_at(ep, (uint64_t)h, off, buf + off, size - off < FS_IO_MAX ? size - off : FS_IO_MAX);

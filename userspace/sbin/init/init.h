@@ -14,6 +14,10 @@
 #define MAX_PROGS 32
 #define MAX_WAITERS 8
 #define FAULT_BADGE (1ull << 32)        /* badge bit of fault messages; low bits = program id */
+/* init's heap: PROG_HEAP_VA is where the kernel maps the initramfs for the
+ * root task (ROOT_INITRAMFS_VA), so init's malloc grows far above it, and
+ * above the loader's scratch window (prog.c). */
+#define INIT_HEAP_VA 0x100000000ull
 
 struct prog {
 	int used;
@@ -63,3 +67,6 @@ void fault_handle(struct tern_msg *m);
 
 /* fsread.c: 0 and a malloc'd copy of the file, or -1. */
 int init_read_fs(const char *path, const uint8_t **data, size_t *len);
+
+/* main.c: malloc that says so on the console when it fails. */
+void *init_malloc(size_t n, const char *what);

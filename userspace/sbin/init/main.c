@@ -8,6 +8,7 @@
  */
 #include "init.h"
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <tar.h>
 
@@ -97,6 +98,16 @@ static void run_conf(const char *path)
 	each_line(path, &e, 0);
 }
 
+/* init's heap holds copies of programs read from the fs and of their
+ * manifests; when it runs dry, a spawn fails and the console says why. */
+void *init_malloc(size_t n, const char *what)
+{
+	void *p = malloc(n);
+	if (!p)
+		printf("init: out of memory: no %lu bytes for %s\n", (unsigned long)n, what);
+	return p;
+}
+
 int tern_main(uint64_t ramfs, uint64_t ramfs_len, uint64_t ipcbuf, uint64_t cmdline)
 {
 	(void)ipcbuf;
@@ -104,6 +115,7 @@ int tern_main(uint64_t ramfs, uint64_t ramfs_len, uint64_t ipcbuf, uint64_t cmdl
 	initramfs_len = ramfs_len;
 	slot_init(ROOT_FIRST_FREE, ROOT_RADIX);
 	malloc_memory = ROOT_MEMORY;
+	malloc_heap_va = INIT_HEAP_VA;
 	init_ep = slot_alloc();
 	if (tern_mem_create(ROOT_MEMORY, CAP_ENDPOINT, init_ep, 0)) {
 		printf("init: cannot create its endpoint\n");
