@@ -53,7 +53,7 @@ static void conf_line(const char *conf, unsigned lineno, char *line)
 	const char *cmd = words, *arg = words + strlen(words) + 1;
 	if (!strcmp(cmd, "start") && argc >= 2) {
 		long err = 0;
-		if (!prog_spawn(arg, arg, n - (size_t)(arg - words), argc - 1, &err))
+		if (!prog_spawn(0, arg, arg, n - (size_t)(arg - words), argc - 1, &err))
 			printf("init: %s:%u: %s not started (error %ld); going on\n", conf, lineno, arg, err);
 	} else if (!strcmp(cmd, "alias") && argc == 2 && strchr(arg, '=')) {
 		char *eq = strchr(arg, '=');
