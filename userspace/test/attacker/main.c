@@ -236,6 +236,16 @@ static void fs_programs(void)
 	check(r == 0 && status == 0, "fs program gets no [init] authority we lack", r ? r : (long)status);
 }
 
+/* A program from the initramfs asking for [init] authority gets no more
+ * than its spawner (us: none); test/deputy exits 0 if refused both. */
+static void confused_deputy(void)
+{
+	long id = spawn("/test/deputy", 0);
+	uint64_t status = 1;
+	long r = id > 0 ? init_wait(PROG_INIT, (uint64_t)id, &status) : id;
+	check(r == 0 && status == 0, "initramfs program gets no [init] authority we lack", r ? r : (long)status);
+}
+
 /* After all that, init and the fs still answer. */
 static void still_serving(void)
 {
@@ -262,6 +272,7 @@ int main(int argc, const char **argv)
 	kill_own_child();
 	short_spawn();
 	fs_programs();
+	confused_deputy();
 	still_serving();
 	printf("%d passed, %d failed\n", passed, failed);
 	return 0;
