@@ -46,6 +46,18 @@ TEST(manifest_services_and_memory)
 	CHECK_EQ(manifest_cap(&m, 3)->pages, 4);
 }
 
+TEST(manifest_init_authority)
+{
+	struct manifest m;
+	struct man_error e;
+	CHECK_EQ(parse("[program]\nname=sh\n", &m, &e), 0);
+	CHECK(!m.control && !m.power);
+	CHECK_EQ(parse("[program]\nname=sh\n[init]\ncontrol=yes\npower=no\n", &m, &e), 0);
+	CHECK(m.control && !m.power);
+	CHECK_EQ(parse("[init]\npower=yes\n[program]\nname=sh\n", &m, &e), 0);
+	CHECK(!m.control && m.power);
+}
+
 struct bad {
 	const char *text;
 	unsigned line;
@@ -71,6 +83,8 @@ TEST(manifest_errors_name_line_and_reason)
 		{ "[driver]\nname=a\ncolour=blue\n", 3, "unknown key 'colour'" },
 		{ "[driver]\nname=a\n[capabilities]\nx:note =\n", 4, "capability key 'x:note' is not SLOT:TYPE" },
 		{ "[driver\nname=a\n", 1, "" },
+		{ "[driver]\nname=a\n[init]\npower=maybe\n", 4, "power must be yes or no" },
+		{ "[driver]\nname=a\n[init]\nkill=yes\n", 4, "unknown key 'kill'" },
 	};
 	for (unsigned i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		struct manifest m;

@@ -20,14 +20,17 @@ struct block {
 };
 
 uint64_t malloc_memory = PROG_MEMORY;
+uint64_t malloc_heap_va = PROG_HEAP_VA;
 static struct block *free_list;
-static uint64_t heap_top = PROG_HEAP_VA;
+static uint64_t heap_top;               /* 0 until the first step: then malloc_heap_va */
 
 static int grow(size_t need)
 {
 	size_t pages = (need + sizeof(struct block) + 4095) / 4096;
 	if (pages < STEP_PAGES)
 		pages = STEP_PAGES;
+	if (!heap_top)
+		heap_top = malloc_heap_va;
 	uint64_t s = slot_alloc();
 	if (!s || pages > 240)
 		return -1;

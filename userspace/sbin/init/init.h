@@ -14,10 +14,18 @@
 #define MAX_PROGS 32
 #define MAX_WAITERS 8
 #define FAULT_BADGE (1ull << 32)        /* badge bit of fault messages; low bits = program id */
+/* init's heap: PROG_HEAP_VA is where the kernel maps the initramfs for the
+ * root task (ROOT_INITRAMFS_VA), so init's malloc grows far above it, and
+ * above the loader's scratch window (prog.c). */
+#define INIT_HEAP_VA 0x100000000ull
 
 struct prog {
 	int used;
 	uint64_t id;
+	uint64_t parent;                        /* id of the program that spawned it (0: init) */
+	int from_fs;                            /* read through the fs service, not the initramfs */
+	int control, power;                     /* [init] authority it holds (authority.c) */
+	int killed;                             /* ended by an authorised INIT_KILL, not a crash */
 	char path[64];
 	char args[PROG_ARGS_MAX];
 	size_t args_len;
@@ -26,9 +34,11 @@ struct prog {
 	const uint8_t *elf;                     /* points into the initramfs or a heap copy */
 	size_t elf_len;
 	int elf_owned;
-	const char *man_text;                   /* the .manifest section inside elf */
+	const char *man_text;                   /* .manifest in the initramfs, or a heap copy */
 	size_t man_len;
+	int man_owned;
 	uint64_t task;                          /* init's slot of its task cap (0 when not running) */
+	uint64_t mem;                           /* init's copy of its memory quota cap (MEM_REVOKE) */
 	uint64_t ktask;                         /* kernel task id */
 	uint64_t endpoints[MAN_MAX_CAPS];       /* provided endpoints, kept across restarts */
 	int state;                              /* enum init_state */
@@ -45,21 +55,36 @@ extern struct prog progs[MAX_PROGS];
 
 /* prog.c */
 struct prog *prog_find(uint64_t id);
-/* Create and start a program from path (argv NUL-separated in args). NULL + message on failure. */
-struct prog *prog_spawn(const char *path, const char *args, size_t args_len, uint64_t argc, long *err);
+/* Create and start a program from path (argv NUL-separated in args) on
+ * behalf of spawner (0: init itself). NULL + message on failure. */
+struct prog *prog_spawn(struct prog *spawner, const char *path, const char *args, size_t args_len,
+			uint64_t argc, long *err);
 int prog_start(struct prog *p);
-/* It ended (exit, fault or kill): release it, tell waiters, maybe restart. */
+/* It ended (exit, fault or kill): revoke its quota, drop its caps, tell
+ * waiters, maybe restart it (an authorised kill is not counted as a crash). */
 void prog_ended(struct prog *p, int state, uint64_t status);
 void prog_release(struct prog *p);
 
 /* services.c */
-int service_add(const char *name, uint64_t ep_slot);
+int service_add(const char *name, uint64_t ep_slot, uint64_t provider);
 int service_alias(const char *name, const char *target);
 uint64_t service_find(const char *name);
+/* The id of the program that provides it (0 if none). */
+uint64_t service_provider(const char *name);
+
+/* authority.c: who may ask init for what (docs/manifest.md). Each returns
+ * 0 or an error code, and logs a refusal. */
+long authority_spawn(const struct prog *spawner, struct prog *p);
+long authority_kill(const struct prog *asker, uint64_t asker_id, const struct prog *target);
+long authority_power(const struct prog *asker, uint64_t asker_id, const char *what);
 
 /* requests.c */
 void request_handle(struct tern_msg *m);
 void fault_handle(struct tern_msg *m);
 
-/* fsread.c: 0 and a malloc'd copy of the file, or -1. */
-int init_read_fs(const char *path, const uint8_t **data, size_t *len);
+/* fsread.c: 0 and a malloc'd copy of the file, or an INIT_E* / E_* code
+ * (INIT_ENOENT: no such file; E_DEAD / E_WOULD_BLOCK: no fs to ask). */
+long init_read_fs(const char *path, const uint8_t **data, size_t *len);
+
+/* main.c: malloc that says so on the console when it fails. */
+void *init_malloc(size_t n, const char *what);

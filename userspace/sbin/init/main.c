@@ -8,6 +8,7 @@
  */
 #include "init.h"
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <tar.h>
 
@@ -52,7 +53,7 @@ static void conf_line(const char *conf, unsigned lineno, char *line)
 	const char *cmd = words, *arg = words + strlen(words) + 1;
 	if (!strcmp(cmd, "start") && argc >= 2) {
 		long err = 0;
-		if (!prog_spawn(arg, arg, n - (size_t)(arg - words), argc - 1, &err))
+		if (!prog_spawn(0, arg, arg, n - (size_t)(arg - words), argc - 1, &err))
 			printf("init: %s:%u: %s not started (error %ld); going on\n", conf, lineno, arg, err);
 	} else if (!strcmp(cmd, "alias") && argc == 2 && strchr(arg, '=')) {
 		char *eq = strchr(arg, '=');
@@ -97,6 +98,16 @@ static void run_conf(const char *path)
 	each_line(path, &e, 0);
 }
 
+/* init's heap holds copies of programs read from the fs and of their
+ * manifests; when it runs dry, a spawn fails and the console says why. */
+void *init_malloc(size_t n, const char *what)
+{
+	void *p = malloc(n);
+	if (!p)
+		printf("init: out of memory: no %lu bytes for %s\n", (unsigned long)n, what);
+	return p;
+}
+
 int tern_main(uint64_t ramfs, uint64_t ramfs_len, uint64_t ipcbuf, uint64_t cmdline)
 {
 	(void)ipcbuf;
@@ -104,6 +115,7 @@ int tern_main(uint64_t ramfs, uint64_t ramfs_len, uint64_t ipcbuf, uint64_t cmdl
 	initramfs_len = ramfs_len;
 	slot_init(ROOT_FIRST_FREE, ROOT_RADIX);
 	malloc_memory = ROOT_MEMORY;
+	malloc_heap_va = INIT_HEAP_VA;
 	init_ep = slot_alloc();
 	if (tern_mem_create(ROOT_MEMORY, CAP_ENDPOINT, init_ep, 0)) {
 		printf("init: cannot create its endpoint\n");

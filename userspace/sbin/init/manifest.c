@@ -175,6 +175,16 @@ static int on_item(void *p, const struct ini_item *it, const char **reason)
 		} else {
 			return fail(c, it->line, "unknown key '", it->key, "'");
 		}
+	} else if (str_eq(it->section, "init")) {
+		int *flag = str_eq(it->key, "control") ? &m->control : str_eq(it->key, "power") ? &m->power : 0;
+		if (!flag)
+			return fail(c, it->line, "unknown key '", it->key, "'");
+		if (str_eq(it->value, "yes"))
+			*flag = 1;
+		else if (str_eq(it->value, "no"))
+			*flag = 0;
+		else
+			return fail(c, it->line, it->key, " must be yes or no", "");
 	} else if (str_eq(it->section, "cspace")) {
 		if (!str_eq(it->key, "radix"))
 			return fail(c, it->line, "unknown key '", it->key, "'");

@@ -44,6 +44,8 @@ struct manifest {
 	uint64_t pages;                         /* memory quota in pages */
 	unsigned restarts;                      /* restart limit (drivers) */
 	int log;                                /* enum man_log: the kernel console (PROG_DEBUG) */
+	int control;                            /* [init] control=yes: may kill any program */
+	int power;                              /* [init] power=yes: may power off and reboot */
 	struct man_provide provides[MAN_MAX_PROV];
 	int nprovides;
 	struct man_cap caps[MAN_MAX_CAPS];

@@ -38,8 +38,9 @@ static void drop(uint64_t s)
 }
 
 /* Read a program file: the initramfs holds everything booted; files added
- * later to the file system are read through the fs service. */
-static int load_file(struct prog *p, const char *path)
+ * later to the file system are read through the fs service (and marked, so
+ * authority.c trusts their manifests less). 0 or an error code. */
+static long load_file(struct prog *p, const char *path)
 {
 	static struct tar_entry e;
 	const char *name = path[0] == '/' ? path + 1 : path;
@@ -48,7 +49,30 @@ static int load_file(struct prog *p, const char *path)
 		p->elf_len = e.size;
 		return 0;
 	}
-	return init_read_fs(path, &p->elf, &p->elf_len) ? -1 : (p->elf_owned = 1, 0);
+	long err = init_read_fs(path, &p->elf, &p->elf_len);
+	if (!err)
+		p->elf_owned = p->from_fs = 1;
+	return err;
+}
+
+/* Give back the heap copies a record holds (the ELF; the manifest text too
+ * when the record itself goes). */
+static void free_elf(struct prog *p)
+{
+	if (p->elf_owned)
+		free((void *)p->elf);
+	p->elf_owned = 0;
+	p->elf = 0;
+}
+
+static void free_record(struct prog *p)
+{
+	free_elf(p);
+	if (p->man_owned)
+		free((void *)p->man_text);
+	p->man_owned = 0;
+	p->man_text = 0;
+	p->used = 0;
 }
 
 static void report_manifest_error(const char *name, const struct man_error *e)
@@ -56,7 +80,8 @@ static void report_manifest_error(const char *name, const struct man_error *e)
 	printf("manifest %s:%u: %s\n", name, e->line, e->reason);
 }
 
-struct prog *prog_spawn(const char *path, const char *args, size_t args_len, uint64_t argc, long *err)
+struct prog *prog_spawn(struct prog *spawner, const char *path, const char *args, size_t args_len,
+			uint64_t argc, long *err)
 {
 	struct prog *p = 0;
 	for (int i = 0; i < MAX_PROGS && !p; i++)
@@ -70,12 +95,13 @@ struct prog *prog_spawn(const char *path, const char *args, size_t args_len, uin
 		*err = INIT_ENOMEM;
 		return 0;
 	}
+	if (p->used)
+		prog_release(p);
 	memset(p, 0, sizeof(*p));
 	const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
-	if (load_file(p, path)) {
-		*err = INIT_ENOENT;
+	strlcpy(p->path, path, sizeof(p->path));
+	if ((*err = load_file(p, path)))
 		return 0;
-	}
 	struct elf_image img;
 	const void *text = 0;
 	size_t len = 0;
@@ -104,11 +130,25 @@ struct prog *prog_spawn(const char *path, const char *args, size_t args_len, uin
 			goto fail;
 		}
 	}
-	p->used = 1;
-	p->id = next_id++;
+	if ((*err = authority_spawn(spawner, p)))
+		goto fail;
+	/* INIT_MANIFEST shows the text after the program ended and its ELF
+	 * was freed: keep a copy unless it lives in the initramfs. */
 	p->man_text = text;
 	p->man_len = len;
-	strlcpy(p->path, path, sizeof(p->path));
+	if (p->elf_owned) {
+		char *copy = init_malloc(len ? len : 1, "a manifest");
+		if (!copy) {
+			*err = INIT_ENOMEM;
+			goto fail;
+		}
+		memcpy(copy, text, len);
+		p->man_text = copy;
+		p->man_owned = 1;
+	}
+	p->used = 1;
+	p->id = next_id++;
+	p->parent = spawner ? spawner->id : 0;
 	if (args_len > sizeof(p->args))
 		args_len = sizeof(p->args);
 	memcpy(p->args, args, args_len);
@@ -118,7 +158,7 @@ struct prog *prog_spawn(const char *path, const char *args, size_t args_len, uin
 	for (int i = 0; i < p->man.nprovides; i++) {
 		const struct man_provide *pv = &p->man.provides[i];
 		uint64_t ep = slot_alloc();
-		if (!ep || tern_mem_create(ROOT_MEMORY, CAP_ENDPOINT, ep, 0) || service_add(pv->name, ep)) {
+		if (!ep || tern_mem_create(ROOT_MEMORY, CAP_ENDPOINT, ep, 0) || service_add(pv->name, ep, p->id)) {
 			printf("init: %s: cannot provide service '%s' (taken?)\n", base, pv->name);
 			drop(ep);
 			continue;
@@ -134,9 +174,7 @@ struct prog *prog_spawn(const char *path, const char *args, size_t args_len, uin
 	}
 	return p;
 fail:
-	if (p->elf_owned)
-		free((void *)p->elf);
-	p->used = 0;
+	free_record(p);
 	return 0;
 }
 
@@ -227,7 +265,7 @@ static int give_cap(struct prog *p, int i, uint64_t task, uint64_t *note_of)
  */
 static int give_log(struct prog *p, uint64_t task)
 {
-	if (p->man.log == MAN_LOG_RAW && !p->elf_owned)
+	if (p->man.log == MAN_LOG_RAW && !p->from_fs)
 		return tern_cap_copy(ROOT_DEBUG, task, PROG_DEBUG, RIGHT_WRITE);
 	return tern_cap_mint(ROOT_DEBUG, task, PROG_DEBUG, RIGHT_WRITE, 1, 0);
 }
@@ -251,11 +289,12 @@ int prog_start(struct prog *p)
 		err = tern_cap_move(ipc, task, PROG_IPCBUF);
 	if (!err)
 		err = give_info(&l, p, task);
+	/* init keeps a copy of the quota cap, to revoke it when the program ends. */
 	if (!err && p->man.pages) {
 		mem = tmp_slot();
 		err = tern_invoke(ROOT_MEMORY, MEM_SPLIT, p->man.pages * 4096, mem, 0, 0, 0);
 		if (!err)
-			err = tern_cap_move(mem, task, PROG_MEMORY);
+			err = tern_cap_copy(mem, task, PROG_MEMORY, RIGHTS_ALL);
 	}
 	if (!err)
 		err = tern_cap_mint(init_ep, task, PROG_INIT, RIGHT_WRITE | RIGHT_GRANT, p->id, 0);
@@ -289,10 +328,8 @@ int prog_start(struct prog *p)
 	for (int i = 0; i < MAN_MAX_CAPS; i++)
 		drop(note_of[i]);
 	drop(s);
-	if (mem && err)
+	if (err)
 		drop(mem);
-	else if (mem)
-		slot_free(mem);
 	if (ipc && !err)
 		slot_free(ipc);
 	if (err) {
@@ -301,6 +338,7 @@ int prog_start(struct prog *p)
 		return -1;
 	}
 	p->task = task;
+	p->mem = mem;
 	p->ktask = out[3];
 	p->state = INIT_RUNNING;
 	printf("init: started %s (id %lu, task %lu)\n", p->man.name, p->id, p->ktask);
@@ -312,32 +350,49 @@ void prog_release(struct prog *p)
 	for (int i = 0; i < MAN_MAX_CAPS; i++)
 		if (p->endpoints[i] && !p->man.nprovides)
 			drop(p->endpoints[i]);
-	if (p->elf_owned)
-		free((void *)p->elf);
-	p->used = 0;
+	free_record(p);
+}
+
+/* Stop it for good and take back everything it had. MEM_REVOKE breaks
+ * every object made from its quota (so no reference cycle among them can
+ * keep memory pinned) before init drops its own caps; a kernel without it
+ * answers E_BAD_SYSCALL, and the caps are dropped all the same. */
+static void stop(struct prog *p)
+{
+	if (p->task)
+		tern_invoke(p->task, TASK_KILL, 0, 0, 0, 0, 0);
+	if (p->mem)
+		tern_invoke(p->mem, MEM_REVOKE, 0, 0, 0, 0, 0);
+	drop(p->task);
+	drop(p->mem);
+	p->task = p->mem = 0;
 }
 
 void prog_ended(struct prog *p, int state, uint64_t status)
 {
-	if (p->task) {
-		tern_invoke(p->task, TASK_KILL, 0, 0, 0, 0, 0);
-		drop(p->task);
-		p->task = 0;
-	}
+	int killed = p->killed;
+	p->killed = 0;
+	stop(p);
 	p->state = state;
 	p->status = status;
 	for (int i = 0; i < p->nwaiters; i++) {
 		struct tern_msg m = { .info = MSG_INFO(0, 1, 0), .mr = { status } };
-		tern_send(p->waiters[i], &m);
-		slot_free(p->waiters[i]);
+		tern_send(p->waiters[i], &m);   /* a reply: never blocks */
+		drop(p->waiters[i]);
 	}
 	p->nwaiters = 0;
 	if (!p->man.driver) {
-		/* Keep the record (name, status) for INIT_WAIT and ps; drop the rest. */
-		if (p->elf_owned)
-			free((void *)p->elf);
-		p->elf_owned = 0;
-		p->elf = 0;
+		/* Keep the record (name, status, manifest) for INIT_WAIT, ps and caps. */
+		free_elf(p);
+		return;
+	}
+	/* A driver ended by an authorised kill did not crash: restart it at
+	 * once, without using up its restart limit. */
+	if (killed) {
+		printf("init: restarting %s (killed on request; %u of %u restarts used)\n", p->man.name,
+		       p->restarts, p->man.restarts);
+		if (prog_start(p))
+			p->state = INIT_FAILED;
 		return;
 	}
 	if (p->restarts >= p->man.restarts) {

@@ -2,6 +2,12 @@
  * The init protocol (proto/init.h), server side, and fault messages. The
  * badge of every message says who sent it: a program id, or FAULT_BADGE |
  * id for the kernel's fault (and exit) messages about that program.
+ *
+ * Every request is decoded before init acts on it: the message must carry
+ * the words its method reads (MSG_LEN), since words beyond it in init's
+ * IPC buffer are left over from other messages; and what it asks must be
+ * within the sender's authority (authority.c). init only ever replies to
+ * a client, and replies never block.
  */
 #include "init.h"
 #include <stdio.h>
@@ -13,22 +19,32 @@ static void answer(uint64_t label, unsigned len, struct tern_msg *m)
 	tern_reply(m);
 }
 
-static void do_spawn(struct tern_msg *m)
+static void do_spawn(struct prog *asker, struct tern_msg *m)
 {
 	char args[PROG_ARGS_MAX];
 	uint64_t n = m->mr[0];
-	if (n == 0 || n >= sizeof(args) || n > MSGBUF_MAX) {
+	/* n bytes from MR1 must all be in the message. */
+	if (n == 0 || n >= sizeof(args) || n > MSGBUF_MAX || MSG_LEN(m->info) < 1 + (n + 7) / 8) {
 		answer(E_BAD_ARG, 0, m);
 		return;
 	}
 	msg_get_bytes(m, 1, args, n);
 	args[n] = '\0';
-	uint64_t argc = 0;
-	for (uint64_t i = 0; i <= n; i++)
-		if (args[i] == '\0' && (i == 0 || args[i - 1] != '\0'))
+	/* Words are NUL-separated and none is empty, since the child counts
+	 * them; NULs after the last word (sent or not) end it. */
+	while (n > 0 && !args[n - 1])
+		n--;
+	uint64_t argc = 1;
+	for (uint64_t i = 0; i < n; i++)
+		if (!args[i])
 			argc++;
+	for (uint64_t i = 0; i <= n; i++)
+		if (!args[i] && (i == 0 || !args[i - 1])) {
+			answer(E_BAD_ARG, 0, m);
+			return;
+		}
 	long err = 0;
-	struct prog *p = prog_spawn(args, args, n + 1, argc, &err);
+	struct prog *p = prog_spawn(asker, args, args, n + 1, argc, &err);
 	if (!p) {
 		answer((uint64_t)err, 0, m);
 		return;
@@ -100,35 +116,63 @@ static void do_mem(struct tern_msg *m)
 	answer(0, 3, m);
 }
 
+static void do_kill(struct prog *asker, struct tern_msg *m)
+{
+	struct prog *p = prog_find(m->mr[0]);
+	if (!p || !p->task) {
+		answer(INIT_ESRCH, 0, m);
+		return;
+	}
+	long err = authority_kill(asker, m->badge, p);
+	answer((uint64_t)err, 0, m);
+	if (err)
+		return;
+	printf("init: killing %s (id %lu) on request of %s (id %lu)\n", p->man.name, p->id, asker->man.name,
+	       asker->id);
+	p->killed = 1;
+	prog_ended(p, INIT_EXITED, 137);
+}
+
+static void do_power(struct prog *asker, struct tern_msg *m, const char *what, uint64_t op)
+{
+	long err = authority_power(asker, m->badge, what);
+	if (err) {
+		answer((uint64_t)err, 0, m);
+		return;
+	}
+	printf("init: %s requested by %s (id %lu)\n", what, asker->man.name, asker->id);
+	err = tern_invoke(ROOT_MACHINE, op, 0, 0, 0, 0, 0);
+	answer(err ? (uint64_t)err : E_BUSY, 0, m);     /* only if the machine did not go down */
+}
+
+/* How many message words each method reads. */
+static const unsigned min_len[] = {
+	[INIT_SPAWN] = 1, [INIT_WAIT] = 1, [INIT_KILL] = 1, [INIT_PS] = 1, [INIT_MANIFEST] = 2,
+	[INIT_MEM] = 0, [INIT_POWEROFF] = 0, [INIT_REBOOT] = 0,
+};
+
 void request_handle(struct tern_msg *m)
 {
-	struct prog *p;
-	switch (MSG_LABEL(m->info)) {
-	case INIT_SPAWN: do_spawn(m); break;
+	uint64_t label = MSG_LABEL(m->info);
+	if (label == 0 || label >= sizeof(min_len) / sizeof(min_len[0])) {
+		answer(E_BAD_SYSCALL, 0, m);
+		return;
+	}
+	/* Every client cap init gives is badged with a live program's id. */
+	struct prog *asker = prog_find(m->badge);
+	if (!asker || MSG_LEN(m->info) < min_len[label]) {
+		answer(asker ? E_BAD_ARG : E_NO_RIGHTS, 0, m);
+		return;
+	}
+	switch (label) {
+	case INIT_SPAWN: do_spawn(asker, m); break;
 	case INIT_WAIT: do_wait(m); break;
-	case INIT_KILL:
-		p = prog_find(m->mr[0]);
-		if (!p || !p->task) {
-			answer(INIT_ESRCH, 0, m);
-			break;
-		}
-		answer(0, 0, m);
-		printf("init: killing %s (id %lu) on request of id %lu\n", p->man.name, p->id, m->badge);
-		prog_ended(p, INIT_EXITED, 137);
-		break;
+	case INIT_KILL: do_kill(asker, m); break;
 	case INIT_PS: do_ps(m); break;
 	case INIT_MANIFEST: do_manifest(m); break;
 	case INIT_MEM: do_mem(m); break;
-	case INIT_POWEROFF:
-		printf("init: power off requested by id %lu\n", m->badge);
-		tern_invoke(ROOT_MACHINE, MACHINE_POWEROFF, 0, 0, 0, 0, 0);
-		break;
-	case INIT_REBOOT:
-		printf("init: reboot requested by id %lu\n", m->badge);
-		tern_invoke(ROOT_MACHINE, MACHINE_REBOOT, 0, 0, 0, 0, 0);
-		break;
-	default:
-		answer(E_BAD_SYSCALL, 0, m);
+	case INIT_POWEROFF: do_power(asker, m, "power off", MACHINE_POWEROFF); break;
+	case INIT_REBOOT: do_power(asker, m, "reboot", MACHINE_REBOOT); break;
 	}
 }
 

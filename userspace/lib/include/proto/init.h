@@ -5,16 +5,23 @@
  *
  *   INIT_SPAWN     MR0 = args len, args from MR1: NUL-separated words,
  *                  the first a path in the file system -> MR0 = program id
+ *                  (E_BAD_ARG if the message is shorter than the args;
+ *                  E_NO_RIGHTS for a program from the fs that asks for
+ *                  more than it may have; E_DEAD / E_WOULD_BLOCK when the
+ *                  fs provider has ended / is busy)
  *   INIT_WAIT      MR0 = id; answered when it ends -> MR0 = exit status
  *                  (INIT_STATUS_FAULT | vector if it faulted)
- *   INIT_KILL      MR0 = id
+ *   INIT_KILL      MR0 = id: one's own children, or any with [init] control
+ *                  (else E_NO_RIGHTS)
  *   INIT_PS        MR0 = index -> MR0 = id, MR1 = state, MR2 = restarts,
  *                  MR3 = kernel task id, name from MR4 (32 bytes)
  *                  (E_BAD_ARG past the last)
  *   INIT_MANIFEST  MR0 = id, MR1 = offset -> MR0 = n, text from MR1
  *                  (the program's embedded manifest, in pieces)
  *   INIT_MEM       -> MR0 = free bytes, MR1 = total bytes, MR2 = kernel tasks
- *   INIT_POWEROFF, INIT_REBOOT
+ *   INIT_POWEROFF, INIT_REBOOT   with [init] power (else E_NO_RIGHTS);
+ *                  no reply when it works
+ * Who may ask what: docs/manifest.md, "Authority".
  */
 #pragma once
 #include <tern/msgbuf.h>

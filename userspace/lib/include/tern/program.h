@@ -57,3 +57,6 @@ void slot_free(uint64_t slot);
 void slot_init(uint64_t first, unsigned radix);
 /* The memory cap malloc pays with (PROG_MEMORY unless set). */
 extern uint64_t malloc_memory;
+/* Where the heap starts (PROG_HEAP_VA unless set before the first malloc;
+ * the root task's address space has the initramfs there). */
+extern uint64_t malloc_heap_va;
