@@ -309,6 +309,7 @@ void prog_ended(struct prog *p, int state, uint64_t status)
 		drop(p->task);
 		p->task = 0;
 	}
+	gone_program(p);
 	p->state = state;
 	p->status = status;
 	for (int i = 0; i < p->nwaiters; i++) {

@@ -13,10 +13,17 @@
  * against the table (index, generation, and the caller's badge, so one
  * client cannot use another's handles when init badges them apart). A bad
  * request gets an error label and the server goes on.
+ *
+ * When a client ends, init sends SERVICE_CLIENT_GONE (proto/service.h)
+ * through its unbadged endpoint cap: we close every handle the client
+ * left open, so dead clients cannot use up the table. The notice counts
+ * only with badge 0, which no client can send (init badges every client
+ * cap with a program id); from a client it is an unknown request.
  */
 #include "fstree.h"
 #include "seed.h"
 #include <proto/fs.h>
+#include <proto/service.h>
 #include <stdio.h>
 #include <string.h>
 #include <tar.h>
@@ -232,6 +239,28 @@ static void serve(struct tern_msg *m)
 	m->info = MSG_INFO(r < 0 ? -r : 0, len, 0);
 }
 
+/* ---- clients that ended ------------------------------------------------ */
+
+static bool is_client_gone(const struct tern_msg *m)
+{
+	return MSG_LABEL(m->info) == SERVICE_CLIENT_GONE && m->badge == SERVICE_INIT_BADGE &&
+	       MSG_LEN(m->info) >= 1;
+}
+
+static void client_gone(uint64_t badge)
+{
+	unsigned n = 0;
+	for (unsigned i = 0; i < RAMFS_HANDLES; i++) {
+		if (!handles[i].node || handles[i].owner != badge)
+			continue;
+		fst_close(&tree, handles[i].node);
+		handles[i].node = 0;
+		n++;
+	}
+	if (n)
+		printf("ramfs: client %lu ended; closed the %u handles it left open\n", badge, n);
+}
+
 /* ---- seeding ------------------------------------------------------------ */
 
 static void log_skip(const char *name, const char *why, long err)
@@ -284,6 +313,11 @@ int main(int argc, const char **argv)
 		if (err) {
 			printf("ramfs: receive failed: %s\n", tern_strerror((uint64_t)err));
 			return 1;
+		}
+		if (is_client_gone(&m)) {
+			client_gone(m.mr[0]);   /* a notice, not a call: nothing to answer */
+			err = tern_recv(RAMFS_EP, &m);
+			continue;
 		}
 		serve(&m);
 		if (tern_reply_recv(RAMFS_EP, &m) == 0)
