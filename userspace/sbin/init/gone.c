@@ -12,6 +12,8 @@
  * queued init's loop receives without blocking and, when nothing came,
  * sleeps a tick and tries again. A notice to a provider that is no longer
  * running is dropped: its next instance keeps nothing of the old clients.
+ * So is one that a provider has not taken for GONE_GIVE_UP_MS: it is hung,
+ * and init must not poll for it forever.
  */
 #include "init.h"
 #include <proto/service.h>
@@ -19,10 +21,12 @@
 
 #define GONE_QUEUE    32
 #define GONE_RETRY_MS 10
+#define GONE_GIVE_UP_MS 10000
 
 struct notice {
 	uint64_t ep;            /* init's slot of the provider's endpoint */
 	uint64_t badge;         /* the client that ended */
+	uint64_t since;         /* uptime (ns) of the first try */
 };
 
 static struct notice queue[GONE_QUEUE];
@@ -52,7 +56,7 @@ static int notice_send(const struct notice *n)
 
 static void notice_post(uint64_t ep, uint64_t badge)
 {
-	struct notice n = { ep, badge };
+	struct notice n = { ep, badge, tern_uptime_ns() };
 	if (notice_send(&n) != E_WOULD_BLOCK)
 		return;
 	if (nqueued == GONE_QUEUE) {
@@ -83,9 +87,16 @@ void gone_program(const struct prog *p)
 static void gone_retry(void)
 {
 	int kept = 0;
-	for (int i = 0; i < nqueued; i++)
-		if (notice_send(&queue[i]) == E_WOULD_BLOCK)
+	uint64_t now = tern_uptime_ns();
+	for (int i = 0; i < nqueued; i++) {
+		if (notice_send(&queue[i]) != E_WOULD_BLOCK)
+			continue;
+		if (now - queue[i].since < GONE_GIVE_UP_MS * 1000000ull)
 			queue[kept++] = queue[i];
+		else
+			printf("init: a provider took no notice for %u s; id %lu's is lost\n",
+			       GONE_GIVE_UP_MS / 1000, queue[i].badge);
+	}
 	nqueued = kept;
 }
 
@@ -95,7 +106,11 @@ int gone_recv(uint64_t ep, struct tern_msg *m)
 	if (!nqueued)
 		return tern_recv(ep, m);
 	int err = tern_nbrecv(ep, m);
-	if (err == E_WOULD_BLOCK)
-		tern_sleep_ms(GONE_RETRY_MS);
+	/* Nothing came: let the providers run a tick. If init cannot sleep,
+	 * it waits for the next message instead; it must never spin at its
+	 * priority, which would keep the very providers it waits for from
+	 * running. */
+	if (err == E_WOULD_BLOCK && tern_sleep_ms(GONE_RETRY_MS))
+		return tern_recv(ep, m);
 	return err;
 }
