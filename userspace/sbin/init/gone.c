@@ -19,8 +19,8 @@
 #include <proto/service.h>
 #include <stdio.h>
 
-#define GONE_QUEUE    32
-#define GONE_RETRY_MS 10
+#define GONE_QUEUE      32
+#define GONE_RETRY_MS   10
 #define GONE_GIVE_UP_MS 10000
 
 struct notice {
