@@ -17,7 +17,7 @@
 #include <tern/program.h>
 
 #define CON         PROG_CAP(0)
-#define SETTLE_MS   300         /* for a spawned reader to reach its read */
+#define SETTLE_MS   800         /* for a spawned reader to reach its read, even under TCG */
 
 static int reader(const char *name)
 {
