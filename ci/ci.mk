@@ -19,6 +19,8 @@ UNIT_memmap_SRCS := kernel/mm/memmap.c
 UNIT_format_SRCS := userspace/lib/format.c
 UNIT_format_CFLAGS := -idirafter userspace/lib/include
 UNIT_cmdline_SRCS := kernel/lib/cmdline.c
+# The harness's own behaviour (output kept when a test dies).
+UNIT_TESTS += harness
 
 define unit_test_rule
 $(BUILD)/ci/unit/test_$(1): ci/unit/test_$(1).c ci/unit/unit.c $$(UNIT_$(1)_SRCS)

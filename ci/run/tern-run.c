@@ -11,6 +11,8 @@
  *   timeout SECONDS        default for expect/exit (scaled under TCG)
  *   expect [SECS] REGEX    wait for REGEX (POSIX ERE, per line) after the cursor
  *   reject REGEX           fail if REGEX ever shows up in the output
+ *   allow REGEX            a death line (below) matching REGEX is expected:
+ *                          it does not end the scenario (give it before boot)
  *   send TEXT              type TEXT (escapes: \r \n \t \e \\ \xHH)
  *   send-file PATH         type the bytes of a file
  *   sleep MS               pause
@@ -23,6 +25,13 @@
  *   mark NAME              print "mark NAME MS" (ms since boot), for benchmarks
  * Arguments are split on blanks; "double quotes" group; ${NAME} expands
  * from the environment or NAME=VALUE words given on our command line.
+ *
+ * Deaths end a scenario at once, as a failure with the line as the reason,
+ * instead of letting it wait out its timeout: a kernel panic, a task the
+ * kernel killed because it had no fault handler, and init's reports that a
+ * program faulted ("stopped: ...") or that it gave up restarting a driver
+ * (death_patterns below). Scenarios that provoke such deaths on purpose
+ * list them with `allow`.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -59,6 +68,9 @@ struct run {
 	regex_t rejects[16];
 	char *reject_src[16];
 	int nreject;
+	regex_t allows[16];
+	int nallow;
+	size_t death_scan;              /* out[] before this offset was checked for deaths */
 	int passed, failed, reported;
 	int verbose;
 };
@@ -259,6 +271,55 @@ static void check_rejects(struct run *r)
 	}
 }
 
+/* Lines that mean something died (see the header). */
+static const char *const death_patterns[] = {
+	"KERNEL PANIC",
+	"^fault: task [0-9]+ \\(.*\\) has no fault handler; killed",
+	"^init: .* \\(id [0-9]+\\) stopped: ",
+	"^init: .* died [0-9]+ times; giving up$",
+};
+#define NDEATH (sizeof(death_patterns) / sizeof(death_patterns[0]))
+
+static int line_matches(regex_t *re, const char *line)
+{
+	return !regexec(re, line, 0, 0, 0);
+}
+
+/* Check each complete line not checked before (all of it once QEMU is gone). */
+static void check_deaths(struct run *r)
+{
+	static regex_t deaths[NDEATH];
+	static int compiled, died;
+	if (!compiled) {
+		for (size_t i = 0; i < NDEATH; i++)
+			if (regcomp(&deaths[i], death_patterns[i], REG_EXTENDED | REG_NEWLINE))
+				finish(r, 0, "bad built-in death pattern /%s/", death_patterns[i]);
+		compiled = 1;
+	}
+	while (!died && r->death_scan < r->len) {
+		char *start = r->out + r->death_scan, *nl = strchr(start, '\n');
+		if (!nl && !r->exited)
+			return;
+		size_t n = nl ? (size_t)(nl - start) : strlen(start);
+		r->death_scan += n + (nl != 0);
+		char *line = strndup(start, n);
+		int dead = 0;
+		for (size_t i = 0; i < NDEATH && !dead; i++)
+			dead = line_matches(&deaths[i], line);
+		for (int i = 0; i < r->nallow && dead; i++)
+			dead = !line_matches(&r->allows[i], line);
+		if (dead) {
+			/* Keep reading a moment so the log shows the whole report. */
+			died = 1;
+			double end = now() + 1.0;
+			while (now() < end && pump(r, end - now()))
+				;
+			finish(r, 0, "died: %s", line);
+		}
+		free(line);
+	}
+}
+
 /* Read what QEMU printed, for up to `wait` seconds. Returns 0 once QEMU is gone. */
 static int pump(struct run *r, double wait)
 {
@@ -273,6 +334,7 @@ static int pump(struct run *r, double wait)
 		if (got > 0) {
 			append(r, buf, (size_t)got);
 			check_rejects(r);
+			check_deaths(r);
 			return 1;
 		}
 		waitpid(r->qemu, &r->status, 0);
@@ -288,6 +350,7 @@ static int pump(struct run *r, double wait)
 			append(r, buf, (size_t)got);
 		r->exited = 1;
 		check_rejects(r);
+		check_deaths(r);
 		return 0;
 	}
 	return 1;
@@ -555,6 +618,11 @@ static void run_line(struct run *r, char *line)
 		if (regcomp(&r->rejects[r->nreject], pat, REG_EXTENDED | REG_NEWLINE))
 			finish(r, 0, "bad regular expression /%s/", pat);
 		r->reject_src[r->nreject++] = pat;
+	} else if (!strcmp(cmd, "allow") && argc >= 2 && r->nallow < 16) {
+		char *pat = rest_of(line, 1);
+		if (regcomp(&r->allows[r->nallow++], pat, REG_EXTENDED | REG_NEWLINE))
+			finish(r, 0, "bad regular expression /%s/", pat);
+		free(pat);
 	} else if (!strcmp(cmd, "send") && argc >= 2) {
 		char *text = rest_of(line, 1);
 		char *buf = malloc(strlen(text) + 1);

@@ -233,3 +233,137 @@ TEST(pcserial_stuck_transmitter_gives_up)
 	CHECK_EQ(u.pauses, PORT_TX_PAUSES);
 	CHECK_EQ(u.tx_n, 0);
 }
+
+/* ---- readers.c: who may read a port ------------------------------------- */
+
+enum { SHELL = 5, THIEF = 9, CHILD = 11, NEWSH = 12 };
+
+/* badge reads when no bytes are there, so its read (reply slot `reply`)
+ * waits. Returns whether it may read (it would have taken bytes). */
+static bool pend(struct readers *r, uint64_t badge, uint64_t reply)
+{
+	uint64_t older;
+	bool may = readers_arrive(r, badge, &older);
+	if (readers_wait(r, badge, reply, 64))
+		return !may;    /* neither answer is what a test expects of a full line */
+	return may;
+}
+
+TEST(pcserial_first_reader_owns_the_port)
+{
+	struct readers r;
+	uint64_t older;
+	readers_init(&r);
+	CHECK(readers_ready(&r) == 0);
+	CHECK(readers_arrive(&r, SHELL, &older));
+	CHECK_EQ(older, 0);
+	CHECK(pend(&r, SHELL, 100));
+	CHECK_EQ(readers_ready(&r)->reply, 100);
+}
+
+TEST(pcserial_other_reader_neither_cancels_nor_steals)
+{
+	struct readers r;
+	uint64_t older;
+	readers_init(&r);
+	CHECK(pend(&r, SHELL, 100));
+	/* The thief reads while the shell waits: it waits too. */
+	CHECK(!pend(&r, THIEF, 200));
+	CHECK_EQ(readers_ready(&r)->reply, 100);
+	/* The shell is answered; between its reads the thief still gets nothing. */
+	CHECK_EQ(readers_take(&r, SHELL), 100);
+	CHECK(readers_ready(&r) == 0);
+	/* Nor by reading again: the new read keeps the old one's place. */
+	CHECK(!readers_arrive(&r, THIEF, &older));
+	CHECK_EQ(older, 200);
+	CHECK_EQ(readers_wait(&r, THIEF, 201, 64), 0);
+	CHECK(readers_ready(&r) == 0);
+	CHECK(readers_arrive(&r, SHELL, &older));
+	CHECK_EQ(older, 0);
+}
+
+TEST(pcserial_own_new_read_replaces_the_older)
+{
+	struct readers r;
+	uint64_t older;
+	readers_init(&r);
+	CHECK(pend(&r, SHELL, 100));
+	CHECK(readers_arrive(&r, SHELL, &older));
+	CHECK_EQ(older, 100);                   /* the driver refuses it */
+	CHECK(readers_ready(&r) == 0);
+	CHECK_EQ(readers_wait(&r, SHELL, 101, 8), 0);
+	CHECK_EQ(readers_ready(&r)->reply, 101);
+	CHECK_EQ(readers_ready(&r)->max, 8);
+}
+
+TEST(pcserial_program_run_by_the_shell_gets_the_port_and_gives_it_back)
+{
+	struct readers r;
+	uint64_t older, out[READERS_MAX];
+	readers_init(&r);
+	CHECK(pend(&r, SHELL, 100));
+	CHECK_EQ(readers_take(&r, SHELL), 100);         /* answered: the shell runs a program */
+	CHECK(readers_arrive(&r, CHILD, &older));       /* nobody was reading: it may */
+	CHECK(pend(&r, CHILD, 300));
+	CHECK_EQ(readers_ready(&r)->reply, 300);
+	CHECK(!readers_arrive(&r, SHELL, &older));      /* while the child reads, the shell waits */
+	CHECK_EQ(readers_wait(&r, SHELL, 101, 64), 0);
+	CHECK_EQ(readers_gone(&r, CHILD, out), 1);
+	CHECK_EQ(out[0], 300);
+	CHECK_EQ(readers_ready(&r)->reply, 101);        /* back to the shell */
+}
+
+TEST(pcserial_gone_owner_passes_the_port_to_the_latest_reader)
+{
+	struct readers r;
+	uint64_t out[READERS_MAX];
+	readers_init(&r);
+	CHECK(pend(&r, SHELL, 100));
+	CHECK(!pend(&r, THIEF, 200));
+	CHECK(!pend(&r, NEWSH, 300));   /* getty's next shell, before init's notice */
+	CHECK_EQ(readers_gone(&r, SHELL, out), 1);
+	CHECK_EQ(out[0], 100);
+	CHECK_EQ(readers_ready(&r)->reply, 300);
+}
+
+TEST(pcserial_gone_waiting_reader_leaves_nothing)
+{
+	struct readers r;
+	uint64_t older, out[READERS_MAX];
+	readers_init(&r);
+	CHECK(pend(&r, SHELL, 100));
+	CHECK(!pend(&r, THIEF, 200));
+	CHECK_EQ(readers_gone(&r, THIEF, out), 1);
+	CHECK_EQ(out[0], 200);
+	CHECK_EQ(readers_ready(&r)->reply, 100);
+	/* When the owner goes and nobody waits, the next reader takes the port. */
+	CHECK_EQ(readers_gone(&r, SHELL, out), 1);
+	CHECK(readers_arrive(&r, NEWSH, &older));
+	CHECK_EQ(readers_gone(&r, 42, out), 0);
+}
+
+TEST(pcserial_gone_lender_is_forgotten)
+{
+	struct readers r;
+	uint64_t older, out[READERS_MAX];
+	readers_init(&r);
+	CHECK(readers_arrive(&r, SHELL, &older));
+	CHECK(readers_arrive(&r, CHILD, &older));       /* borrows from the shell */
+	CHECK_EQ(readers_gone(&r, SHELL, out), 0);
+	CHECK_EQ(readers_gone(&r, CHILD, out), 0);
+	CHECK(readers_arrive(&r, THIEF, &older));       /* nobody owns it any more */
+	CHECK(!r.nlenders);
+}
+
+TEST(pcserial_full_reader_line_is_busy)
+{
+	struct readers r;
+	uint64_t older;
+	readers_init(&r);
+	CHECK(pend(&r, SHELL, 100));
+	for (unsigned i = 1; i < READERS_MAX; i++)
+		CHECK(!pend(&r, 1000 + i, 1 + i));
+	CHECK(!readers_arrive(&r, THIEF, &older));
+	CHECK_EQ(readers_wait(&r, THIEF, 99, 1), E_BUSY);
+	CHECK_EQ(readers_ready(&r)->reply, 100);
+}

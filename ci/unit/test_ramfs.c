@@ -1,11 +1,12 @@
 /*
- * Unit tests for srv/ramfs's core (fstree.c) and its seeding from a ustar
- * archive (seed.c). Every error path is checked to leave the tree exactly
+ * Unit tests for srv/ramfs's core (fstree.c), its handle table
+ * (handles.c) and its seeding from a ustar archive (seed.c). Every error path is checked to leave the tree exactly
  * as it was: snapshot() renders the whole tree, data and space accounting
  * included, and failing operations must not change it.
  */
 #include "unit.h"
 #include "fstree.h"
+#include "handles.h"
 #include "seed.h"
 #include <stdlib.h>
 #include <string.h>
@@ -607,5 +608,78 @@ TEST(ramfs_seed_keeps_entries_before_a_corrupt_header)
 	CHECK_EQ(get(&t, "/a", buf, sizeof(buf)), 2);
 	CHECK_EQ(seed_from_tar(&t, tar, 100, 0).tar_error, -1);  /* TAR_ETRUNC */
 	free(tar);
+	fst_destroy(&t);
+}
+
+/* ---- handles.c ---------------------------------------------------------- */
+
+/* Open path for owner through the table as the server does: the handle, or -FS_E*. */
+static long h_open(struct handle_table *ht, struct fst *t, uint64_t owner, const char *path)
+{
+	struct fst_node *n;
+	long slot = handle_slot(ht, owner), err;
+	if (slot < 0)
+		return slot;
+	if ((err = fst_open(t, path, FS_O_CREATE, &n)))
+		return err;
+	return (long)handle_fill(ht, (unsigned)slot, owner, n);
+}
+
+TEST(ramfs_handles_belong_to_their_client)
+{
+	static struct handle_table ht;
+	struct fst t;
+	CHECK_EQ(fst_init(&t, BIG), 0);
+	long h = h_open(&ht, &t, 7, "/f");
+	CHECK(h >= 0);
+	CHECK(handle_get(&ht, (uint64_t)h, 7) != 0);
+	CHECK(handle_get(&ht, (uint64_t)h, 8) == 0);    /* another client's */
+	handle_close(&t, handle_get(&ht, (uint64_t)h, 7));
+	CHECK(handle_get(&ht, (uint64_t)h, 7) == 0);    /* closed */
+	long h2 = h_open(&ht, &t, 7, "/f");
+	CHECK(h2 >= 0 && h2 != h);                      /* same slot, new generation */
+	CHECK(handle_get(&ht, (uint64_t)h, 7) == 0);
+	CHECK(handle_get(&ht, 0xFFFF, 7) == 0);
+	handles_release(&ht, &t, 7);
+	fst_destroy(&t);
+}
+
+TEST(ramfs_handles_one_client_gets_a_quarter)
+{
+	static struct handle_table ht;
+	struct fst t;
+	CHECK_EQ(fst_init(&t, BIG), 0);
+	for (unsigned i = 0; i < RAMFS_PER_CLIENT; i++)
+		CHECK(h_open(&ht, &t, 7, "/f") >= 0);
+	CHECK_EQ(h_open(&ht, &t, 7, "/f"), -FS_EMFILE);
+	CHECK(h_open(&ht, &t, 8, "/f") >= 0);
+	handles_release(&ht, &t, 7);
+	handles_release(&ht, &t, 8);
+	fst_destroy(&t);
+}
+
+/* The attack of issue 9: clients that end holding all their handles. Once
+ * each is released, the next clients get their full share again, and the
+ * files' open references are dropped. */
+TEST(ramfs_handles_released_when_client_gone)
+{
+	static struct handle_table ht;
+	struct fst t;
+	CHECK_EQ(fst_init(&t, BIG), 0);
+	for (uint64_t client = 1; client <= 6; client++) {
+		unsigned got = 0;
+		while (h_open(&ht, &t, client, "/f") >= 0)
+			got++;
+		CHECK_EQ(got, RAMFS_PER_CLIENT);
+		CHECK_EQ(handles_release(&ht, &t, client), RAMFS_PER_CLIENT);
+		CHECK_EQ(handles_release(&ht, &t, client), 0);
+	}
+	long h = h_open(&ht, &t, 99, "/f");
+	CHECK(h >= 0);
+	CHECK_EQ(handle_get(&ht, (uint64_t)h, 99)->node->opens, 1);
+	/* Releasing one client leaves the others' handles alone. */
+	CHECK_EQ(handles_release(&ht, &t, 98), 0);
+	CHECK(handle_get(&ht, (uint64_t)h, 99) != 0);
+	CHECK_EQ(handles_release(&ht, &t, 99), 1);
 	fst_destroy(&t);
 }

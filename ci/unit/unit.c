@@ -1,4 +1,11 @@
-/* The runner behind unit.h: runs every registered test in order. */
+/*
+ * The runner behind unit.h: runs every registered test in order.
+ *
+ * Output is line buffered and flushed after each test: under ASan a
+ * failing test ends the process with _exit, which does not flush stdio,
+ * so with a fully buffered stdout (a pipe or log file, as in check.sh)
+ * every PASS/FAIL line before the sanitizer report would be lost.
+ */
 #define _GNU_SOURCE
 #include "unit.h"
 #include <stdlib.h>
@@ -56,6 +63,7 @@ uint8_t *unit_tar_from_shell(const char *cmd, size_t *len)
 int main(int argc, char **argv)
 {
 	int passed = 0, failed = 0;
+	setvbuf(stdout, 0, _IOLBF, 0);
 	for (int i = 0; i < ntests; i++) {
 		if (argc > 1 && !strstr(tests[i].name, argv[1]))
 			continue;
@@ -68,6 +76,7 @@ int main(int argc, char **argv)
 			passed++;
 			printf("PASS %s\n", tests[i].name);
 		}
+		fflush(stdout);
 	}
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;

@@ -12,14 +12,15 @@
  * when the ring is full they stay in the UART: flow control, never loss),
  * acknowledge the line, and answer a waiting reader.
  *
- * STREAM_READ is answered at once when bytes are there. Otherwise we keep
- * the reply right (tern_save_reply) and answer when bytes arrive. One
- * reader waits per port: a new read replaces the waiting one, which is
- * answered E_BUSY, so a reader that died while waiting (a killed shell)
- * cannot keep its successor from reading. Bytes go only to readers still
- * waiting, but the kernel cannot tell us that a waiting caller has died:
- * bytes answering a dead reader are lost with it. (A read of 0 bytes is
- * answered at once and leaves a waiting reader alone.)
+ * STREAM_READ is answered at once when bytes are there and the caller may
+ * read. Otherwise we keep the reply right (tern_save_reply) and answer
+ * when bytes arrive. Who may read is readers.c's business: a port's input
+ * belongs to one client at a time, and another client's read can neither
+ * cancel the owner's waiting read nor take what is typed for it. When
+ * init tells us a client is gone (SERVICE_CLIENT_GONE, proto/service.h,
+ * badge 0 only), we drop its waiting reads (deleting the saved replies)
+ * and the port may pass to another client. (A read of 0 bytes is answered
+ * at once and changes nothing.)
  * STREAM_WRITE sends the bytes as they are, nothing translated (the shell
  * sends "\r\n" itself), and answers once they are in the UART.
  * A bad request (unknown method, too many bytes, short message) is
@@ -28,6 +29,7 @@
  */
 #include "fwd.h"
 #include "port.h"
+#include <proto/service.h>
 #include <proto/stream.h>
 #include <stdio.h>
 #include <tern/program.h>
@@ -49,33 +51,40 @@ static const struct {
 
 static struct port ports[2];
 
-/* Answer p's waiting reader if there are bytes for it. */
+static void drop(uint64_t slot)
+{
+	tern_cap_delete(slot, 0);
+	slot_free(slot);
+}
+
+/* Answer a saved reply with an error (a saved reply is used up by sending). */
+static void refuse(uint64_t reply, unsigned err)
+{
+	struct tern_msg m = { .info = MSG_INFO(err, 0, 0) };
+	tern_send(reply, &m);
+	slot_free(reply);
+}
+
+/* Answer the read of p's owner if it waits and there are bytes for it. */
 static void reader_answer(struct port *p)
 {
 	uint8_t buf[STREAM_CHUNK];
-	if (!p->reader)
+	const struct reader *rd = readers_ready(&p->readers);
+	if (!rd)
 		return;
-	size_t n = port_read(p, buf, p->reader_max);
+	size_t n = port_read(p, buf, rd->max);
 	if (!n)
 		return;
+	uint64_t reply = readers_take(&p->readers, rd->badge);
 	struct tern_msg m = { .mr = { n } };
 	m.info = MSG_INFO(0, msg_put_bytes(&m, 1, buf, n), 0);
-	tern_send(p->reader, &m);       /* a saved reply is used up by sending */
-	slot_free(p->reader);
-	p->reader = 0;
-}
-
-static void reader_refuse(struct port *p, unsigned err)
-{
-	struct tern_msg m = { .info = MSG_INFO(err, 0, 0) };
-	tern_send(p->reader, &m);
-	slot_free(p->reader);
-	p->reader = 0;
+	tern_send(reply, &m);
+	slot_free(reply);
 }
 
 /* New bytes may have come in while we did something else. This sends, so
  * it must run before a reply is put into the IPC buffer. */
-static void readers_answer(void)
+static void answer_owners(void)
 {
 	for (int i = 0; i < 2; i++)
 		reader_answer(&ports[i]);
@@ -89,29 +98,55 @@ static void on_irq(uint64_t bits)
 		port_rx(&ports[i]);
 		tern_invoke(hw[i].irq, IRQ_ACK, 0, 0, 0, 0, 0);
 	}
-	readers_answer();
+	answer_owners();
 }
 
 static bool read_request(struct port *p, struct tern_msg *m)
 {
 	uint8_t buf[STREAM_CHUNK];
 	size_t max = m->mr[0], n = 0;
-	if (max && p->reader)
-		reader_refuse(p, E_BUSY);       /* the newer reader takes its place */
-	if (max && !(n = port_read(p, buf, max))) {
+	if (max) {
+		uint64_t older;
+		bool may = readers_arrive(&p->readers, m->badge, &older);
+		if (older)
+			refuse(older, E_BUSY);  /* the caller's own; that call is over */
+		if (may)
+			n = port_read(p, buf, max);
+	}
+	if (max && !n) {
 		uint64_t s = slot_alloc();
 		if (s && !tern_save_reply(s)) {
-			p->reader = s;
-			p->reader_max = max;
+			unsigned err = readers_wait(&p->readers, m->badge, s, max);
+			if (err)
+				refuse(s, err);
 			return false;
 		}
 		slot_free(s);
+		readers_take(&p->readers, m->badge);
 		m->info = MSG_INFO(E_NO_MEMORY, 0, 0);
 		return true;
 	}
 	m->mr[0] = n;
 	m->info = MSG_INFO(0, msg_put_bytes(m, 1, buf, n), 0);
 	return true;
+}
+
+/* init's notice that a client has ended (only init's unbadged cap sends badge 0). */
+static bool is_client_gone(const struct tern_msg *m)
+{
+	return MSG_LABEL(m->info) == SERVICE_CLIENT_GONE && m->badge == SERVICE_INIT_BADGE &&
+	       MSG_LEN(m->info) >= 1;
+}
+
+static void client_gone(uint64_t badge)
+{
+	uint64_t replies[READERS_MAX];
+	for (int i = 0; i < 2; i++) {
+		unsigned n = readers_gone(&ports[i].readers, badge, replies);
+		for (unsigned k = 0; k < n; k++)
+			drop(replies[k]);       /* nobody is left to answer */
+	}
+	answer_owners();               /* a new owner may have bytes waiting */
 }
 
 /* Act on a request; true if m now holds the reply to send. */
@@ -131,7 +166,7 @@ static bool on_request(struct tern_msg *m)
 	case STREAM_WRITE:
 		msg_get_bytes(m, 1, buf, n);
 		n = port_write(p, buf, n);
-		readers_answer();
+		answer_owners();
 		break;
 	case STREAM_POLL:
 		port_rx(p);
@@ -176,6 +211,8 @@ int main(void)
 			continue;
 		if (m.info & MSG_FROM_NOTE)
 			on_irq(m.badge);
+		else if (is_client_gone(&m))
+			client_gone(m.mr[0]);   /* a notice, not a call: no reply */
 		else
 			reply = on_request(&m);
 	}

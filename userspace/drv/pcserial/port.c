@@ -9,7 +9,7 @@ void port_init(struct port *p, uint16_t base)
 {
 	p->base = base;
 	p->held = false;
-	p->reader = 0;
+	readers_init(&p->readers);
 	ring_init(&p->rx, p->rxbuf, sizeof(p->rxbuf));
 	p->present = uart_probe(base);
 	if (p->present)

@@ -11,6 +11,7 @@
  * Nothing is ever overwritten or dropped by us.
  */
 #pragma once
+#include "readers.h"
 #include <ring.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -30,8 +31,7 @@ struct port {
 	bool held;              /* ring full: the UART keeps the bytes for now */
 	struct ring rx;
 	uint8_t rxbuf[PORT_RX_SIZE];
-	uint64_t reader;        /* saved reply right of a waiting STREAM_READ, or 0 */
-	size_t reader_max;      /* and how many bytes it wants at most */
+	struct readers readers; /* who may read, and the reads waiting (readers.h) */
 };
 
 /* Probe the UART at base and, if it is there, program it. */

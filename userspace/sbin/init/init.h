@@ -82,6 +82,13 @@ long authority_power(const struct prog *asker, uint64_t asker_id, const char *wh
 void request_handle(struct tern_msg *m);
 void fault_handle(struct tern_msg *m);
 
+/* gone.c: tell the providers of p's services that it has ended
+ * (proto/service.h), now or, if one is busy, from gone_recv. */
+void gone_program(const struct prog *p);
+/* init's receive: first retries undelivered notices; while some remain it
+ * does not block for long (E_WOULD_BLOCK after a short sleep). */
+int gone_recv(uint64_t ep, struct tern_msg *m);
+
 /* fsread.c: 0 and a malloc'd copy of the file, or an INIT_E* / E_* code
  * (INIT_ENOENT: no such file; E_DEAD / E_WOULD_BLOCK: no fs to ask). */
 long init_read_fs(const char *path, const uint8_t **data, size_t *len);

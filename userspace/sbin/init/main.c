@@ -128,7 +128,7 @@ int tern_main(uint64_t ramfs, uint64_t ramfs_len, uint64_t ipcbuf, uint64_t cmdl
 
 	struct tern_msg m;
 	for (;;) {
-		if (tern_recv(init_ep, &m))
+		if (gone_recv(init_ep, &m))
 			continue;
 		if (m.badge & FAULT_BADGE)
 			fault_handle(&m);

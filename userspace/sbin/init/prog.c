@@ -373,6 +373,7 @@ void prog_ended(struct prog *p, int state, uint64_t status)
 	int killed = p->killed;
 	p->killed = 0;
 	stop(p);
+	gone_program(p);
 	p->state = state;
 	p->status = status;
 	for (int i = 0; i < p->nwaiters; i++) {

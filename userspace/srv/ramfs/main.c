@@ -13,10 +13,18 @@
  * against the table (index, generation, and the caller's badge, so one
  * client cannot use another's handles when init badges them apart). A bad
  * request gets an error label and the server goes on.
+ *
+ * When a client ends, init sends SERVICE_CLIENT_GONE (proto/service.h)
+ * through its unbadged endpoint cap: we close every handle the client
+ * left open, so dead clients cannot use up the table. The notice counts
+ * only with badge 0, which no client can send (init badges every client
+ * cap with a program id); from a client it is an unknown request.
  */
 #include "fstree.h"
+#include "handles.h"
 #include "seed.h"
 #include <proto/fs.h>
+#include <proto/service.h>
 #include <stdio.h>
 #include <string.h>
 #include <tar.h>
@@ -30,22 +38,8 @@
  * headers and fragmentation, so file data hits FS_ENOSPC before malloc fails. */
 #define RAMFS_BUDGET    (3ull << 20)
 
-/* Handles: index in the low 8 bits, a generation above it, so a closed
- * handle stays invalid after its slot is reused. One client may hold only
- * a quarter of them, so it cannot lock the others out. */
-#define RAMFS_HANDLES   128
-#define RAMFS_PER_CLIENT (RAMFS_HANDLES / 4)
-#define H_INDEX(h)      ((h) & 0xFF)
-#define H_GEN(h)        ((h) >> 8)
-
-struct handle {
-	struct fst_node *node;          /* 0 = free */
-	uint64_t owner;                 /* badge of the client that opened it */
-	uint64_t gen;
-};
-
 static struct fst tree;
-static struct handle handles[RAMFS_HANDLES];
+static struct handle_table handles;
 
 /* MRs a request must carry to hold `bytes` inline from MR[first]. */
 static unsigned words(unsigned first, uint64_t bytes)
@@ -71,11 +65,7 @@ static long get_path(const struct tern_msg *m, char *path)
 
 static struct handle *get_handle(const struct tern_msg *m)
 {
-	uint64_t h = m->mr[0];
-	struct handle *e = H_INDEX(h) < RAMFS_HANDLES ? &handles[H_INDEX(h)] : 0;
-	if (!e || !e->node || e->gen != H_GEN(h) || e->owner != m->badge)
-		return 0;
-	return e;
+	return handle_get(&handles, m->mr[0], m->badge);
 }
 
 /* ---- methods: 0 or -(FS_E*); on success they fill the reply's MRs ----- */
@@ -88,20 +78,13 @@ static long do_open(struct tern_msg *m, unsigned *len)
 		return err;
 	if (m->mr[0] >> 32)
 		return -FS_EINVAL;      /* flags beyond any FS_O_* */
-	unsigned slot = RAMFS_HANDLES, mine = 0;
-	for (unsigned i = 0; i < RAMFS_HANDLES; i++) {
-		if (!handles[i].node && slot == RAMFS_HANDLES)
-			slot = i;
-		mine += handles[i].node && handles[i].owner == m->badge;
-	}
-	if (slot == RAMFS_HANDLES || mine >= RAMFS_PER_CLIENT)
-		return -FS_EMFILE;
-	struct handle *e = &handles[slot];
-	if ((err = fst_open(&tree, path, (unsigned)m->mr[0], &e->node)))
+	long slot = handle_slot(&handles, m->badge);
+	struct fst_node *node;
+	if (slot < 0)
+		return slot;
+	if ((err = fst_open(&tree, path, (unsigned)m->mr[0], &node)))
 		return err;
-	e->owner = m->badge;
-	e->gen++;
-	m->mr[0] = e->gen << 8 | slot;
+	m->mr[0] = handle_fill(&handles, (unsigned)slot, m->badge, node);
 	*len = 1;
 	return 0;
 }
@@ -111,8 +94,7 @@ static long do_close(struct tern_msg *m)
 	struct handle *e = get_handle(m);
 	if (!e)
 		return -FS_EBADF;
-	fst_close(&tree, e->node);
-	e->node = 0;
+	handle_close(&tree, e);
 	return 0;
 }
 
@@ -232,6 +214,21 @@ static void serve(struct tern_msg *m)
 	m->info = MSG_INFO(r < 0 ? -r : 0, len, 0);
 }
 
+/* ---- clients that ended ------------------------------------------------ */
+
+static bool is_client_gone(const struct tern_msg *m)
+{
+	return MSG_LABEL(m->info) == SERVICE_CLIENT_GONE && m->badge == SERVICE_INIT_BADGE &&
+	       MSG_LEN(m->info) >= 1;
+}
+
+static void client_gone(uint64_t badge)
+{
+	unsigned n = handles_release(&handles, &tree, badge);
+	if (n)
+		printf("ramfs: client %lu ended; closed the %u handles it left open\n", badge, n);
+}
+
 /* ---- seeding ------------------------------------------------------------ */
 
 static void log_skip(const char *name, const char *why, long err)
@@ -284,6 +281,11 @@ int main(int argc, const char **argv)
 		if (err) {
 			printf("ramfs: receive failed: %s\n", tern_strerror((uint64_t)err));
 			return 1;
+		}
+		if (is_client_gone(&m)) {
+			client_gone(m.mr[0]);   /* a notice, not a call: nothing to answer */
+			err = tern_recv(RAMFS_EP, &m);
+			continue;
 		}
 		serve(&m);
 		if (tern_reply_recv(RAMFS_EP, &m) == 0)

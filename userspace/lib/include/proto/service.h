@@ -6,9 +6,12 @@
  *
  *   SERVICE_CLIENT_GONE  MR0 = badge of a client that has ended: the
  *                        provider releases whatever it kept for it (open
- *                        files, pending reads). No reply is expected; init
- *                        sends it without blocking and retries later if
- *                        the provider was busy.
+ *                        files, pending reads). It is a send, not a call:
+ *                        no reply. init sends it without blocking and
+ *                        retries later if the provider was busy
+ *                        (sbin/init/gone.c). A provider acts on it only
+ *                        with badge SERVICE_INIT_BADGE; from a client it
+ *                        is an unknown request.
  */
 #pragma once
 

@@ -8,6 +8,11 @@
  *                 waiting for the transmitter).
  *   STREAM_READ   MR0 = max (<= STREAM_CHUNK). The reply comes once at
  *                 least one byte is there: MR0 = n, bytes from MR1.
+ *                 The input goes to one client at a time: while another
+ *                 client's read waits, ours waits behind it (it is never
+ *                 cancelled by someone else's read). A new read of ours
+ *                 replaces our own older one, which is answered E_BUSY.
+ *                 (pcserial's rules: drv/pcserial/readers.h.)
  *   STREAM_POLL   Reply MR0 = bytes ready to read now (never waits).
  */
 #pragma once
