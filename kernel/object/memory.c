@@ -112,14 +112,8 @@ void memory_revoke(struct memory *m)
 #include <sched.h>
 #include <syscall.h>
 
-#define SMALL_OBJECT_BYTES 256
-
-/* A cspace's slots take whole frames, however few slots it has. */
-static uint64_t cspace_bytes(unsigned radix)
-{
-	uint64_t bytes = ((uint64_t)1 << radix) * sizeof(struct cap);
-	return (bytes + PAGE_SIZE - 1) / PAGE_SIZE * PAGE_SIZE + SMALL_OBJECT_BYTES;
-}
+#define SMALL_OBJECT_BYTES OBJECT_SMALL_BYTES
+_Static_assert(sizeof(struct cap) == CAP_SLOT_BYTES, "CAP_SLOT_BYTES");
 
 /* Decode MEM_CREATE: how many bytes the object will cost, or 0 if the size argument is bad. */
 static uint64_t create_cost(uint64_t type, uint64_t arg)
@@ -131,9 +125,9 @@ static uint64_t create_cost(uint64_t type, uint64_t arg)
 	case CAP_PAGE:
 		return arg >= 1 && arg <= PAGE_MAX_FRAMES ? arg * PAGE_SIZE + SMALL_OBJECT_BYTES : 0;
 	case CAP_TASK:
-		return arg >= 1 && arg <= CSPACE_MAX_RADIX ? TASK_QUOTA_BYTES + cspace_bytes((unsigned)arg) : 0;
+		return arg >= 1 && arg <= CSPACE_MAX_RADIX ? TASK_COST(arg) : 0;
 	case CAP_CSPACE:
-		return arg >= 1 && arg <= CSPACE_MAX_RADIX ? cspace_bytes((unsigned)arg) : 0;
+		return arg >= 1 && arg <= CSPACE_MAX_RADIX ? CSPACE_COST(arg)  /* whole frames, however few slots */ : 0;
 	default:
 		return 0;
 	}

@@ -54,8 +54,18 @@ enum tern_task_state {
 	TASK_DEAD,
 };
 
-/* Size of a task object for quota purposes (kernel stack and tables included). */
-#define TASK_QUOTA_BYTES (6 * 4096)
+/*
+ * What objects cost their memory quota (MEM_CREATE, MEM_SPLIT), so that a
+ * creator can size a quota. A task's page tables, mapping records and I/O
+ * bitmap are charged to the quota it was made from as they are made
+ * (docs/architecture.md), on top of these.
+ */
+#define OBJECT_SMALL_BYTES 256                  /* endpoint, note; a page's or quota's object */
+#define TASK_QUOTA_BYTES (6 * 4096)             /* struct, kernel stack, PML4 */
+#define CAP_SLOT_BYTES 32
+#define CSPACE_COST(radix) \
+	((((1ull << (radix)) * CAP_SLOT_BYTES + 4095) / 4096 * 4096) + OBJECT_SMALL_BYTES)
+#define TASK_COST(radix) (TASK_QUOTA_BYTES + CSPACE_COST(radix))
 
 /* Initial capabilities of the root task (slot numbers in its cspace). */
 enum tern_root_slots {

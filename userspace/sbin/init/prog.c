@@ -270,12 +270,33 @@ static int give_log(struct prog *p, uint64_t task)
 	return tern_cap_mint(ROOT_DEBUG, task, PROG_DEBUG, RIGHT_WRITE, 1, 0);
 }
 
+/* The manifest's pages, plus what the kernel charges for the program's
+ * task and the page tables of its first mappings (image, stack, IPC
+ * buffer, info page: about ten tables). */
+#define PROG_TABLES_BYTES (16 * 4096)
+static uint64_t prog_quota_bytes(const struct manifest *m)
+{
+	return m->pages * 4096 + TASK_COST(m->radix) + PROG_TABLES_BYTES;
+}
+
 int prog_start(struct prog *p)
 {
 	struct loader l = { ROOT_MEMORY, scratch_va, alloc_slot, free_slot, 0 };
 	uint64_t task = slot_alloc(), mem = 0, ipc = 0, s = 0, entry = 0;
 	uint64_t note_of[MAN_MAX_CAPS] = { 0 };
-	int err = tern_mem_create(ROOT_MEMORY, CAP_TASK, task, p->man.radix);
+	/*
+	 * The program's quota pays for the program: its task (and so the
+	 * task's page tables, mapping records and port bitmap, which the
+	 * kernel charges to the quota the task was made from) and what it
+	 * makes itself. A program that maps one page at a million addresses
+	 * runs out of its own quota, not init's. init keeps a copy of the cap
+	 * to revoke it when the program ends. The loaded image and the stack
+	 * are init's pages, lent.
+	 */
+	mem = tmp_slot();
+	int err = tern_invoke(ROOT_MEMORY, MEM_SPLIT, prog_quota_bytes(&p->man), mem, 0, 0, 0);
+	if (!err)
+		err = tern_mem_create(mem, CAP_TASK, task, p->man.radix);
 	if (!err)
 		err = loader_load_elf(&l, task, p->elf, p->elf_len, &entry);
 	if (!err)
@@ -289,13 +310,8 @@ int prog_start(struct prog *p)
 		err = tern_cap_move(ipc, task, PROG_IPCBUF);
 	if (!err)
 		err = give_info(&l, p, task);
-	/* init keeps a copy of the quota cap, to revoke it when the program ends. */
-	if (!err && p->man.pages) {
-		mem = tmp_slot();
-		err = tern_invoke(ROOT_MEMORY, MEM_SPLIT, p->man.pages * 4096, mem, 0, 0, 0);
-		if (!err)
-			err = tern_cap_copy(mem, task, PROG_MEMORY, RIGHTS_ALL);
-	}
+	if (!err && p->man.pages)
+		err = tern_cap_copy(mem, task, PROG_MEMORY, RIGHTS_ALL);
 	if (!err)
 		err = tern_cap_mint(init_ep, task, PROG_INIT, RIGHT_WRITE | RIGHT_GRANT, p->id, 0);
 	if (!err)

@@ -247,6 +247,37 @@ static void confused_deputy(void)
 }
 
 /* After all that, init and the fs still answer. */
+/* Free bytes of the machine, as init reports them (0 on error). */
+static uint64_t machine_free(void)
+{
+	struct tern_msg m = { 0 };
+	return raw(INIT_MEM, &m, 0) ? 0 : m.mr[0];
+}
+
+/*
+ * One of our pages mapped every 2 MiB: each mapping needs a page table.
+ * Before the kernel charged tables to a quota, 64,150 such mappings from
+ * a 256 KiB quota took all of the machine's memory; now they come out of
+ * our own quota (init makes our task from it) and stop there.
+ */
+static void map_everywhere(void)
+{
+	uint64_t page = slot_alloc(), before = machine_free(), n = 0, mi[6] = { 0 };
+	long err = tern_mem_create(PROG_MEMORY, CAP_PAGE, page, 1);
+	tern_invoke(PROG_MEMORY, MEM_INFO, 0, 0, 0, 0, mi);
+	uint64_t ours = mi[0] + mi[1];          /* our whole quota */
+	while (!err && n < 100000)
+		if (!(err = tern_page_map(page, 0, 0x40000000ull + n * 0x200000, RIGHT_READ)))
+			n++;
+	uint64_t spent = before - machine_free();
+	printf("attacker: mapped one page %lu times; the machine lost %lu KiB\n", n, spent / 1024);
+	check(err == E_NO_MEMORY && spent <= ours, "mapping everywhere stops at our own quota", (long)spent);
+	for (uint64_t i = 0; i < n; i++)
+		tern_page_unmap(page, 0, 0x40000000ull + i * 0x200000);
+	tern_cap_delete(page, 0);
+	slot_free(page);
+}
+
 static void still_serving(void)
 {
 	struct tern_msg m = { 0 };
@@ -273,6 +304,7 @@ int main(int argc, const char **argv)
 	short_spawn();
 	fs_programs();
 	confused_deputy();
+	map_everywhere();
 	still_serving();
 	printf("%d passed, %d failed\n", passed, failed);
 	return 0;
