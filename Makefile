@@ -59,7 +59,7 @@ help:
 	@echo "tern make targets:"
 	@echo "  all     build the kernel and the initramfs (default)"
 	@echo "  run     build and boot in qemu -nographic (Ctrl-A X quits); APPEND='...' adds kernel args"
-	@echo "  check   run every test: host unit tests and QEMU boot scenarios"
+	@echo "  check   run every test: host unit tests, QEMU scenarios, ktest under Bochs (T=NAME: only steps matching NAME, e.g. T=attack)"
 	@echo "  iso     build/images/tern.iso (hybrid: CD and USB disk)"
 	@echo "  disk    build/images/tern.img (raw disk, MBR + FAT + syslinux)"
 	@echo "  pxe     build/images/pxe/ (pxelinux + iPXE tree for a TFTP server)"
