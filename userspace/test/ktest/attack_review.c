@@ -214,3 +214,37 @@ KTEST(attack_rv_stale_reply_resumes_a_queued_fault)
 	KCHECK_EQ(wait_fault(&m, 100), 0);     /* its one fault message */
 	return 0;
 }
+
+/*
+ * The tag on a program's debug lines ("[ID NAME] ") was meant to stop
+ * programs passing lines off as the kernel's or init's, but TASK_SET_NAME
+ * (task_ops.c) takes any bytes, and a program holds a full cap to its own
+ * task (PROG_SELF): a name with a newline in it starts a fresh, untagged
+ * console line in every tag and in the kernel's own fault reports.
+ */
+KTEST(attack_rv_task_name_forges_console_lines)
+{
+	static const char name[] = "x\ntern: power off";
+	const char msg[] = " requested by init\n";
+	uint64_t tagged = slot(), out[6] = { 0 };
+	KCHECK_EQ(tern_cap_mint(ROOT_DEBUG, 0, tagged, RIGHT_WRITE, 1, 0), TERN_OK);
+	KCHECK_EQ(tern_invoke(ROOT_TASK, TASK_INFO, 0, 0, 0, 0, out), TERN_OK);
+	uint64_t id = out[3];
+	int err = tern_invoke(ROOT_TASK, TASK_SET_NAME, (uint64_t)name, sizeof(name) - 1, 0, 0, 0);
+	int forged = 0;
+	if (err == TERN_OK) {
+		tern_sys(SYS_DEBUG_WRITE, tagged, (uint64_t)msg, sizeof(msg) - 1, 0, 0, 0);
+		for (uint64_t i = 0; tern_invoke(ROOT_MACHINE, MACHINE_TASKS, i, 0, 0, 0, out) == TERN_OK; i++) {
+			if (out[0] != id)
+				continue;
+			const char *n = (const char *)&out[3];
+			for (int k = 0; k < 23 && n[k]; k++)
+				forged |= (unsigned char)n[k] < 0x20;
+		}
+	}
+	tern_invoke(ROOT_TASK, TASK_SET_NAME, (uint64_t)"test/ktest", 10, 0, 0, 0);
+	if (forged)
+		return kfail("a task name with a newline was accepted: tagged lines and fault reports "
+			     "print a line of the task's choosing");
+	return 0;
+}
