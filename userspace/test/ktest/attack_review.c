@@ -248,3 +248,43 @@ KTEST(attack_rv_task_name_forges_console_lines)
 			     "print a line of the task's choosing");
 	return 0;
 }
+
+/*
+ * The ipc_abort_call half of the stale-seq hole: the server holding the
+ * old reply right dies, ipc_abort_call finds the caller BLOCKED with the
+ * same seq and block == BLOCK_FAULT and makes it TASK_STOPPED, though it
+ * is still linked in the fault endpoint's queue (blocked_on set). The
+ * fault message stays queued for a stopped task, and TASK_START then links
+ * the same qlink into the run queue.
+ */
+KTEST(attack_rv_stale_abort_stops_a_queued_fault)
+{
+	uint64_t ep = make(CAP_ENDPOINT, 0), go = make(CAP_NOTE, 0), done = make(CAP_NOTE, 0);
+	struct child s, c;
+	KCHECK(ep && go && done);
+	KCHECK_EQ(child_spawn(&s, ROLE_HOLD_ECHO, 0, 50), 0);
+	KCHECK_EQ(child_give(&s, ep, KC_EP, RIGHT_READ), TERN_OK);
+	KCHECK_EQ(child_give(&s, go, KC_NOTE, RIGHT_READ), TERN_OK);
+	KCHECK_EQ(child_start(&s), TERN_OK);
+	KCHECK_EQ(child_spawn(&c, ROLE_CALLER, 1, 50), 0);
+	KCHECK_EQ(child_give(&c, ep, KC_EP, RIGHT_WRITE), TERN_OK);
+	KCHECK_EQ(child_give(&c, done, KC_NOTE, RIGHT_WRITE), TERN_OK);
+	KCHECK_EQ(child_start(&c), TERN_OK);
+	tern_sleep_ms(20);
+	KCHECK_EQ(tern_invoke(c.task, TASK_STOP, 0, 0, 0, 0, 0), TERN_OK);
+	KCHECK_EQ(tern_task_set_regs(c.task, 0x1000, KC_STACK_TOP, 0, 0), TERN_OK);
+	KCHECK_EQ(child_start(&c), TERN_OK);
+	tern_sleep_ms(20);
+	KCHECK_EQ(child_state(&c), TASK_BLOCKED);       /* its fault waits in the queue */
+	KCHECK_EQ(tern_invoke(s.task, TASK_KILL, 0, 0, 0, 0, 0), TERN_OK);
+	uint64_t state = child_state(&c);
+	if (state != TASK_BLOCKED) {
+		printf("ktest: attack_rv_stale_abort_stops_a_queued_fault: the dead server's stale "
+		       "reply right made a queued task state %lu\n", state);
+		return kfail("killing a server with a stale reply right changed a queued fault's "
+			     "task to state %lu", state);
+	}
+	struct tern_msg m;
+	KCHECK_EQ(wait_fault(&m, 100), 0);
+	return 0;
+}
