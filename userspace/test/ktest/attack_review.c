@@ -20,6 +20,75 @@ static uint64_t quota_used_of(uint64_t mem)
 }
 
 /*
+ * A stale reply right resumes a task queued on its fault endpoint.
+ * TASK_STOP takes a caller out of BLOCK_REPLY without bumping call_seq,
+ * and a fault that has to wait in the fault endpoint's queue does not
+ * bump it either. So the server still holding the old reply right finds
+ * the caller BLOCKED, with the same seq and block == BLOCK_FAULT, and
+ * reply_to_caller (endpoint.c) "resumes the faulting task": sched_ready
+ * links its qlink into the run queue while it is still linked in the
+ * endpoint's waiter list (blocked_on still set). The lists are corrupt
+ * from then on; the task runs its faulting instruction again. (The same
+ * hole in ipc_abort_call stops such a task while it stays queued.)
+ *
+ * Kill the task and drop its last cap and the endpoint's queue still
+ * points into the freed struct: on a4e74ae the next receive on the fault
+ * endpoint takes #GP on the poison in list_del (take_waiter, endpoint.c
+ * ipc_recv): KERNEL PANIC. So this test is first in the file (the linker
+ * section lists a file's tests in reverse) and runs last.
+ */
+KTEST(attack_rv_stale_reply_resumes_a_queued_fault)
+{
+	uint64_t ep = make(CAP_ENDPOINT, 0), go = make(CAP_NOTE, 0), done = make(CAP_NOTE, 0);
+	struct child s, c;
+	KCHECK(ep && go && done);
+	KCHECK_EQ(child_spawn(&s, ROLE_HOLD_ECHO, 0, 50), 0);
+	KCHECK_EQ(child_give(&s, ep, KC_EP, RIGHT_READ), TERN_OK);
+	KCHECK_EQ(child_give(&s, go, KC_NOTE, RIGHT_READ), TERN_OK);
+	KCHECK_EQ(child_start(&s), TERN_OK);
+	KCHECK_EQ(child_spawn(&c, ROLE_CALLER, 1, 50), 0);
+	KCHECK_EQ(child_give(&c, ep, KC_EP, RIGHT_WRITE), TERN_OK);
+	KCHECK_EQ(child_give(&c, done, KC_NOTE, RIGHT_WRITE), TERN_OK);
+	KCHECK_EQ(child_start(&c), TERN_OK);
+	tern_sleep_ms(20);              /* s holds c's reply right */
+	KCHECK_EQ(child_state(&c), TASK_BLOCKED);
+	KCHECK_EQ(tern_invoke(c.task, TASK_STOP, 0, 0, 0, 0, 0), TERN_OK);
+	/* Restart it at an unmapped address: it faults at once and waits in
+	 * the suite's fault endpoint, where nobody receives yet. */
+	KCHECK_EQ(tern_task_set_regs(c.task, 0x1000, KC_STACK_TOP, 0, 0), TERN_OK);
+	KCHECK_EQ(child_start(&c), TERN_OK);
+	tern_sleep_ms(20);
+	uint64_t out[6] = { 0 };
+	KCHECK_EQ(tern_invoke(c.task, TASK_INFO, 0, 0, 0, 0, out), TERN_OK);
+	KCHECK_EQ(out[0], TASK_BLOCKED);
+	KCHECK_EQ(out[2], 1);           /* one fault, queued */
+	KCHECK_EQ(tern_signal(go), TERN_OK);    /* s answers the call c gave up */
+	tern_sleep_ms(20);
+	KCHECK_EQ(tern_invoke(c.task, TASK_INFO, 0, 0, 0, 0, out), TERN_OK);
+	if (out[2] != 1) {
+		/* Say it now: cleaning up (killing c) walks the corrupt lists. */
+		printf("ktest: attack_rv_stale_reply_resumes_a_queued_fault: the stale reply resumed "
+		       "a task queued on its fault endpoint; it has faulted %lu times (state %lu)\n",
+		       out[2], out[0]);
+		/* Kill it and drop its last cap: the endpoint's queue still
+		 * points into the freed task, which the next receive reads. */
+		tern_invoke(c.task, TASK_KILL, 0, 0, 0, 0, 0);
+		tern_cap_delete(c.task, 0);
+		struct tern_msg m;
+		for (int i = 0; i < 3; i++) {
+			int e = tern_nbrecv(fault_ep, &m);
+			printf("ktest: attack_rv_stale_reply_resumes_a_queued_fault: receive %d on the "
+			       "fault endpoint after the task was freed: %d, badge %lu, label %lu\n",
+			       i, e, m.badge, (uint64_t)MSG_LABEL(m.info));
+		}
+		return kfail("a stale reply resumed a task queued on its fault endpoint (%lu faults)", out[2]);
+	}
+	struct tern_msg m;
+	KCHECK_EQ(wait_fault(&m, 100), 0);     /* its one fault message */
+	return 0;
+}
+
+/*
  * Page tables, mapping records, saved replies and port bitmaps are charged
  * to the quota the *task* was made from (vspace.c quota_of), and init
  * makes every program's task from ROOT_MEMORY (sbin/init/prog.c
@@ -160,58 +229,6 @@ KTEST(attack_rv_reply_undoes_a_lowered_priority)
 	if (!shared[153])
 		return kfail("the server, set to priority %lu, spun %lu times after its reply "
 			     "while a priority 30 task never ran", out[1], shared[152]);
-	return 0;
-}
-
-/*
- * A stale reply right resumes a task queued on its fault endpoint.
- * TASK_STOP takes a caller out of BLOCK_REPLY without bumping call_seq,
- * and a fault that has to wait in the fault endpoint's queue does not
- * bump it either. So the server still holding the old reply right finds
- * the caller BLOCKED, with the same seq and block == BLOCK_FAULT, and
- * reply_to_caller (endpoint.c) "resumes the faulting task": sched_ready
- * links its qlink into the run queue while it is still linked in the
- * endpoint's waiter list (blocked_on still set). The lists are corrupt
- * from then on; the task runs its faulting instruction again. (The same
- * hole in ipc_abort_call stops such a task while it stays queued.)
- */
-KTEST(attack_rv_stale_reply_resumes_a_queued_fault)
-{
-	uint64_t ep = make(CAP_ENDPOINT, 0), go = make(CAP_NOTE, 0), done = make(CAP_NOTE, 0);
-	struct child s, c;
-	KCHECK(ep && go && done);
-	KCHECK_EQ(child_spawn(&s, ROLE_HOLD_ECHO, 0, 50), 0);
-	KCHECK_EQ(child_give(&s, ep, KC_EP, RIGHT_READ), TERN_OK);
-	KCHECK_EQ(child_give(&s, go, KC_NOTE, RIGHT_READ), TERN_OK);
-	KCHECK_EQ(child_start(&s), TERN_OK);
-	KCHECK_EQ(child_spawn(&c, ROLE_CALLER, 1, 50), 0);
-	KCHECK_EQ(child_give(&c, ep, KC_EP, RIGHT_WRITE), TERN_OK);
-	KCHECK_EQ(child_give(&c, done, KC_NOTE, RIGHT_WRITE), TERN_OK);
-	KCHECK_EQ(child_start(&c), TERN_OK);
-	tern_sleep_ms(20);              /* s holds c's reply right */
-	KCHECK_EQ(child_state(&c), TASK_BLOCKED);
-	KCHECK_EQ(tern_invoke(c.task, TASK_STOP, 0, 0, 0, 0, 0), TERN_OK);
-	/* Restart it at an unmapped address: it faults at once and waits in
-	 * the suite's fault endpoint, where nobody receives yet. */
-	KCHECK_EQ(tern_task_set_regs(c.task, 0x1000, KC_STACK_TOP, 0, 0), TERN_OK);
-	KCHECK_EQ(child_start(&c), TERN_OK);
-	tern_sleep_ms(20);
-	uint64_t out[6] = { 0 };
-	KCHECK_EQ(tern_invoke(c.task, TASK_INFO, 0, 0, 0, 0, out), TERN_OK);
-	KCHECK_EQ(out[0], TASK_BLOCKED);
-	KCHECK_EQ(out[2], 1);           /* one fault, queued */
-	KCHECK_EQ(tern_signal(go), TERN_OK);    /* s answers the call c gave up */
-	tern_sleep_ms(20);
-	KCHECK_EQ(tern_invoke(c.task, TASK_INFO, 0, 0, 0, 0, out), TERN_OK);
-	if (out[2] != 1) {
-		/* Say it now: cleaning up (killing c) walks the corrupt lists. */
-		printf("ktest: attack_rv_stale_reply_resumes_a_queued_fault: the stale reply resumed "
-		       "a task queued on its fault endpoint; it has faulted %lu times (state %lu)\n",
-		       out[2], out[0]);
-		return kfail("a stale reply resumed a task queued on its fault endpoint (%lu faults)", out[2]);
-	}
-	struct tern_msg m;
-	KCHECK_EQ(wait_fault(&m, 100), 0);     /* its one fault message */
 	return 0;
 }
 
