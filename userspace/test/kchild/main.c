@@ -231,6 +231,29 @@ int tern_main(uint64_t role, uint64_t arg)
 			shared[4] = rdtsc();
 			tern_signal(KC_NOTE2);
 		}
+	case ROLE_RV_MAP_SPREAD: {
+		/* An ordinary program: one page of its own quota, mapped into
+		 * itself (task slot 0) once every 2 MiB, so each mapping needs a
+		 * new page table. */
+		int err = tern_mem_create(KC_RV_MEM, CAP_PAGE, KC_RV_PAGE, 1);
+		uint64_t made = 0;
+		for (uint64_t i = 0; i < arg && !err; i++) {
+			err = tern_page_map(KC_RV_PAGE, 0, 0x40000000ull + i * 0x200000ull, RIGHT_READ);
+			made += !err;
+		}
+		shared[150] = made;
+		shared[151] = (uint64_t)err;
+		tern_signal(KC_NOTE);
+		break;
+	}
+	case ROLE_RV_HELP_SPIN:
+		tern_recv(KC_EP, &m);
+		tern_wait(KC_NOTE, 0);
+		m.info = MSG_INFO(0, 1, 0);
+		m.mr[0] = 0x600D;
+		tern_reply(&m);
+		for (;;)
+			shared[152]++;
 	}
 	for (;;)
 		tern_sleep_ms(1000);

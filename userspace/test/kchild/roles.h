@@ -27,6 +27,10 @@ enum kchild_role {
 	ROLE_KILL_SLOT,         /* TASK_KILL on the task cap in slot RECV (maybe itself) */
 	ROLE_SLEEPER,           /* sleep 10 s at a time forever; shared[22]++ if a sleep fails */
 	ROLE_FPU,               /* arg in xmm0 and mm0, yield, check, 300 times; shared[23] += mismatches, signal NOTE */
+	/* Second review (test/ktest/attack_review.c), from 150 up. */
+	ROLE_RV_MAP_SPREAD = 150, /* page from own quota RV_MEM, map it into itself every 2 MiB, arg tries;
+	                           * shared[150] = mappings made, shared[151] = last error, signal NOTE */
+	ROLE_RV_HELP_SPIN = 151,  /* recv a call on EP, wait NOTE, reply, then shared[152]++ forever */
 };
 
 enum kchild_fault {
@@ -51,3 +55,6 @@ enum kchild_fault {
 #define KC_SHARED_VA  0x20000000ull
 #define KC_STACK_TOP  0x7FFFFFF00000ull
 #define KC_STACK_PAGES 4
+/* Slots of the second review's roles. */
+#define KC_RV_MEM  7
+#define KC_RV_PAGE 8
