@@ -200,6 +200,15 @@ void memory_invoke(struct cap *c, uint64_t op, struct trap_frame *f)
 		f->rax = E_NO_MEMORY;   /* the machine itself ran out */
 		return;
 	}
+	if (type == CAP_TASK) {
+		/* The task's cspace is an object of its own (TASK_CSPACE can
+		 * hand out caps that outlive the task): it carries its own
+		 * charge, so it is refunded when it dies, not with the task,
+		 * and MEM_REVOKE finds it on the quota's list. */
+		struct task *t = (struct task *)o;
+		memory_charge(m, &t->cspace->hdr, CSPACE_COST(arg));
+		cost -= CSPACE_COST(arg);
+	}
 	memory_charge(m, o, cost);
 	if (type == CAP_TASK) {
 		struct task *t = (struct task *)o;

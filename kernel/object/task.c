@@ -124,9 +124,12 @@ struct task *task_idle_create(void (*fn)(void))
 
 void task_set_name(struct task *t, const char *name)
 {
+	/* Printable ASCII only: the name is printed in the kernel's log lines
+	 * and in the tag of the task's console lines, and must not be able
+	 * to end a line or start a forged one. */
 	size_t i = 0;
 	for (; i + 1 < sizeof(t->name) && name[i]; i++)
-		t->name[i] = name[i];
+		t->name[i] = name[i] >= 0x20 && name[i] < 0x7F ? name[i] : '?';
 	t->name[i] = '\0';
 }
 
