@@ -277,7 +277,7 @@ void ipc_recv(struct cap *c, int block)
 	enqueue(ep, t, 1, BLOCK_RECV);
 }
 
-static void end_helping(struct task *t)
+void ipc_end_helping(struct task *t)
 {
 	sched_set_eff_prio(t, t->reply_saved_prio > t->prio ? t->reply_saved_prio : t->prio);
 }
@@ -287,7 +287,7 @@ void ipc_reply(void)
 	struct task *t = current;
 	struct task *caller = t->reply_to;
 	t->reply_to = 0;
-	end_helping(t);
+	ipc_end_helping(t);
 	reply_to_caller(t, caller, t->reply_seq);
 	kobj_put(&caller->hdr);
 	set_result(t, TERN_OK);
@@ -307,7 +307,7 @@ int ipc_save_reply(struct cap *dst)
 	memory_charge(q, &rp->hdr, REPLY_BYTES);
 	kobj_put(&t->reply_to->hdr);    /* the reply object holds its own */
 	t->reply_to = 0;
-	end_helping(t);
+	ipc_end_helping(t);
 	cap_make(dst, CAP_REPLY, RIGHT_WRITE, &rp->hdr, 0, 0);
 	return TERN_OK;
 }

@@ -171,6 +171,13 @@ void task_kill(struct task *t)
 		return;
 	task_unblock_all(t);
 	t->state = TASK_DEAD;
+	/* A server lent our priority for our call gives it back now: it may
+	 * never answer a caller that is gone. */
+	for (struct list *l = all_tasks.next; l != &all_tasks; l = l->next) {
+		struct task *s = list_entry(l, struct task, all);
+		if (s->reply_to == t)
+			ipc_end_helping(s);
+	}
 	/* A caller waiting for our answer will not get one. */
 	if (t->reply_to) {
 		ipc_abort_call(t->reply_to, t->reply_seq);

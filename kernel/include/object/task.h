@@ -84,6 +84,8 @@ void task_stop(struct task *t);
 void task_free_stack(struct task *t);
 /* IPC hooks used by task death and faults (endpoint.c). */
 void ipc_abort_call(struct task *caller, uint64_t seq);
+/* A server that owes an answer goes back to its own priority. */
+void ipc_end_helping(struct task *server);
 int ipc_fault_send(struct task *t);
 /* Called from trap_dispatch for user-mode exceptions. */
 int fault_user(struct trap_frame *f);

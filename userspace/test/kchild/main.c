@@ -225,6 +225,10 @@ int tern_main(uint64_t role, uint64_t arg)
 		__asm__ volatile("emms");
 		tern_signal(KC_NOTE);
 		break;
+	case ROLE_RECV_SPIN:
+		tern_recv(KC_EP, &m);
+		for (;;)
+			shared[24]++;
 	case ROLE_NOTE_WAITER:
 		for (;;) {
 			tern_wait(KC_NOTE, 0);

@@ -428,3 +428,28 @@ KTEST(attack_debug_write_needs_a_cap)
 	KCHECK_EQ(tern_sys(SYS_DEBUG_WRITE, tagged, (uint64_t)big, sizeof(big), 0, 0, 0).err, E_BUSY);
 	return 0;
 }
+
+/* A server runs at its caller's priority while it owes it an answer; when
+ * the caller died, the server kept that priority until it answered, which
+ * a server that never answers never does. */
+KTEST(attack_helping_ends_when_the_caller_dies)
+{
+	uint64_t ep = make(CAP_ENDPOINT, 0);
+	struct child s, c, m;
+	KCHECK(ep);
+	KCHECK_EQ(child_spawn(&s, ROLE_RECV_SPIN, 0, 20), 0);
+	KCHECK_EQ(child_give(&s, ep, KC_EP, RIGHT_READ), TERN_OK);
+	KCHECK_EQ(child_start(&s), TERN_OK);
+	tern_sleep_ms(5);
+	KCHECK_EQ(child_spawn(&c, ROLE_CALLER, 1, 80), 0);
+	KCHECK_EQ(child_give(&c, ep, KC_EP, RIGHT_WRITE), TERN_OK);
+	KCHECK_EQ(child_start(&c), TERN_OK);
+	tern_sleep_ms(5);               /* s serves c at priority 80, spinning */
+	KCHECK(shared[24] > 0);
+	KCHECK_EQ(tern_invoke(c.task, TASK_KILL, 0, 0, 0, 0, 0), TERN_OK);
+	KCHECK_EQ(child_spawn(&m, ROLE_SPIN, 25, 50), 0);
+	KCHECK_EQ(child_start(&m), TERN_OK);
+	tern_sleep_ms(30);
+	KCHECK(shared[25] > 0);         /* s is back at 20: the priority 50 task runs */
+	return 0;
+}
