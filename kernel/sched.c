@@ -61,6 +61,7 @@ static int queued(struct task *t)
 
 void sched_ready(struct task *t)
 {
+	list_del(&t->sleep_link);       /* woken before its sleep or deadline ended */
 	if (t->state == TASK_RUNNABLE)
 		return;
 	t->state = TASK_RUNNABLE;
@@ -101,16 +102,27 @@ void sched_set_eff_prio(struct task *t, uint8_t prio)
  * there is no global limit to run out of. */
 static struct list sleepers = { &sleepers, &sleepers };
 
-void sched_sleep(struct task *t, uint64_t ticks)
+/* Link t into the sleepers at wake_tick, keeping them in order. */
+static void sleepers_add(struct task *t, uint64_t ticks)
 {
 	t->wake_tick = sched_ticks + (ticks ? ticks : 1);
-	t->state = TASK_BLOCKED;
-	t->block = BLOCK_SLEEP;
 	struct list *l = sleepers.next;
 	while (l != &sleepers && list_entry(l, struct task, sleep_link)->wake_tick <= t->wake_tick)
 		l = l->next;
 	list_add_tail(l, &t->sleep_link);       /* before l: keeps the order */
+}
+
+void sched_sleep(struct task *t, uint64_t ticks)
+{
+	sleepers_add(t, ticks);
+	t->state = TASK_BLOCKED;
+	t->block = BLOCK_SLEEP;
 	sched_unready(t);
+}
+
+void sched_deadline(struct task *t, uint64_t ticks)
+{
+	sleepers_add(t, ticks);
 }
 
 void sched_cancel_sleep(struct task *t)
@@ -126,6 +138,10 @@ void sched_tick(void)
 		if (t->wake_tick > sched_ticks)
 			break;
 		list_del(&t->sleep_link);
+		if (t->block != BLOCK_SLEEP) {
+			ipc_call_timeout(t);    /* a call's deadline */
+			continue;
+		}
 		t->frame->rax = 0;
 		sched_ready(t);
 	}

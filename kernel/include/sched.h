@@ -23,6 +23,9 @@ void schedule(void);
 /* Block t for a number of ticks; cancel on kill/stop. */
 void sched_sleep(struct task *t, uint64_t ticks);
 void sched_cancel_sleep(struct task *t);
+/* End t's call (ipc_call_timeout) if it still blocks in ticks' time; any
+ * wake-up (sched_ready) or sched_cancel_sleep cancels it. */
+void sched_deadline(struct task *t, uint64_t ticks);
 /* Give up the rest of the slice. */
 void sched_yield(void);
 /* A destroyed task's stack and struct are freed by sched_reap (from

@@ -228,6 +228,8 @@ void ipc_send(struct cap *c, int block, int call)
 	if (r) {
 		set_result(t, TERN_OK);
 		rendezvous(t, r, call);
+		if (call && t->call_timeout)
+			sched_deadline(t, t->call_timeout);
 		return;
 	}
 	if (!block) {
@@ -238,6 +240,31 @@ void ipc_send(struct cap *c, int block, int call)
 		return;
 	}
 	enqueue(ep, t, 0, call ? BLOCK_CALL : BLOCK_SEND);
+	if (call && t->call_timeout)
+		sched_deadline(t, t->call_timeout);
+}
+
+/*
+ * A call ran out of its task's time: still queued, it leaves the queue;
+ * delivered, its number moves on, so the server's reply right (or saved
+ * reply) no longer matches it and goes nowhere. The server stops running
+ * at the caller's priority.
+ */
+void ipc_call_timeout(struct task *t)
+{
+	if (t->state != TASK_BLOCKED || (t->block != BLOCK_CALL && t->block != BLOCK_REPLY))
+		return;
+	if (t->blocked_on) {
+		list_del(&t->qlink);
+		t->blocked_on = 0;
+		for (int i = 0; i < MSG_MAX_CAPS; i++)
+			if (t->send_caps[i].type)
+				cap_clear(&t->send_caps[i]);
+	}
+	t->call_seq++;
+	task_end_helpers(t);
+	set_result(t, E_TIMEOUT);
+	sched_ready(t);
 }
 
 static int take_note_bits(struct task *t)

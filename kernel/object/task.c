@@ -140,8 +140,7 @@ static void task_unblock_all(struct task *t)
 		list_del(&t->qlink);
 		t->blocked_on = 0;
 	}
-	if (t->block == BLOCK_SLEEP)
-		sched_cancel_sleep(t);
+	sched_cancel_sleep(t);          /* a sleep, or a call's deadline */
 	if (t->waiting_note) {
 		t->waiting_note->waiter = 0;
 		t->waiting_note = 0;
@@ -151,6 +150,15 @@ static void task_unblock_all(struct task *t)
 			cap_clear(&t->send_caps[i]);
 	sched_unready(t);
 	t->block = BLOCK_NONE;
+}
+
+void task_end_helpers(struct task *t)
+{
+	for (struct list *l = all_tasks.next; l != &all_tasks; l = l->next) {
+		struct task *s = list_entry(l, struct task, all);
+		if (s->reply_to == t)
+			ipc_end_helping(s);
+	}
 }
 
 void task_stop(struct task *t)
@@ -173,11 +181,7 @@ void task_kill(struct task *t)
 	t->state = TASK_DEAD;
 	/* A server lent our priority for our call gives it back now: it may
 	 * never answer a caller that is gone. */
-	for (struct list *l = all_tasks.next; l != &all_tasks; l = l->next) {
-		struct task *s = list_entry(l, struct task, all);
-		if (s->reply_to == t)
-			ipc_end_helping(s);
-	}
+	task_end_helpers(t);
 	/* A caller waiting for our answer will not get one. */
 	if (t->reply_to) {
 		ipc_abort_call(t->reply_to, t->reply_seq);

@@ -113,6 +113,13 @@ void task_invoke(struct cap *c, uint64_t op, struct trap_frame *f)
 		}
 		cap_make(arg, CAP_CSPACE, RIGHTS_ALL, &t->cspace->hdr, 0, 0);
 		break;
+	case TASK_SET_TIMEOUT:
+		if (f->rdx > 3600000) {
+			f->rax = E_BAD_ARG;
+			return;
+		}
+		t->call_timeout = f->rdx * SCHED_HZ / 1000 + (f->rdx && f->rdx * SCHED_HZ < 1000);
+		break;
 	case TASK_SET_NAME: {
 		char name[sizeof(t->name)] = { 0 };
 		uint64_t n = f->r10 < sizeof(name) - 1 ? f->r10 : sizeof(name) - 1;

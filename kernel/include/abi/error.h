@@ -18,10 +18,11 @@ enum tern_error {
 	E_DEAD,                 /* the object was destroyed (e.g. a task killed mid-call) */
 	E_MAPPED,               /* address already mapped */
 	E_NOT_MAPPED,           /* nothing mapped there */
+	E_TIMEOUT,              /* a call was not answered in the task's call timeout */
 	E_COUNT
 };
 
 #define TERN_ERROR_NAMES { \
 	"ok", "bad syscall", "bad slot", "empty slot", "wrong type", "no rights", \
 	"slot in use", "bad argument", "bad address", "no memory", "would block", \
-	"no reply", "busy", "dead", "already mapped", "not mapped" }
+	"no reply", "busy", "dead", "already mapped", "not mapped", "timed out" }

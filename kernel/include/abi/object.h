@@ -23,6 +23,8 @@ enum tern_invoke {
 	TASK_INFO,              /* r0 = state, r1 = priority, r2 = fault count, r3 = id */
 	TASK_CSPACE,            /* a2 = dst index: a cspace cap for the task's cspace */
 	TASK_SET_NAME,          /* a2 = pointer, a3 = length (for logs) */
+	TASK_SET_TIMEOUT,       /* a2 = ms (0 = none, at most 3600000): a blocking call of
+				 * this task not answered in that time fails with E_TIMEOUT */
 
 	/* page */
 	PAGE_MAP = 32,          /* a2 = task cap (0 = self), a3 = vaddr, a4 = rights (READ/WRITE/EXEC) */

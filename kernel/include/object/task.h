@@ -45,7 +45,8 @@ struct task {
 	struct list qlink;              /* run queue or endpoint wait queue */
 	struct list all;                /* every live task, for listings */
 	struct endpoint *blocked_on;
-	uint64_t wake_tick;             /* BLOCK_SLEEP: when to wake */
+	uint64_t wake_tick;             /* BLOCK_SLEEP: when to wake; in a call: its deadline */
+	uint64_t call_timeout;          /* ticks a call may take (0 = no limit) */
 	struct list sleep_link;         /* BLOCK_SLEEP: in the scheduler's sleepers */
 	struct note *waiting_note;
 
@@ -86,6 +87,10 @@ void task_free_stack(struct task *t);
 void ipc_abort_call(struct task *caller, uint64_t seq);
 /* A server that owes an answer goes back to its own priority. */
 void ipc_end_helping(struct task *server);
+/* Every server that owes t an answer goes back to its own priority. */
+void task_end_helpers(struct task *t);
+/* t's call ran out of time (sched_tick): it fails with E_TIMEOUT. */
+void ipc_call_timeout(struct task *t);
 int ipc_fault_send(struct task *t);
 /* Called from trap_dispatch for user-mode exceptions. */
 int fault_user(struct trap_frame *f);

@@ -108,6 +108,8 @@ void *init_malloc(size_t n, const char *what)
 	return p;
 }
 
+#define INIT_CALL_TIMEOUT_MS 2000
+
 int tern_main(uint64_t ramfs, uint64_t ramfs_len, uint64_t ipcbuf, uint64_t cmdline)
 {
 	(void)ipcbuf;
@@ -116,6 +118,10 @@ int tern_main(uint64_t ramfs, uint64_t ramfs_len, uint64_t ipcbuf, uint64_t cmdl
 	slot_init(ROOT_FIRST_FREE, ROOT_RADIX);
 	malloc_memory = ROOT_MEMORY;
 	malloc_heap_va = INIT_HEAP_VA;
+	/* init never waits on a server for long: a call (to the fs, when a
+	 * program is read from it) that is not answered in this time fails
+	 * with E_TIMEOUT, and init goes back to handling faults. */
+	tern_invoke(ROOT_TASK, TASK_SET_TIMEOUT, INIT_CALL_TIMEOUT_MS, 0, 0, 0, 0);
 	init_ep = slot_alloc();
 	if (tern_mem_create(ROOT_MEMORY, CAP_ENDPOINT, init_ep, 0)) {
 		printf("init: cannot create its endpoint\n");

@@ -453,3 +453,35 @@ KTEST(attack_helping_ends_when_the_caller_dies)
 	KCHECK(shared[25] > 0);         /* s is back at 20: the priority 50 task runs */
 	return 0;
 }
+
+/*
+ * A call to a server that never answers blocked its caller for good: the
+ * way a hung or hostile server could stop init (which must keep handling
+ * faults). A task's call timeout (TASK_SET_TIMEOUT) bounds every call it
+ * makes, queued or delivered; the late answer then goes nowhere.
+ */
+KTEST(attack_call_timeout_bounds_a_silent_server)
+{
+	uint64_t ep = make(CAP_ENDPOINT, 0), quiet = make(CAP_ENDPOINT, 0);
+	struct child s;
+	KCHECK(ep && quiet);
+	KCHECK_EQ(child_spawn(&s, ROLE_RECV_HOLD, 0, 50), 0);
+	KCHECK_EQ(child_give(&s, ep, KC_EP, RIGHT_READ), TERN_OK);
+	KCHECK_EQ(child_start(&s), TERN_OK);
+	tern_sleep_ms(5);
+	KCHECK_EQ(tern_invoke(ROOT_TASK, TASK_SET_TIMEOUT, 3600001, 0, 0, 0, 0), E_BAD_ARG);
+	KCHECK_EQ(tern_invoke(ROOT_TASK, TASK_SET_TIMEOUT, 20, 0, 0, 0, 0), TERN_OK);
+	struct tern_msg m = { .info = MSG_INFO(0, 1, 0), .mr = { 1 } };
+	uint64_t t0 = tern_uptime_ns();
+	int delivered = tern_call(ep, &m);      /* s takes it and never answers */
+	m.info = MSG_INFO(0, 1, 0);
+	int queued = tern_call(quiet, &m);      /* nobody ever receives */
+	uint64_t dt = tern_uptime_ns() - t0;
+	tern_invoke(ROOT_TASK, TASK_SET_TIMEOUT, 0, 0, 0, 0, 0);
+	KCHECK_EQ(delivered, E_TIMEOUT);
+	KCHECK_EQ(queued, E_TIMEOUT);
+	KCHECK(dt >= 40000000ull && dt < 500000000ull);
+	/* And nothing of the queued call is left on quiet. */
+	KCHECK_EQ(tern_nbrecv(quiet, &m), E_WOULD_BLOCK);
+	return 0;
+}
