@@ -22,6 +22,11 @@ enum kchild_role {
 
 	/* Attacks on the kernel (test/ktest/attack*.c), from 50 up. */
 	ROLE_NT_SLEEP = 50,     /* set RFLAGS.NT (and AC, TF-free), sleep, shared[20] = 1, signal NOTE */
+
+	/* The syscall fuzzer and the tests of test/ktest/fuzz.c, from 100 up. */
+	ROLE_SYSFUZZ = 100,     /* random and mutated system calls forever (kchild/fuzz.c);
+				 * arg = seed, its low byte the seat (KF_*) */
+	ROLE_LEND_SPIN = 101,   /* answer one call on EP, then count in shared[arg] forever */
 };
 
 enum kchild_fault {
@@ -40,6 +45,21 @@ enum kchild_fault {
 #define KC_RECV    4
 #define KC_REPLY   5
 #define KC_NOTE2   6
+
+/*
+ * Fuzz task cspace slots (ROLE_SYSFUZZ): what the root gives each of the
+ * KF_SEATS fuzz tasks. Slots KF_FREE and up start empty; the fuzzer makes
+ * objects and receives caps there.
+ */
+#define KF_SEATS   4
+#define KF_MEM     8    /* its own memory quota, split from the root's */
+#define KF_EP      9    /* two endpoints shared by all seats; KF_EP + 1 is badged, no READ */
+#define KF_NOTE    11   /* two notes shared by all seats; KF_NOTE + 1 is badged */
+#define KF_PAGE    13   /* a page shared by all seats, to map into each other */
+#define KF_PEER    16   /* KF_PEER + seat: task cap of every seat, itself included */
+#define KF_FREE    24
+#define KF_COUNT   64   /* shared[KF_COUNT + seat]: system calls that seat made */
+#define KF_MAP_VA  0x40000000ull        /* where the fuzzers map pages into each other */
 
 /* Child addresses. */
 #define KC_IPCBUF_VA  0x0FFF0000ull
