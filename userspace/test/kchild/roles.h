@@ -59,6 +59,8 @@ enum kchild_fault {
 #define KF_PEER    16   /* KF_PEER + seat: task cap of every seat, itself included */
 #define KF_FREE    24
 #define KF_COUNT   64   /* shared[KF_COUNT + seat]: system calls that seat made */
+#define KF_STATS   80   /* shared[KF_STATS + 4 * seat + KS_*]: what its calls did */
+enum { KS_BLOCKED_OK, KS_CAPS_IN, KS_CREATED, KS_NO_MEMORY };
 #define KF_MAP_VA  0x40000000ull        /* where the fuzzers map pages into each other */
 
 /* Child addresses. */
