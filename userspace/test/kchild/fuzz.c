@@ -62,13 +62,30 @@ static const uint64_t ops[] = {
 	IOPORT_ENABLE, IOPORT_DISABLE, MACHINE_INFO, MACHINE_TASKS, 255, ~0ull,
 };
 
+/* Slots we recently filled (made an object, copied or received a cap into). */
+static uint64_t filled[16];
+static unsigned nfilled;
+
+static void remember(uint64_t slot)
+{
+	filled[nfilled++ % N_OF(filled)] = slot;
+}
+
+/* A slot that likely holds a cap: one the root gave us or one we filled. */
+static uint64_t full_slot(void)
+{
+	if (nfilled && below(2))
+		return filled[below(nfilled < N_OF(filled) ? nfilled : N_OF(filled))];
+	return KF_MEM + below(KF_PEER + KF_SEATS - KF_MEM);
+}
+
 /* Our own slots; now and then 0 or one outside the cspace. */
 static uint64_t any_slot(void)
 {
 	switch (below(16)) {
 	case 0: return 0;
 	case 1: return PICK(words);
-	case 2: case 3: case 4: return KF_MEM + below(KF_FREE - KF_MEM);
+	case 2: case 3: case 4: case 5: case 6: return full_slot();
 	default: return 1 + below((1u << KC_RADIX) - 1);
 	}
 }
@@ -131,7 +148,7 @@ static uint64_t any_info(void)
 	if (chance(50))
 		return any_word();
 	unsigned len = chance(800) ? (unsigned)below(MSG_REGS + 1) : (unsigned)below(MSG_MAX + 8);
-	unsigned ncaps = chance(700) ? 0 : (unsigned)below(MSG_MAX_CAPS + 2);
+	unsigned ncaps = chance(600) ? 0 : chance(600) ? 1 : (unsigned)below(MSG_MAX_CAPS + 2);
 	uint64_t info = MSG_INFO(below(4) ? below(16) : rnd(), len, ncaps);
 	if (chance(20))
 		info |= MSG_FROM_NOTE;
@@ -143,7 +160,7 @@ static void stage_caps(void)
 {
 	struct tern_ipcbuf *b = (struct tern_ipcbuf *)KC_IPCBUF_VA;
 	for (int i = 0; i < MSG_MAX_CAPS; i++) {
-		b->caps[i] = chance(900) ? 1 + below((1u << KC_RADIX) - 1) : any_slot();
+		b->caps[i] = chance(900) ? full_slot() : any_slot();
 		b->recv_slots[i] = chance(900) ? free_slot() : any_slot();
 	}
 	for (int i = MSG_REGS; i < MSG_MAX; i += 7)
@@ -204,7 +221,7 @@ static void gen_invoke(struct call *c)
 /* SYS_* by weight: the blocking ones are rare, the cap and object calls common. */
 static const uint8_t weights[SYS_COUNT] = {
 	[SYS_DEBUG_WRITE] = 2, [SYS_YIELD] = 2, [SYS_UPTIME] = 1, [SYS_SEND] = 1, [SYS_NBSEND] = 10,
-	[SYS_RECV] = 1, [SYS_NBRECV] = 10, [SYS_CALL] = 1, [SYS_REPLY] = 4, [SYS_REPLY_RECV] = 1,
+	[SYS_RECV] = 3, [SYS_NBRECV] = 10, [SYS_CALL] = 2, [SYS_REPLY] = 4, [SYS_REPLY_RECV] = 3,
 	[SYS_SIGNAL] = 6, [SYS_WAIT] = 1, [SYS_POLL] = 5, [SYS_CAP_COPY] = 12, [SYS_CAP_MINT] = 10,
 	[SYS_CAP_MOVE] = 8, [SYS_CAP_DELETE] = 10, [SYS_CAP_IDENTIFY] = 6, [SYS_CAP_SAVE_REPLY] = 3,
 	[SYS_INVOKE] = 40, [SYS_EXIT] = 1, [SYS_SLEEP] = 1, [SYS_NBCALL] = 8,
@@ -318,6 +335,46 @@ static int worth_keeping(const struct call *c)
 	       c->n != SYS_REPLY_RECV && c->n != SYS_WAIT;
 }
 
+/* Count what the calls achieved, so the root can tell the run reached past the decode checks. */
+static void note_result(const struct call *c, const struct tern_ret *r, volatile uint64_t *stats)
+{
+	if (r->err == E_NO_MEMORY)
+		stats[KS_NO_MEMORY]++;
+	if (r->err != TERN_OK)
+		return;
+	switch (c->n) {
+	case SYS_CAP_COPY: case SYS_CAP_MINT: case SYS_CAP_MOVE:
+		if (!c->a[1])
+			remember(c->a[2]);
+		break;
+	case SYS_CAP_SAVE_REPLY:
+		remember(c->a[0]);
+		break;
+	case SYS_RECV: case SYS_CALL: case SYS_REPLY_RECV:
+	case SYS_NBRECV: case SYS_NBCALL:
+		if (MSG_NCAPS(r->r[1])) {
+			struct tern_ipcbuf *b = (struct tern_ipcbuf *)KC_IPCBUF_VA;
+			stats[KS_CAPS_IN]++;
+			for (unsigned i = 0; i < MSG_NCAPS(r->r[1]) && i < MSG_MAX_CAPS; i++)
+				remember(b->recv_slots[i]);
+		}
+		if (c->n == SYS_NBRECV || c->n == SYS_NBCALL)
+			break;
+		/* fall through */
+	case SYS_SEND: case SYS_WAIT:
+		stats[KS_BLOCKED_OK]++;
+		break;
+	case SYS_INVOKE:
+		if (c->a[1] == MEM_CREATE || c->a[1] == MEM_SPLIT) {
+			stats[KS_CREATED]++;
+			remember(c->a[3]);
+		} else if (c->a[1] == TASK_CSPACE) {
+			remember(c->a[2]);
+		}
+		break;
+	}
+}
+
 void sysfuzz(uint64_t arg)
 {
 	unsigned seat = (unsigned)(arg & 0xFF) % KF_SEATS;
@@ -337,5 +394,6 @@ void sysfuzz(uint64_t arg)
 		struct tern_ret r = tern_sys(c.n, c.a[0], c.a[1], c.a[2], c.a[3], c.a[4], c.a[5]);
 		if (r.err == TERN_OK && worth_keeping(&c))
 			hist[nhist++ % N_OF(hist)] = c;
+		note_result(&c, &r, &shared[KF_STATS + 4 * seat]);
 	}
 }

@@ -90,9 +90,22 @@ static uint64_t total_calls(void)
 	return n;
 }
 
-static int restart(struct fuzz *z, unsigned i)
+static uint64_t rnd(struct fuzz *z)
 {
-	fuzz_seat_end(z, i);
+	z->rng ^= z->rng << 13;
+	z->rng ^= z->rng >> 7;
+	z->rng ^= z->rng << 17;
+	return z->rng;
+}
+
+/* A new generation for seat i; the old one is killed, or now and then
+ * left to the fuzzers (an orphan) if it still runs. */
+static int restart(struct fuzz *z, unsigned i, int may_orphan)
+{
+	if (may_orphan && rnd(z) % 4 == 0)
+		fuzz_seat_orphan(z, i);
+	else
+		fuzz_seat_end(z, i);
 	z->respawns++;
 	return fuzz_seat_start(z, i);
 }
@@ -103,7 +116,7 @@ static int take_faults(struct fuzz *z)
 	struct tern_msg m;
 	while (tern_nbrecv(fault_ep, &m) == TERN_OK) {
 		uint64_t i = m.badge - FUZZ_BADGE;
-		if (i < KF_SEATS && z->seat[i].task && restart(z, (unsigned)i))
+		if (i < KF_SEATS && z->seat[i].task && restart(z, (unsigned)i, 0))
 			return 1;
 	}
 	return 0;
@@ -116,7 +129,7 @@ static int watch(struct fuzz *z, unsigned i)
 	uint64_t info[6] = { 0 }, count = shared[KF_COUNT + i];
 	tern_invoke(s->task, TASK_INFO, 0, 0, 0, 0, info);
 	if (info[0] == TASK_DEAD || info[2] != s->faults)
-		return restart(z, i);
+		return restart(z, i, info[0] != TASK_DEAD);
 	if (count != s->seen) {
 		s->seen = count;
 		s->idle = 0;
@@ -145,6 +158,8 @@ static int shared_objects(struct fuzz *z)
 		return 1;
 	KCHECK_EQ(tern_cap_mint(z->ep, 0, z->ep_badged, RIGHT_WRITE | RIGHT_GRANT, 0xB1, 0), TERN_OK);
 	KCHECK_EQ(tern_cap_mint(z->note, 0, z->note_badged, RIGHTS_ALL, 0x10, 0), TERN_OK);
+	z->orphan_fault = slot();
+	KCHECK_EQ(tern_cap_mint(fault_ep, 0, z->orphan_fault, RIGHT_WRITE, FUZZ_ORPHAN, 0), TERN_OK);
 	for (unsigned i = 0; i < KF_SEATS; i++) {
 		z->seat[i].fault = slot();
 		KCHECK_EQ(tern_cap_mint(fault_ep, 0, z->seat[i].fault, RIGHT_WRITE, FUZZ_BADGE + i, 0), TERN_OK);
@@ -154,7 +169,7 @@ static int shared_objects(struct fuzz *z)
 
 static void delete_shared(struct fuzz *z)
 {
-	uint64_t caps[] = { z->ep, z->ep_badged, z->note, z->note_badged, z->page };
+	uint64_t caps[] = { z->ep, z->ep_badged, z->note, z->note_badged, z->page, z->orphan_fault };
 	for (unsigned k = 0; k < sizeof(caps) / sizeof(caps[0]); k++)
 		tern_cap_delete(caps[k], 0);
 	for (unsigned i = 0; i < KF_SEATS; i++)
@@ -165,6 +180,7 @@ static void delete_all(struct fuzz *z)
 {
 	for (unsigned i = 0; i < KF_SEATS; i++)
 		fuzz_seat_end(z, i);
+	fuzz_orphans_end(z);
 	delete_shared(z);
 	/* Fault messages we took leave us holding a reply to a dead task. */
 	struct tern_msg m;
@@ -215,6 +231,9 @@ static int run(struct fuzz *z, uint64_t calls)
 		for (unsigned i = 0; i < KF_SEATS; i++)
 			if (watch(z, i))
 				return 1;
+		/* Now and then we end a healthy seat ourselves. */
+		if (rnd(z) % 50 == 0 && restart(z, (unsigned)(rnd(z) % KF_SEATS), 1))
+			return 1;
 		uint64_t n = total_calls(), now = tern_uptime_ns();
 		if (n != last)
 			last = n, last_change = now;
@@ -227,8 +246,16 @@ static int run(struct fuzz *z, uint64_t calls)
 			next_report += calls / 10;
 		}
 		if (n >= calls)
-			return 0;
+			break;
 	}
+	uint64_t st[4] = { 0 };
+	for (unsigned i = 0; i < KF_SEATS; i++)
+		for (unsigned k = 0; k < 4; k++)
+			st[k] += shared[KF_STATS + 4 * i + k];
+	printf("fuzz: %lu blocking calls answered, %lu messages with caps, %lu objects made, "
+	       "%lu out of memory, %u orphans\n", st[KS_BLOCKED_OK], st[KS_CAPS_IN], st[KS_CREATED],
+	       st[KS_NO_MEMORY], z->norphans);
+	return 0;
 }
 
 KTEST(fuzz_syscalls)
@@ -241,6 +268,7 @@ KTEST(fuzz_syscalls)
 	z.seed = cmdline_number("fuzz_seed=", 0);
 	if (!z.seed)
 		z.seed = rdtsc() & 0xFFFFFFFFFFFFull;
+	z.rng = z.seed | 1;
 	printf("fuzz: seed %lu, %lu calls, %u tasks (replay: make fuzz SEED=%lu N=%lu)\n", z.seed, calls,
 	       KF_SEATS, z.seed, calls);
 	fuzz_slots_init();

@@ -16,15 +16,25 @@ struct seat {
 	unsigned idle;          /* looks in a row without progress */
 };
 
+#define MAX_ORPHANS 24
+
 /* Everything the seats share, and the run's parameters. */
 struct fuzz {
-	uint64_t seed;
+	uint64_t seed, rng;
 	uint64_t ep, ep_badged, note, note_badged, page;
 	struct seat seat[KF_SEATS];
 	uint64_t respawns;
+	/* Seats we let go of without killing them: only the caps the fuzz
+	 * tasks hold keep them alive, so their last reference goes away
+	 * wherever the fuzzers drop it (in IPC, by their own hand...). We
+	 * keep their quotas, to revoke at the end. */
+	uint64_t orphan_fault;          /* our fault endpoint, badge FUZZ_ORPHAN */
+	uint64_t orphan_mem[MAX_ORPHANS];
+	unsigned norphans;
 };
 
 #define FUZZ_BADGE 0x100
+#define FUZZ_ORPHAN 0x200
 #define FUZZ_PRIO 50
 
 /* Root slots for the fuzzer, recycled (the run may outlast the test's
@@ -37,3 +47,7 @@ void fuzz_slots_init(void);
 int fuzz_seat_start(struct fuzz *z, unsigned i);
 /* Kill seat i, revoke its quota and let go of its caps. */
 void fuzz_seat_end(struct fuzz *z, unsigned i);
+/* Let go of seat i without killing it (see struct fuzz). */
+void fuzz_seat_orphan(struct fuzz *z, unsigned i);
+/* Revoke and let go of the quotas of the orphans. */
+void fuzz_orphans_end(struct fuzz *z);

@@ -164,3 +164,27 @@ void fuzz_seat_end(struct fuzz *z, unsigned i)
 	s->task = s->mem = 0;
 	s->gen++;
 }
+
+void fuzz_seat_orphan(struct fuzz *z, unsigned i)
+{
+	struct seat *s = &z->seat[i];
+	if (z->norphans == MAX_ORPHANS || !s->task) {
+		fuzz_seat_end(z, i);
+		return;
+	}
+	/* Its faults and exit no longer mean this seat's end. */
+	tern_invoke(s->task, TASK_SET_FAULT, z->orphan_fault, 0, 0, 0, 0);
+	z->orphan_mem[z->norphans++] = s->mem;
+	fuzz_slot_free(s->task);
+	s->task = s->mem = 0;
+	s->gen++;
+}
+
+void fuzz_orphans_end(struct fuzz *z)
+{
+	for (unsigned k = 0; k < z->norphans; k++) {
+		tern_invoke(z->orphan_mem[k], MEM_REVOKE, 0, 0, 0, 0, 0);
+		fuzz_slot_free(z->orphan_mem[k]);
+	}
+	z->norphans = 0;
+}
