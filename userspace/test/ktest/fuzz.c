@@ -220,7 +220,7 @@ static int check_returned(const struct kstate *before)
 
 static int run(struct fuzz *z, uint64_t calls)
 {
-	uint64_t t0 = tern_uptime_ns(), last = 0, last_change = t0, next_report = calls / 10;
+	uint64_t t0 = tern_uptime_ns(), last = 0, last_change = t0, reports = 0;
 	for (unsigned i = 0; i < KF_SEATS; i++)
 		if (fuzz_seat_start(z, i))
 			return 1;
@@ -239,11 +239,11 @@ static int run(struct fuzz *z, uint64_t calls)
 			last = n, last_change = now;
 		else if (now - last_change > STALL_MS * 1000000ull)
 			return kfail("no fuzz task made a system call for %u ms (%lu made)", STALL_MS, n);
-		if (n >= next_report || n >= calls) {
+		/* Ten progress lines, one per tenth (fuzz.run times each). */
+		for (; reports < 10 && n >= (reports + 1) * (calls / 10); reports++) {
 			uint64_t ms = (now - t0) / 1000000 + 1;
 			printf("fuzz: %lu calls in %lu ms (%lu/s), %lu restarts\n", n, ms, n * 1000 / ms,
 			       z->respawns);
-			next_report += calls / 10;
 		}
 		if (n >= calls)
 			break;
