@@ -14,7 +14,7 @@
  * run for the ordinary suite) and fuzz_seed=N (default: from the TSC).
  * The seed is printed first: it fixes each seat's calls, while the
  * interleaving of the seats follows the timer, so a replay is close but
- * not exact. `make fuzz SEED=... N=...` boots just this test.
+ * not exact. `make fuzz-kernel SEED=... N=...` boots just this test.
  */
 #include "fuzz.h"
 #include <stdlib.h>
@@ -269,7 +269,7 @@ KTEST(fuzz_syscalls)
 	if (!z.seed)
 		z.seed = rdtsc() & 0xFFFFFFFFFFFFull;
 	z.rng = z.seed | 1;
-	printf("fuzz: seed %lu, %lu calls, %u tasks (replay: make fuzz SEED=%lu N=%lu)\n", z.seed, calls,
+	printf("fuzz: seed %lu, %lu calls, %u tasks (replay: make fuzz-kernel SEED=%lu N=%lu)\n", z.seed, calls,
 	       KF_SEATS, z.seed, calls);
 	fuzz_slots_init();
 	/* A seat started and ended first: loading builds page tables for the
