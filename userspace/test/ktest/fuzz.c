@@ -269,8 +269,8 @@ KTEST(fuzz_syscalls)
 	if (!z.seed)
 		z.seed = rdtsc() & 0xFFFFFFFFFFFFull;
 	z.rng = z.seed | 1;
-	printf("fuzz: seed %lu, %lu calls, %u tasks (replay: make fuzz-kernel SEED=%lu N=%lu)\n", z.seed, calls,
-	       KF_SEATS, z.seed, calls);
+	printf("fuzz: seed %lu, %lu calls, %u tasks (replay: make fuzz-kernel SEED=%lu N=%lu)\n",
+	       z.seed, calls, KF_SEATS, z.seed, calls);
 	fuzz_slots_init();
 	/* A seat started and ended first: loading builds page tables for the
 	 * loader's scratch window in our own address space, which stay. */
