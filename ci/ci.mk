@@ -44,10 +44,26 @@ else
 CHECK_ACCEL := tcg
 endif
 
+# The system call fuzzer (ci/scenarios/fuzz.run, docs/fuzzing.md): `make
+# check` makes FUZZ_CHECK_CALLS calls with a new seed (SEED=... replays one).
+FUZZ_CHECK_CALLS := 1000000
+
 check: deps
 	$(Q)$(MAKE) --no-print-directory $(CHECK_DEPS)
 	$(Q)BUILD=$(BUILD) KERNEL=$(KERNEL) INITRAMFS=$(INITRAMFS) TERN_RUN=$(TERN_RUN) \
-		BOCHS_ISO=$(BOCHS_ISO) ACCEL=$(CHECK_ACCEL) UNIT_BINS="$(UNIT_BINS)" FUZZ_BINS="$(FUZZ_BINS)" sh ci/check.sh $(T)
+		BOCHS_ISO=$(BOCHS_ISO) ACCEL=$(CHECK_ACCEL) UNIT_BINS="$(UNIT_BINS)" FUZZ_BINS="$(FUZZ_BINS)" \
+		FUZZ_N=$(FUZZ_CHECK_CALLS) FUZZ_SEED=$(SEED) sh ci/check.sh $(T)
+
+# `make fuzz` runs the system call fuzzer first (N calls, default ten
+# million; SEED=... replays a run), then the host libFuzzer targets
+# (ci/fuzz/fuzz.mk); `make fuzz-kernel` just the first.
+.PHONY: fuzz-kernel
+fuzz: fuzz-kernel
+fuzz-kernel: deps $(KERNEL) $(INITRAMFS) $(TERN_RUN)
+	$(Q)mkdir -p $(BUILD)/ci/logs
+	$(Q)KERNEL=$(KERNEL) INITRAMFS=$(INITRAMFS) FUZZ_N=$(or $(N),10000000) FUZZ_SEED=$(SEED) \
+		ACCEL=$(if $(ACCEL),$(ACCEL),$$(BUILD=$(BUILD) sh ci/accel.sh)) \
+		$(TERN_RUN) -l $(BUILD)/ci/logs/fuzz-kernel.serial ci/scenarios/fuzz.run
 
 .PHONY: unit
 unit: $(UNIT_BINS)

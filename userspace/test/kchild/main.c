@@ -9,6 +9,8 @@
 
 static volatile uint64_t *const shared = (volatile uint64_t *)KC_SHARED_VA;
 
+void sysfuzz(uint64_t arg);     /* fuzz.c */
+
 static inline uint64_t rdtsc(void)
 {
 	uint32_t lo, hi;
@@ -229,6 +231,16 @@ int tern_main(uint64_t role, uint64_t arg)
 		tern_recv(KC_EP, &m);
 		for (;;)
 			shared[24]++;
+	case ROLE_SYSFUZZ: sysfuzz(arg); break;
+	case ROLE_LEND_SPIN:
+		/* Answer one call, then keep the CPU: only the priority we have
+		 * after the reply decides who may preempt us. */
+		tern_recv(KC_EP, &m);
+		m.info = MSG_INFO(0, 1, 0);
+		m.mr[0] = 0x5EED;
+		tern_reply(&m);
+		for (;;)
+			shared[arg]++;
 	case ROLE_NOTE_WAITER:
 		for (;;) {
 			tern_wait(KC_NOTE, 0);

@@ -32,6 +32,10 @@ enum kchild_role {
 	ROLE_RV_MAP_SPREAD = 150, /* page from own quota RV_MEM, map it into itself every 2 MiB, arg tries;
 	                           * shared[150] = mappings made, shared[151] = last error, signal NOTE */
 	ROLE_RV_HELP_SPIN = 151,  /* recv a call on EP, wait NOTE, reply, then shared[152]++ forever */
+	/* The syscall fuzzer and the tests of test/ktest/fuzz.c, from 100 up. */
+	ROLE_SYSFUZZ = 100,     /* random and mutated system calls forever (kchild/fuzz.c);
+				 * arg = seed, its low byte the seat (KF_*) */
+	ROLE_LEND_SPIN = 101,   /* answer one call on EP, then count in shared[arg] forever */
 };
 
 enum kchild_fault {
@@ -50,6 +54,23 @@ enum kchild_fault {
 #define KC_RECV    4
 #define KC_REPLY   5
 #define KC_NOTE2   6
+
+/*
+ * Fuzz task cspace slots (ROLE_SYSFUZZ): what the root gives each of the
+ * KF_SEATS fuzz tasks. Slots KF_FREE and up start empty; the fuzzer makes
+ * objects and receives caps there.
+ */
+#define KF_SEATS   4
+#define KF_MEM     8    /* its own memory quota, split from the root's */
+#define KF_EP      9    /* two endpoints shared by all seats; KF_EP + 1 is badged, no READ */
+#define KF_NOTE    11   /* two notes shared by all seats; KF_NOTE + 1 is badged */
+#define KF_PAGE    13   /* a page shared by all seats, to map into each other */
+#define KF_PEER    16   /* KF_PEER + seat: task cap of every seat, itself included */
+#define KF_FREE    24
+#define KF_COUNT   64   /* shared[KF_COUNT + seat]: system calls that seat made */
+#define KF_STATS   80   /* shared[KF_STATS + 4 * seat + KS_*]: what its calls did */
+enum { KS_BLOCKED_OK, KS_CAPS_IN, KS_CREATED, KS_NO_MEMORY };
+#define KF_MAP_VA  0x40000000ull        /* where the fuzzers map pages into each other */
 
 /* Child addresses. */
 #define KC_IPCBUF_VA  0x0FFF0000ull

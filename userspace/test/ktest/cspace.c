@@ -141,3 +141,48 @@ KTEST(cspace_long_chain_destroyed)
 	KCHECK_EQ(tern_cap_delete(head, 0), TERN_OK);   /* the whole chain goes */
 	return 0;                                        /* (the runner checks the quota came back) */
 }
+
+/*
+ * Mint and copy give at most the source cap's rights, whatever is asked:
+ * from a reduced cap, asking for all rights must not bring back the ones
+ * it lacks. (A mint that took the requested rights as they came passed
+ * every test before this one: none minted from a reduced cap.)
+ */
+KTEST(cspace_mint_and_copy_cannot_add_rights)
+{
+	uint64_t ep = make(CAP_ENDPOINT, 0), w = slot(), m = slot(), mm = slot(), c = slot();
+	struct tern_capinfo ci;
+	struct tern_msg msg;
+	KCHECK(ep);
+	KCHECK_EQ(tern_cap_copy(ep, 0, w, RIGHT_WRITE), TERN_OK);
+	KCHECK_EQ(tern_cap_mint(w, 0, m, RIGHTS_ALL, 0x5, 0), TERN_OK);
+	KCHECK_EQ(tern_cap_identify(m, &ci), TERN_OK);
+	KCHECK_EQ(ci.rights, RIGHT_WRITE);
+	KCHECK_EQ(ci.badge, 0x5);
+	KCHECK_EQ(tern_nbrecv(m, &msg), E_NO_RIGHTS);
+	/* Again from the minted cap, and a copy of it. */
+	KCHECK_EQ(tern_cap_mint(m, 0, mm, RIGHT_READ | RIGHT_WRITE | RIGHT_GRANT, 0x5, 0), TERN_OK);
+	KCHECK_EQ(tern_cap_identify(mm, &ci), TERN_OK);
+	KCHECK_EQ(ci.rights, RIGHT_WRITE);
+	KCHECK_EQ(tern_cap_copy(mm, 0, c, RIGHTS_ALL), TERN_OK);
+	KCHECK_EQ(tern_cap_identify(c, &ci), TERN_OK);
+	KCHECK_EQ(ci.rights, RIGHT_WRITE);
+	return 0;
+}
+
+/* The same for caps without badges: a read-only memory cap and port range. */
+KTEST(cspace_mint_cannot_add_rights_to_memory_or_ports)
+{
+	uint64_t r = slot(), m = slot(), io = slot(), io2 = slot();
+	struct tern_capinfo ci;
+	KCHECK_EQ(tern_cap_copy(ROOT_MEMORY, 0, r, RIGHT_READ), TERN_OK);
+	KCHECK_EQ(tern_cap_mint(r, 0, m, RIGHTS_ALL, 0, 0), TERN_OK);
+	KCHECK_EQ(tern_cap_identify(m, &ci), TERN_OK);
+	KCHECK_EQ(ci.rights, RIGHT_READ);
+	KCHECK_EQ(tern_mem_create(m, CAP_NOTE, slot(), 0), E_NO_RIGHTS);
+	KCHECK_EQ(tern_cap_mint(ROOT_IOPORT, 0, io, RIGHT_READ, 0x3F8, 0x3FF), TERN_OK);
+	KCHECK_EQ(tern_cap_mint(io, 0, io2, RIGHTS_ALL, 0x3F8, 0x3FF), TERN_OK);
+	KCHECK_EQ(tern_cap_identify(io2, &ci), TERN_OK);
+	KCHECK_EQ(ci.rights, RIGHT_READ);
+	return 0;
+}

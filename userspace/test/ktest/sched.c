@@ -106,3 +106,40 @@ KTEST(sched_yield_lets_an_equal_task_run)
 	KCHECK_EQ(tern_invoke(s.task, TASK_KILL, 0, 0, 0, 0, 0), TERN_OK);
 	return 0;
 }
+
+/*
+ * The lent priority ends with the reply. A server at 20 answers a client
+ * at 80 and then keeps running (it spins); a task at 50 started after the
+ * reply must preempt it. A server that kept the client's 80 would starve
+ * the task at 50. (The lending test above could not tell: its server goes
+ * back to waiting after the reply, so anything runs.)
+ */
+KTEST(sched_reply_ends_lent_priority)
+{
+	uint64_t ep = make(CAP_ENDPOINT, 0), n = make(CAP_NOTE, 0);
+	struct child server, client, middle;
+	KCHECK(ep && n);
+	KCHECK_EQ(child_spawn(&server, ROLE_LEND_SPIN, 30, 20), 0);
+	KCHECK_EQ(child_give(&server, ep, KC_EP, RIGHT_READ), TERN_OK);
+	KCHECK_EQ(child_start(&server), TERN_OK);
+	tern_sleep_ms(5);               /* the server now waits in recv */
+	KCHECK_EQ(child_spawn(&client, ROLE_CALLER, 1, 80), 0);
+	KCHECK_EQ(child_give(&client, ep, KC_EP, RIGHT_WRITE), TERN_OK);
+	KCHECK_EQ(child_give(&client, n, KC_NOTE, RIGHT_WRITE), TERN_OK);
+	KCHECK_EQ(child_start(&client), TERN_OK);
+	if (!wait_note(n, 300))
+		return kfail("the client's call was never answered");
+	KCHECK_EQ(shared[2], 0x5EED);
+	tern_sleep_ms(5);
+	KCHECK(shared[30] > 0);         /* the server spins after its reply */
+	KCHECK_EQ(child_spawn(&middle, ROLE_SPIN, 31, 50), 0);
+	KCHECK_EQ(child_start(&middle), TERN_OK);
+	tern_sleep_ms(20);
+	if (shared[31] == 0)
+		return kfail("a task at 50 never ran while a server at 20 spun after "
+			     "answering a client at 80: the lent priority outlived the reply");
+	uint64_t s = shared[30];
+	tern_sleep_ms(20);
+	KCHECK_EQ(shared[30], s);       /* and the server at 20 no longer runs */
+	return 0;
+}
