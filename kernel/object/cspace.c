@@ -50,7 +50,7 @@ void cspace_destroy(struct cspace *cs)
 
 struct cap *cspace_slot(struct cspace *cs, uint64_t idx)
 {
-	if (!cs || idx == 0 || idx >= ((uint64_t)1 << cs->radix))
+	if (!cs || cs->revoked || idx == 0 || idx >= ((uint64_t)1 << cs->radix))
 		return 0;
 	return &cs->slots[idx];
 }

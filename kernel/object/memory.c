@@ -76,17 +76,28 @@ void memory_refund(struct kobj *o)
  * (as dead tasks and empty cspaces). Quotas split from m are walked with a
  * work list, not recursion: a task may make a very long chain of them.
  * Nothing is destroyed during the walk (kobj.h), so the lists hold still.
+ *
+ * Revocation is final. What survives it (held from outside) must not be
+ * filled again: another task holding a cap to a revoked cspace could
+ * otherwise put a cap to that cspace back into it after the revoke, a new
+ * cycle that no revoke would ever reach again. So revoked cspaces refuse
+ * every slot, and revoked quotas refuse to make anything (E_DEAD); tasks
+ * are dead and take nothing; dropped replies stay empty.
  */
 void memory_revoke(struct memory *m)
 {
 	m->revoke_next = 0;
 	for (struct memory *w = m; w; ) {
 		struct memory *next = w->revoke_next;
+		w->revoked = 1;
 		for (struct list *l = w->objects.next; l != &w->objects; l = l->next) {
 			struct kobj *o = list_entry(l, struct kobj, sibling);
 			switch (o->type) {
 			case CAP_TASK: task_kill((struct task *)o); break;
-			case CAP_CSPACE: cspace_clear((struct cspace *)o); break;
+			case CAP_CSPACE:
+				cspace_clear((struct cspace *)o);
+				((struct cspace *)o)->revoked = 1;
+				break;
 			case CAP_REPLY: reply_drop((struct reply *)o); break;
 			case CAP_MEMORY:
 				((struct memory *)o)->revoke_next = next;
@@ -162,6 +173,10 @@ void memory_invoke(struct cap *c, uint64_t op, struct trap_frame *f)
 	if (op == MEM_REVOKE) {
 		memory_revoke(m);
 		f->rax = TERN_OK;
+		return;
+	}
+	if (m->revoked) {
+		f->rax = E_DEAD;        /* MEM_CREATE, MEM_SPLIT: revocation is final */
 		return;
 	}
 	if (op == MEM_SPLIT) {

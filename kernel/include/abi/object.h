@@ -8,8 +8,9 @@ enum tern_invoke {
 				 * (the parent pays the bytes and 256 for the object) */
 	MEM_INFO,               /* r0 = bytes left, r1 = bytes used */
 	MEM_REVOKE,             /* break every object made from this quota or a quota
-				 * split from it: tasks are killed, cspaces emptied, saved
-				 * replies dropped, so no reference cycle can pin memory */
+				 * split from it: tasks are killed, cspaces emptied for
+				 * good, saved replies dropped, so no reference cycle can
+				 * pin memory; final: the quotas make nothing more (E_DEAD) */
 
 	/* task */
 	TASK_SET_REGS = 16,     /* a2 = rip, a3 = rsp, a4 = rdi, a5 = rsi at start */

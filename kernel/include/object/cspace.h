@@ -7,6 +7,7 @@
 struct cspace {
 	struct kobj hdr;
 	unsigned radix;
+	int revoked;            /* its quota was revoked: holds nothing, ever again */
 	struct cap *slots;      /* 2^radix entries, in whole frames */
 };
 

@@ -6,6 +6,7 @@ struct memory {
 	struct kobj hdr;
 	uint64_t left, used;
 	struct list objects;            /* kobj.sibling of everything charged here */
+	int revoked;                    /* MEM_REVOKE'd: nothing more is made from it */
 	struct memory *revoke_next;     /* MEM_REVOKE's work list */
 };
 

@@ -485,3 +485,24 @@ KTEST(attack_call_timeout_bounds_a_silent_server)
 	KCHECK_EQ(tern_nbrecv(quiet, &m), E_WOULD_BLOCK);
 	return 0;
 }
+
+/*
+ * Revocation is final. A cspace made from a revoked quota, still held from
+ * outside, could be filled again after the revoke (a cap to itself put
+ * back into it): a new cycle that no revoke reaches again, as the system
+ * call fuzzer found (its quotas stayed pinned after every run).
+ */
+KTEST(attack_revoked_objects_cannot_be_refilled)
+{
+	uint64_t q = slot(), cs = slot(), x = slot(), out[6] = { 0 };
+	KCHECK_EQ(tern_invoke(ROOT_MEMORY, MEM_SPLIT, 64 * 1024, q, 0, 0, 0), TERN_OK);
+	KCHECK_EQ(tern_mem_create(q, CAP_CSPACE, cs, 2), TERN_OK);
+	KCHECK_EQ(tern_invoke(q, MEM_REVOKE, 0, 0, 0, 0, 0), TERN_OK);
+	KCHECK_EQ(tern_cap_copy(cs, cs, 1, RIGHTS_ALL), E_BAD_SLOT);
+	KCHECK_EQ(tern_mem_create(q, CAP_ENDPOINT, x, 0), E_DEAD);
+	KCHECK_EQ(tern_invoke(q, MEM_SPLIT, 4096, x, 0, 0, 0), E_DEAD);
+	KCHECK_EQ(tern_cap_delete(cs, 0), TERN_OK);
+	KCHECK_EQ(tern_invoke(q, MEM_INFO, 0, 0, 0, 0, out), TERN_OK);
+	KCHECK_EQ(out[1], 0);           /* nothing is pinned */
+	return 0;
+}

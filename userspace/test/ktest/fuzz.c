@@ -22,31 +22,9 @@
 #define DEFAULT_CALLS 30000
 #define STALL_MS 10000          /* no seat made a call for this long: the kernel hangs */
 
-/*
- * The kernel command line. ktest's runner does not pass it on, but the
- * kernel put it at the top of our stack (abi/object.h: rcx at entry,
- * padded to 16 bytes with zeros): the longest run of printable bytes that
- * ends there, at a 16-byte boundary, is it.
- */
-static const char *cmdline(void)
-{
-	const char *top = (const char *)ROOT_STACK_TOP, *found = "";
-	for (unsigned k = 1; k <= 256; k++) {
-		const char *p = top - 16 * k;
-		size_t n = strnlen(p, 16 * k);
-		if (n == 16 * k || (n + 16) / 16 != k)
-			break;
-		for (size_t i = 0; i < n; i++)
-			if (p[i] < 0x20 || p[i] > 0x7E)
-				return found;
-		found = p;
-	}
-	return found;
-}
-
 static uint64_t cmdline_number(const char *key, uint64_t dflt)
 {
-	const char *c = cmdline();
+	const char *c = ktest_cmdline;
 	size_t klen = strlen(key);
 	for (const char *p = c; (p = strstr(p, key)); p += klen)
 		if (p == c || p[-1] == ' ')

@@ -38,6 +38,9 @@ int kfail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 			return kfail("%s:%d: %s == %s (0x%lx != 0x%lx)", __FILE__, __LINE__, #a, #b, a_, b_); \
 	} while (0)
 
+/* The kernel command line (words such as fuzz_n= for the tests). */
+extern const char *ktest_cmdline;
+
 /* A fresh slot of the root's cspace, released after the test. */
 uint64_t slot(void);
 /* A new object of type in a fresh slot (0 on failure, with a kfail reason). */

@@ -91,6 +91,25 @@ static int has_prefix(const char *s, const char *prefix)
 	return prefix[0] && strncmp(s, prefix, strlen(prefix)) == 0;
 }
 
+/* Whether s starts with one of the comma-separated prefixes in list. */
+static int has_any_prefix(const char *s, const char *list)
+{
+	char one[32];
+	while (*list) {
+		size_t n = 0;
+		while (list[n] && list[n] != ',' && n + 1 < sizeof(one))
+			n++;
+		memcpy(one, list, n);
+		one[n] = '\0';
+		if (has_prefix(s, one))
+			return 1;
+		list += n + (list[n] == ',');
+	}
+	return 0;
+}
+
+const char *ktest_cmdline = "";
+
 static uint64_t quota_used(void)
 {
 	uint64_t out[6] = { 0 };
@@ -104,6 +123,7 @@ int tern_main(uint64_t initramfs, uint64_t size, uint64_t ipcbuf, uint64_t cmdli
 	extern const void *ktest_initramfs;
 	extern uint64_t ktest_initramfs_size;
 	ktest_initramfs = (const void *)initramfs;
+	ktest_cmdline = (const char *)cmdline;
 	ktest_initramfs_size = size;
 	printf("ktest: kernel test suite starting\n");
 
@@ -126,13 +146,13 @@ int tern_main(uint64_t initramfs, uint64_t size, uint64_t ipcbuf, uint64_t cmdli
 	}
 
 	/* only=PREFIX runs just the tests whose names start with it (T=attack
-	 * boots with only=attack_); skip=PREFIX leaves those out. */
+	 * boots with only=attack_); skip=PREFIX[,PREFIX] leaves those out. */
 	char only[32], skip[32];
 	cmdline_word((const char *)cmdline, "only=", only, sizeof(only));
 	cmdline_word((const char *)cmdline, "skip=", skip, sizeof(skip));
 	int passed = 0, failed = 0;
 	for (const struct ktest *t = __start_tern_tests; t < __stop_tern_tests; t++) {
-		if ((only[0] && !has_prefix(t->name, only)) || has_prefix(t->name, skip))
+		if ((only[0] && !has_prefix(t->name, only)) || has_any_prefix(t->name, skip))
 			continue;
 		reason[0] = '\0';
 		for (int i = 0; i < 512; i++)
