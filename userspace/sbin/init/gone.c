@@ -20,7 +20,6 @@
 #include <stdio.h>
 
 #define GONE_QUEUE      32
-#define GONE_RETRY_MS   10
 #define GONE_GIVE_UP_MS 10000
 
 struct notice {
@@ -83,8 +82,9 @@ void gone_program(const struct prog *p)
 	}
 }
 
-/* Try every queued notice once, keeping the order of those still waiting. */
-static void gone_retry(void)
+/* Try every queued notice once, keeping the order of those still waiting;
+ * whether some still wait. */
+int gone_retry(void)
 {
 	int kept = 0;
 	uint64_t now = tern_uptime_ns();
@@ -98,19 +98,5 @@ static void gone_retry(void)
 			       GONE_GIVE_UP_MS / 1000, queue[i].badge);
 	}
 	nqueued = kept;
-}
-
-int gone_recv(uint64_t ep, struct tern_msg *m)
-{
-	gone_retry();
-	if (!nqueued)
-		return tern_recv(ep, m);
-	int err = tern_nbrecv(ep, m);
-	/* Nothing came: let the providers run a tick. If init cannot sleep,
-	 * it waits for the next message instead; it must never spin at its
-	 * priority, which would keep the very providers it waits for from
-	 * running. */
-	if (err == E_WOULD_BLOCK && tern_sleep_ms(GONE_RETRY_MS))
-		return tern_recv(ep, m);
-	return err;
+	return nqueued > 0;
 }

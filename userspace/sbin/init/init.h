@@ -43,6 +43,7 @@ struct prog {
 	uint64_t endpoints[MAN_MAX_CAPS];       /* provided endpoints, kept across restarts */
 	int state;                              /* enum init_state */
 	unsigned restarts;
+	uint64_t restart_at;                    /* INIT_RESTARTING: uptime (ns) to start again */
 	uint64_t status;
 	uint64_t waiters[MAX_WAITERS];          /* saved replies of INIT_WAIT callers */
 	int nwaiters;
@@ -83,11 +84,14 @@ void request_handle(struct tern_msg *m);
 void fault_handle(struct tern_msg *m);
 
 /* gone.c: tell the providers of p's services that it has ended
- * (proto/service.h), now or, if one is busy, from gone_recv. */
+ * (proto/service.h), now or, if one is busy, from main.c's receive. */
 void gone_program(const struct prog *p);
-/* init's receive: first retries undelivered notices; while some remain it
- * does not block for long (E_WOULD_BLOCK after a short sleep). */
-int gone_recv(uint64_t ep, struct tern_msg *m);
+/* Retry undelivered notices; whether some still wait (main.c's receive
+ * then comes back a tick later to try again). */
+int gone_retry(void);
+/* prog.c: start the drivers whose restart back-off has run out; whether
+ * some are still waiting for theirs. */
+int prog_restarts_due(void);
 
 /* fsread.c: 0 and a malloc'd copy of the file, or an INIT_E* / E_* code
  * (INIT_ENOENT: no such file; E_DEAD / E_WOULD_BLOCK: no fs to ask). */

@@ -109,6 +109,28 @@ void *init_malloc(size_t n, const char *what)
 }
 
 #define INIT_CALL_TIMEOUT_MS 2000
+#define INIT_TICK_MS 10
+
+/*
+ * init's receive. When nothing is waiting for a time (a notice a busy
+ * provider has not taken yet, a driver's restart back-off), it blocks
+ * until a message comes. Otherwise it does that work, and waits at most a
+ * tick for a message before coming back to it: the kernel has no receive
+ * timeout, so it polls, sleeping in between. It must never spin at its
+ * priority, which would keep the very providers it waits for from running;
+ * if it cannot sleep, it blocks instead.
+ */
+static int init_recv(uint64_t ep, struct tern_msg *m)
+{
+	int pending = gone_retry();
+	pending |= prog_restarts_due();
+	if (!pending)
+		return tern_recv(ep, m);
+	int err = tern_nbrecv(ep, m);
+	if (err == E_WOULD_BLOCK && tern_sleep_ms(INIT_TICK_MS))
+		return tern_recv(ep, m);
+	return err;
+}
 
 int tern_main(uint64_t ramfs, uint64_t ramfs_len, uint64_t ipcbuf, uint64_t cmdline)
 {
@@ -134,7 +156,7 @@ int tern_main(uint64_t ramfs, uint64_t ramfs_len, uint64_t ipcbuf, uint64_t cmdl
 
 	struct tern_msg m;
 	for (;;) {
-		if (gone_recv(init_ep, &m))
+		if (init_recv(init_ep, &m))
 			continue;
 		if (m.badge & FAULT_BADGE)
 			fault_handle(&m);

@@ -423,7 +423,25 @@ void prog_ended(struct prog *p, int state, uint64_t status)
 	p->state = INIT_RESTARTING;
 	printf("init: restarting %s in %u ms (restart %u of %u)\n", p->man.name, delay, p->restarts,
 	       p->man.restarts);
-	tern_sleep_ms(delay);
-	if (prog_start(p))
-		p->state = INIT_FAILED;
+	/* Not by sleeping here: init keeps serving requests and faults while
+	 * the back-off runs (prog_restarts_due, from main.c's receive). */
+	p->restart_at = tern_uptime_ns() + (uint64_t)delay * 1000000ull;
+}
+
+int prog_restarts_due(void)
+{
+	int waiting = 0;
+	uint64_t now = tern_uptime_ns();
+	for (int i = 0; i < MAX_PROGS; i++) {
+		struct prog *p = &progs[i];
+		if (!p->used || p->state != INIT_RESTARTING)
+			continue;
+		if (now < p->restart_at) {
+			waiting = 1;
+			continue;
+		}
+		if (prog_start(p))
+			p->state = INIT_FAILED;
+	}
+	return waiting;
 }
