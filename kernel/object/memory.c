@@ -21,21 +21,6 @@ struct memory *memory_create(uint64_t bytes)
 	return m;
 }
 
-int memory_charge(struct memory *m, struct kobj *o, uint64_t bytes)
-{
-	if (!m)
-		return 0;
-	if (bytes > m->left)
-		return -1;
-	m->left -= bytes;
-	m->used += bytes;
-	o->charged = m;
-	o->charge = bytes;
-	list_add_tail(&m->objects, &o->sibling);
-	kobj_get(&m->hdr);
-	return 0;
-}
-
 int memory_take(struct memory *m, uint64_t bytes)
 {
 	if (!m)
@@ -44,6 +29,19 @@ int memory_take(struct memory *m, uint64_t bytes)
 		return -1;
 	m->left -= bytes;
 	m->used += bytes;
+	return 0;
+}
+
+int memory_charge(struct memory *m, struct kobj *o, uint64_t bytes)
+{
+	if (!m)
+		return 0;
+	if (memory_take(m, bytes))
+		return -1;
+	o->charged = m;
+	o->charge = bytes;
+	list_add_tail(&m->objects, &o->sibling);
+	kobj_get(&m->hdr);
 	return 0;
 }
 

@@ -21,22 +21,6 @@ KTEST(attack_rflags_nt_from_user)
 	return 0;
 }
 
-/* Free frames in the kernel (MACHINE_INFO r0). */
-static uint64_t free_frames(void)
-{
-	uint64_t out[6] = { 0 };
-	tern_invoke(ROOT_MACHINE, MACHINE_INFO, 0, 0, 0, 0, out);
-	return out[0];
-}
-
-/* Number of live tasks (MACHINE_INFO r2). */
-static uint64_t live_tasks(void)
-{
-	uint64_t out[6] = { 0 };
-	tern_invoke(ROOT_MACHINE, MACHINE_INFO, 0, 0, 0, 0, out);
-	return out[2];
-}
-
 /* Wait up to ms for the number of live tasks to come down to n. */
 static uint64_t settle_tasks(uint64_t n, unsigned ms)
 {
@@ -334,13 +318,6 @@ KTEST(attack_fpu_registers_are_private)
 	KCHECK_EQ(child_state(&b), TASK_BLOCKED);
 	KCHECK_EQ(shared[23], 0);
 	return 0;
-}
-
-static uint64_t quota_used_of(uint64_t mem)
-{
-	uint64_t out[6] = { 0 };
-	tern_invoke(mem, MEM_INFO, 0, 0, 0, 0, out);
-	return out[1];
 }
 
 /* A task's I/O permission bitmap (8 KiB) was charged to nobody. */

@@ -23,11 +23,8 @@ KTEST(attack_fuzz_stale_reply_after_stop)
 	struct child f;
 	struct tern_msg m;
 	KCHECK(ep);
-	KCHECK_EQ(tern_cap_mint(ep, 0, fep, RIGHT_WRITE, 7, 0), TERN_OK);
-	KCHECK_EQ(child_spawn(&f, ROLE_FAULT, KFAULT_NULL_WRITE, 50), 0);
-	KCHECK_EQ(tern_invoke(f.task, TASK_SET_FAULT, fep, 0, 0, 0, 0), TERN_OK);
-	KCHECK_EQ(child_start(&f), TERN_OK);
-	tern_sleep_ms(5);
+	if (faulted_child(&f, ep, fep))
+		return 1;
 	KCHECK_EQ(tern_nbrecv(ep, &m), TERN_OK);        /* its fault; we hold the reply */
 	KCHECK_EQ(m.badge, 7);
 	KCHECK_EQ(tern_invoke(f.task, TASK_STOP, 0, 0, 0, 0, 0), TERN_OK);

@@ -5,18 +5,19 @@
  */
 #include "ktest.h"
 
-static uint64_t free_frames(void)
+/* Server s (HOLD_ECHO on ep, waiting for go before it answers) and caller
+ * c (CALLER on ep, signalling done) started: s will hold c's call. */
+static int held_call(struct child *s, struct child *c, uint64_t ep, uint64_t go, uint64_t done)
 {
-	uint64_t out[6] = { 0 };
-	tern_invoke(ROOT_MACHINE, MACHINE_INFO, 0, 0, 0, 0, out);
-	return out[0];
-}
-
-static uint64_t quota_used_of(uint64_t mem)
-{
-	uint64_t out[6] = { 0 };
-	tern_invoke(mem, MEM_INFO, 0, 0, 0, 0, out);
-	return out[1];
+	KCHECK_EQ(child_spawn(s, ROLE_HOLD_ECHO, 0, 50), 0);
+	KCHECK_EQ(child_give(s, ep, KC_EP, RIGHT_READ), TERN_OK);
+	KCHECK_EQ(child_give(s, go, KC_NOTE, RIGHT_READ), TERN_OK);
+	KCHECK_EQ(child_start(s), TERN_OK);
+	KCHECK_EQ(child_spawn(c, ROLE_CALLER, 1, 50), 0);
+	KCHECK_EQ(child_give(c, ep, KC_EP, RIGHT_WRITE), TERN_OK);
+	KCHECK_EQ(child_give(c, done, KC_NOTE, RIGHT_WRITE), TERN_OK);
+	KCHECK_EQ(child_start(c), TERN_OK);
+	return 0;
 }
 
 /*
@@ -42,14 +43,8 @@ KTEST(attack_rv_stale_reply_resumes_a_queued_fault)
 	uint64_t ep = make(CAP_ENDPOINT, 0), go = make(CAP_NOTE, 0), done = make(CAP_NOTE, 0);
 	struct child s, c;
 	KCHECK(ep && go && done);
-	KCHECK_EQ(child_spawn(&s, ROLE_HOLD_ECHO, 0, 50), 0);
-	KCHECK_EQ(child_give(&s, ep, KC_EP, RIGHT_READ), TERN_OK);
-	KCHECK_EQ(child_give(&s, go, KC_NOTE, RIGHT_READ), TERN_OK);
-	KCHECK_EQ(child_start(&s), TERN_OK);
-	KCHECK_EQ(child_spawn(&c, ROLE_CALLER, 1, 50), 0);
-	KCHECK_EQ(child_give(&c, ep, KC_EP, RIGHT_WRITE), TERN_OK);
-	KCHECK_EQ(child_give(&c, done, KC_NOTE, RIGHT_WRITE), TERN_OK);
-	KCHECK_EQ(child_start(&c), TERN_OK);
+	if (held_call(&s, &c, ep, go, done))
+		return 1;
 	tern_sleep_ms(20);              /* s holds c's reply right */
 	KCHECK_EQ(child_state(&c), TASK_BLOCKED);
 	KCHECK_EQ(tern_invoke(c.task, TASK_STOP, 0, 0, 0, 0, 0), TERN_OK);
@@ -280,14 +275,8 @@ KTEST(attack_rv_stale_abort_stops_a_queued_fault)
 	uint64_t ep = make(CAP_ENDPOINT, 0), go = make(CAP_NOTE, 0), done = make(CAP_NOTE, 0);
 	struct child s, c;
 	KCHECK(ep && go && done);
-	KCHECK_EQ(child_spawn(&s, ROLE_HOLD_ECHO, 0, 50), 0);
-	KCHECK_EQ(child_give(&s, ep, KC_EP, RIGHT_READ), TERN_OK);
-	KCHECK_EQ(child_give(&s, go, KC_NOTE, RIGHT_READ), TERN_OK);
-	KCHECK_EQ(child_start(&s), TERN_OK);
-	KCHECK_EQ(child_spawn(&c, ROLE_CALLER, 1, 50), 0);
-	KCHECK_EQ(child_give(&c, ep, KC_EP, RIGHT_WRITE), TERN_OK);
-	KCHECK_EQ(child_give(&c, done, KC_NOTE, RIGHT_WRITE), TERN_OK);
-	KCHECK_EQ(child_start(&c), TERN_OK);
+	if (held_call(&s, &c, ep, go, done))
+		return 1;
 	tern_sleep_ms(20);
 	KCHECK_EQ(tern_invoke(c.task, TASK_STOP, 0, 0, 0, 0, 0), TERN_OK);
 	KCHECK_EQ(tern_task_set_regs(c.task, 0x1000, KC_STACK_TOP, 0, 0), TERN_OK);

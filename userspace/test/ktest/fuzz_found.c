@@ -17,11 +17,8 @@ KTEST(fuzz_found_stop_keeps_a_faulted_tasks_registers)
 	struct child f;
 	struct tern_msg m;
 	KCHECK(ep);
-	KCHECK_EQ(tern_cap_mint(ep, 0, fep, RIGHT_WRITE, 7, 0), TERN_OK);
-	KCHECK_EQ(child_spawn(&f, ROLE_FAULT, KFAULT_NULL_WRITE, 50), 0);
-	KCHECK_EQ(tern_invoke(f.task, TASK_SET_FAULT, fep, 0, 0, 0, 0), TERN_OK);
-	KCHECK_EQ(child_start(&f), TERN_OK);
-	tern_sleep_ms(5);
+	if (faulted_child(&f, ep, fep))
+		return 1;
 	KCHECK_EQ(tern_nbrecv(ep, &m), TERN_OK);
 	KCHECK_EQ(m.mr[FAULT_MR_ADDR], 0);
 	uint64_t rip = m.mr[FAULT_MR_RIP];
@@ -55,11 +52,8 @@ KTEST(fuzz_found_dropped_reply_leaves_a_queued_fault_alone)
 	struct child f;
 	struct tern_msg m;
 	KCHECK(ep);
-	KCHECK_EQ(tern_cap_mint(ep, 0, fep, RIGHT_WRITE, 7, 0), TERN_OK);
-	KCHECK_EQ(child_spawn(&f, ROLE_FAULT, KFAULT_NULL_WRITE, 50), 0);
-	KCHECK_EQ(tern_invoke(f.task, TASK_SET_FAULT, fep, 0, 0, 0, 0), TERN_OK);
-	KCHECK_EQ(child_start(&f), TERN_OK);
-	tern_sleep_ms(5);
+	if (faulted_child(&f, ep, fep))
+		return 1;
 	KCHECK_EQ(tern_nbrecv(ep, &m), TERN_OK);
 	KCHECK_EQ(tern_save_reply(saved), TERN_OK);
 	KCHECK_EQ(tern_invoke(f.task, TASK_STOP, 0, 0, 0, 0, 0), TERN_OK);

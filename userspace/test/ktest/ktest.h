@@ -70,6 +70,15 @@ extern uint64_t fault_ep, shared_page;
 void ktest_track_child(uint64_t task_slot);
 /* bench.c: run the benchmarks instead of the tests. */
 void ktest_bench(void);
+/* The kernel's free frames and live tasks (MACHINE_INFO), and the bytes a
+ * memory cap's quota has in use (MEM_INFO). */
+uint64_t free_frames(void);
+uint64_t live_tasks(void);
+uint64_t quota_used_of(uint64_t mem);
+/* A kchild that writes through a null pointer, its faults going to the
+ * endpoint ep through fep (a fresh slot, minted with badge 7); started,
+ * and given the time to fault. */
+int faulted_child(struct child *f, uint64_t ep, uint64_t fep);
 /* Wait (bounded by timeout_ms) for a fault message; 0 if one came. */
 int wait_fault(struct tern_msg *m, unsigned timeout_ms);
 /* Wait for a note with a deadline; returns the bits or 0 on timeout. */

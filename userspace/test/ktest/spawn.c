@@ -97,3 +97,34 @@ uint64_t wait_note(uint64_t note, unsigned timeout_ms)
 	}
 	return 0;
 }
+
+uint64_t free_frames(void)
+{
+	uint64_t out[6] = { 0 };
+	tern_invoke(ROOT_MACHINE, MACHINE_INFO, 0, 0, 0, 0, out);
+	return out[0];
+}
+
+uint64_t live_tasks(void)
+{
+	uint64_t out[6] = { 0 };
+	tern_invoke(ROOT_MACHINE, MACHINE_INFO, 0, 0, 0, 0, out);
+	return out[2];
+}
+
+uint64_t quota_used_of(uint64_t mem)
+{
+	uint64_t out[6] = { 0 };
+	tern_invoke(mem, MEM_INFO, 0, 0, 0, 0, out);
+	return out[1];
+}
+
+int faulted_child(struct child *f, uint64_t ep, uint64_t fep)
+{
+	KCHECK_EQ(tern_cap_mint(ep, 0, fep, RIGHT_WRITE, 7, 0), TERN_OK);
+	KCHECK_EQ(child_spawn(f, ROLE_FAULT, KFAULT_NULL_WRITE, 50), 0);
+	KCHECK_EQ(tern_invoke(f->task, TASK_SET_FAULT, fep, 0, 0, 0, 0), TERN_OK);
+	KCHECK_EQ(child_start(f), TERN_OK);
+	tern_sleep_ms(5);
+	return 0;
+}
