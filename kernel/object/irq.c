@@ -11,7 +11,10 @@
 #include <arch/pic.h>
 #include <heap.h>
 #include <object/irq.h>
+#include <object/memory.h>
+#include <object/task.h>
 #include <object/note.h>
+#include <sched.h>
 #include <syscall.h>
 
 static struct irq *lines[IRQ_LINES];
@@ -50,11 +53,15 @@ void irq_control_invoke(struct cap *c, uint64_t op, struct trap_frame *f)
 		f->rax = !dst ? err : line >= IRQ_LINES ? E_BAD_ARG : E_BUSY;
 		return;
 	}
-	struct irq *irq = kzalloc(sizeof(*irq));
+	/* Paid by the quota of the task that takes the line, like any object
+	 * (the root task's is nobody's: it holds all memory anyway). */
+	struct memory *q = current->hdr.charged;
+	struct irq *irq = q && q->left < OBJECT_SMALL_BYTES ? 0 : kzalloc(sizeof(*irq));
 	if (!irq) {
 		f->rax = E_NO_MEMORY;
 		return;
 	}
+	memory_charge(q, &irq->hdr, OBJECT_SMALL_BYTES);
 	irq->hdr.type = CAP_IRQ;
 	irq->line = (unsigned)line;
 	lines[line] = irq;

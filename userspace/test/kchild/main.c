@@ -227,6 +227,10 @@ int tern_main(uint64_t role, uint64_t arg)
 		__asm__ volatile("emms");
 		tern_signal(KC_NOTE);
 		break;
+	case ROLE_TAKE_IRQ:
+		shared[26] = (uint64_t)tern_invoke(KC_RECV, IRQCTL_GET, arg, KC_REPLY, 0, 0, 0) + 1;
+		tern_signal(KC_NOTE);
+		break;
 	case ROLE_RECV_SPIN:
 		tern_recv(KC_EP, &m);
 		for (;;)

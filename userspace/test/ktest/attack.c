@@ -483,3 +483,21 @@ KTEST(attack_revoked_objects_cannot_be_refilled)
 	KCHECK_EQ(out[1], 0);           /* nothing is pinned */
 	return 0;
 }
+
+/* An irq object (taking a line) was charged to nobody. */
+KTEST(attack_irq_object_is_charged)
+{
+	uint64_t q = slot(), n = make(CAP_NOTE, 0);
+	struct child c;
+	KCHECK(n);
+	KCHECK_EQ(tern_invoke(ROOT_MEMORY, MEM_SPLIT, 128 * 1024, q, 0, 0, 0), TERN_OK);
+	KCHECK_EQ(child_spawn_in(&c, q, ROLE_TAKE_IRQ, 5, 50), 0);
+	KCHECK_EQ(child_give(&c, ROOT_IRQ_CONTROL, KC_RECV, RIGHTS_ALL), TERN_OK);
+	KCHECK_EQ(child_give(&c, n, KC_NOTE, RIGHT_WRITE), TERN_OK);
+	uint64_t before = quota_used_of(q);
+	KCHECK_EQ(child_start(&c), TERN_OK);
+	KCHECK(wait_note(n, 500));
+	KCHECK_EQ(shared[26], TERN_OK + 1);
+	KCHECK_EQ(quota_used_of(q) - before, 256);
+	return 0;
+}
