@@ -7,11 +7,13 @@
  * is written with interrupts off (115200 baud is ~11 KiB/s), so an
  * unlimited writer could stall the machine. Every byte printed counts,
  * tags included; past the limit the call fails with E_BUSY and writes
- * nothing. The budget is shared by all tagged writers: one of them can
- * crowd out the others' diagnostics, but never the kernel's or init's
- * (untagged) lines, and never stall the machine.
+ * nothing. Each task has its own share (1 KiB/s), so one writer cannot
+ * crowd out the others, and all of them together share 4 KiB/s, so many
+ * tasks cannot stall the machine either; the kernel's and init's
+ * (untagged) lines are never limited.
  */
 #include <abi/error.h>
+#include <bucket.h>
 #include <console.h>
 #include <kprintf.h>
 #include <object/task.h>
@@ -23,17 +25,21 @@
 #define DEBUG_WRITE_MAX   65536
 #define TAGGED_RATE       4096          /* bytes per second for all tagged writers */
 #define TAGGED_BURST      4096
+#define TASK_RATE         1024          /* ... and for any one task */
+#define TASK_BURST        2048
 
-static uint64_t tagged_budget = TAGGED_BURST, budget_tick;
+static struct bucket all_tagged = { TAGGED_BURST, 0 };
 static int at_line_start = 1;           /* of the console, for tagging */
 
-static void refill(void)
+/* Refill b at rate per second up to burst; what it holds now. */
+static uint64_t refill(struct bucket *b, uint64_t rate, uint64_t burst)
 {
-	uint64_t add = (sched_ticks - budget_tick) * TAGGED_RATE / SCHED_HZ;
-	if (!add)
-		return;
-	budget_tick = sched_ticks;
-	tagged_budget = tagged_budget + add > TAGGED_BURST ? TAGGED_BURST : tagged_budget + add;
+	uint64_t add = (sched_ticks - b->tick) * rate / SCHED_HZ;
+	if (add) {
+		b->tick = sched_ticks;
+		b->left = b->left + add > burst ? burst : b->left + add;
+	}
+	return b->left;
 }
 
 /* The tag the kernel prints before each of current's lines. */
@@ -62,7 +68,7 @@ static void write_tagged(const char *buf, uint64_t n)
  */
 static uint64_t tagged_write(uint64_t uva, uint64_t n)
 {
-	static char buf[TAGGED_BURST];
+	static char buf[TASK_BURST];
 	if (n > sizeof(buf))
 		return E_BUSY;          /* more than the budget can ever hold */
 	if (user_read(current, buf, uva, n))
@@ -71,10 +77,15 @@ static uint64_t tagged_write(uint64_t uva, uint64_t n)
 	for (uint64_t i = 0; i + 1 < n; i++)
 		lines += buf[i] == '\n';
 	uint64_t cost = n + lines * tag;
-	refill();
-	if (cost > tagged_budget)
+	/* Within the task's own share, so that one writer cannot crowd out
+	 * the others, and within the console's share for all of them. */
+	struct bucket *mine = &current->log_budget;
+	if (!mine->tick && !mine->left)
+		*mine = (struct bucket){ TASK_BURST, sched_ticks };    /* a new task */
+	if (cost > refill(mine, TASK_RATE, TASK_BURST) || cost > refill(&all_tagged, TAGGED_RATE, TAGGED_BURST))
 		return E_BUSY;
-	tagged_budget -= cost;
+	mine->left -= cost;
+	all_tagged.left -= cost;
 	write_tagged(buf, n);
 	return TERN_OK;
 }

@@ -7,6 +7,7 @@
 #include <abi/msg.h>
 #include <abi/object.h>
 #include <arch/trap.h>
+#include <bucket.h>
 #include <list.h>
 #include <object/cap.h>
 
@@ -47,6 +48,7 @@ struct task {
 	struct endpoint *blocked_on;
 	uint64_t wake_tick;             /* BLOCK_SLEEP: when to wake; in a call: its deadline */
 	uint64_t call_timeout;          /* ticks a call may take (0 = no limit) */
+	struct bucket log_budget;       /* its share of tagged console output (debug_write.c) */
 	struct list sleep_link;         /* BLOCK_SLEEP: in the scheduler's sleepers */
 	struct note *waiting_note;
 

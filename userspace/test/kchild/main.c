@@ -227,6 +227,12 @@ int tern_main(uint64_t role, uint64_t arg)
 		__asm__ volatile("emms");
 		tern_signal(KC_NOTE);
 		break;
+	case ROLE_LOG_LINE: {
+		static const char line[] = "kchild: a line of my own\n";
+		shared[27] = tern_sys(SYS_DEBUG_WRITE, KC_RECV, (uint64_t)line, sizeof(line) - 1, 0, 0, 0).err + 1;
+		tern_signal(KC_NOTE);
+		break;
+	}
 	case ROLE_TAKE_IRQ:
 		shared[26] = (uint64_t)tern_invoke(KC_RECV, IRQCTL_GET, arg, KC_REPLY, 0, 0, 0) + 1;
 		tern_signal(KC_NOTE);

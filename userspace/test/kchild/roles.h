@@ -28,6 +28,8 @@ enum kchild_role {
 	ROLE_SLEEPER,           /* sleep 10 s at a time forever; shared[22]++ if a sleep fails */
 	ROLE_FPU,               /* arg in xmm0 and mm0, yield, check, 300 times; shared[23] += mismatches, signal NOTE */
 	ROLE_RECV_SPIN,         /* recv a call on EP, then shared[24]++ forever without answering */
+	ROLE_LOG_LINE,          /* write a line through the debug cap in RECV; shared[27] = result + 1,
+				 * signal NOTE */
 	ROLE_TAKE_IRQ,          /* IRQCTL_GET line arg with the irq-control cap in RECV into slot
 				 * REPLY; shared[26] = result + 1, signal NOTE */
 	/* Second review (test/ktest/attack_review.c), from 150 up. */

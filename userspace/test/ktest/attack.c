@@ -501,3 +501,33 @@ KTEST(attack_irq_object_is_charged)
 	KCHECK_EQ(quota_used_of(q) - before, 256);
 	return 0;
 }
+
+/* The tagged console budget was one for all: a task writing without pause
+ * made every other program's diagnostics fail with E_BUSY. Each task now
+ * has its own share within the common one. */
+KTEST(attack_one_logger_cannot_silence_the_others)
+{
+	static char big[1500];
+	uint64_t tagged = slot(), n = make(CAP_NOTE, 0);
+	struct child c;
+	KCHECK(n);
+	KCHECK_EQ(tern_cap_mint(ROOT_DEBUG, 0, tagged, RIGHT_WRITE, 1, 0), TERN_OK);
+	memset(big, '.', sizeof(big) - 1);
+	big[sizeof(big) - 1] = '\n';
+	tern_sleep_ms(1100);            /* full buckets */
+	/* We write all we are let, in smaller and smaller lines. */
+	static const uint64_t sizes[] = { 1500, 400, 100, 30, 1 };
+	for (unsigned k = 0; k < sizeof(sizes) / sizeof(sizes[0]); k++) {
+		for (int i = 0; i < 100; i++)   /* each a line: the tail of big */
+			if (tern_sys(SYS_DEBUG_WRITE, tagged, (uint64_t)big + sizeof(big) - sizes[k], sizes[k], 0, 0, 0).err)
+				break;
+	}
+	/* Another task still gets its line out. */
+	KCHECK_EQ(child_spawn(&c, ROLE_LOG_LINE, 0, 50), 0);
+	KCHECK_EQ(child_give(&c, tagged, KC_RECV, RIGHT_WRITE), TERN_OK);
+	KCHECK_EQ(child_give(&c, n, KC_NOTE, RIGHT_WRITE), TERN_OK);
+	KCHECK_EQ(child_start(&c), TERN_OK);
+	KCHECK(wait_note(n, 500));
+	KCHECK_EQ(shared[27], TERN_OK + 1);
+	return 0;
+}

@@ -171,7 +171,7 @@ KTEST(attack_rv_orphan_cspace_cycle_survives_revoke)
 KTEST(attack_rv_debug_tags_outrun_the_rate_limit)
 {
 	static const char name[] = "rv-aaaaaaaaaaaaaaaaaaaa";
-	static char nl[128], line[600];
+	static char nl[64], line[600];         /* 64 tagged lines: 1856 bytes, within one task's 2 KiB */
 	uint64_t tagged = slot();
 	KCHECK_EQ(tern_cap_mint(ROOT_DEBUG, 0, tagged, RIGHT_WRITE, 1, 0), TERN_OK);
 	memset(nl, '\n', sizeof(nl));
@@ -184,7 +184,7 @@ KTEST(attack_rv_debug_tags_outrun_the_rate_limit)
 	tern_invoke(ROOT_TASK, TASK_SET_NAME, (uint64_t)"test/ktest", 10, 0, 0, 0);
 	KCHECK_EQ(e1, TERN_OK);
 	if (e2 == TERN_OK)
-		return kfail("%d newlines printed %d bytes of tags but cost %d bytes of the 4096-byte "
+		return kfail("%d newlines printed %d bytes of tags but cost %d bytes of the "
 			     "budget, so %d more bytes went out too", (int)sizeof(nl),
 			     (int)sizeof(nl) * (int)(sizeof(name) + 5), (int)sizeof(nl), (int)sizeof(line));
 	KCHECK_EQ(e2, E_BUSY);
