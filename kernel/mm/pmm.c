@@ -72,6 +72,14 @@ uint64_t pmm_alloc_contig(unsigned n)
 {
 	uint64_t run = 0;
 	for (uint64_t f = 0; f < nframes; f++) {
+		/* Skip 64 used frames at a time: tasks and cspaces come from
+		 * here, and a scan a bit at a time over a large, full memory
+		 * would keep interrupts off for milliseconds per creation. */
+		if (f % 64 == 0 && !bitmap[f / 64]) {
+			run = 0;
+			f += 63;
+			continue;
+		}
 		run = is_free(f) ? run + 1 : 0;
 		if (run < n)
 			continue;
