@@ -280,6 +280,12 @@ int tern_main(uint64_t role, uint64_t arg)
 		tern_reply(&m);
 		for (;;)
 			shared[152]++;
+	case ROLE_R2_STALE_PRIO:
+		tern_recv(KC_EP, &m);
+		tern_wait(KC_NOTE, 0);
+		shared[201] = (uint64_t)tern_invoke(KC_RECV, TASK_SET_PRIO, arg, 0, 0, 0, 0) + 1;
+		for (;;)
+			shared[200]++;
 	}
 	for (;;)
 		tern_sleep_ms(1000);
