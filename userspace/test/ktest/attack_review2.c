@@ -45,3 +45,30 @@ KTEST(attack_r2_stale_reply_to_regains_lent_priority)
 			     "spun %lu times while a priority 30 task never ran", shared[200]);
 	return 0;
 }
+
+/*
+ * The tag of a program's console lines is printed at the start of each
+ * of its lines, and "the start" is debug_write.c's own at_line_start: set
+ * by every SYS_DEBUG_WRITE, but never by the kernel's kprintf (console.c
+ * writes straight to the port). A program writes a few bytes without a
+ * newline (at_line_start = 0), makes the kernel print a line (here: a
+ * task faults, and fault_user prints "fault: task ..."; a program can
+ * make such a task from its own quota), and its next write starts a fresh
+ * console line with no tag at all: any line it likes, passed off as the
+ * kernel's. (The kernel's fault report is glued onto the program's tagged
+ * line too.) The run file rejects the forged line: "^r2: forged".
+ */
+KTEST(attack_r2_kernel_line_resets_no_tag)
+{
+	static const char part[] = "r2: half a line ";
+	static const char forged[] = "r2: forged, untagged\n";
+	uint64_t tagged = slot(), ep = make(CAP_ENDPOINT, 0), fep = slot();
+	struct child f;
+	KCHECK(ep);
+	KCHECK_EQ(tern_cap_mint(ROOT_DEBUG, 0, tagged, RIGHT_WRITE, 1, 0), TERN_OK);
+	KCHECK_EQ(tern_sys(SYS_DEBUG_WRITE, tagged, (uint64_t)part, sizeof(part) - 1, 0, 0, 0).err, TERN_OK);
+	if (faulted_child(&f, ep, fep))         /* the kernel prints "fault: task ..." */
+		return 1;
+	KCHECK_EQ(tern_sys(SYS_DEBUG_WRITE, tagged, (uint64_t)forged, sizeof(forged) - 1, 0, 0, 0).err, TERN_OK);
+	return 0;
+}
