@@ -72,3 +72,43 @@ KTEST(attack_r2_kernel_line_resets_no_tag)
 	KCHECK_EQ(tern_sys(SYS_DEBUG_WRITE, tagged, (uint64_t)forged, sizeof(forged) - 1, 0, 0, 0).err, TERN_OK);
 	return 0;
 }
+
+/*
+ * Revocation frees what a quota made, but a dead task lives on while
+ * anything refers to it (a server's reply right, a saved reply, a cap
+ * kept elsewhere), and a live object holds a reference on the quota it
+ * was charged to (memory_charge, memory.c), and a quota object holds its
+ * whole split (memory_invoke MEM_SPLIT charges the parent n + 256 bytes,
+ * given back only by memory_refund when it dies). So a task's ~20 KiB
+ * struct and stack pin every byte of its quota in the parent: here 8 MiB,
+ * revoked and with every cap to it dropped, stays charged to the root as
+ * long as a server holds the dead task's call. (init loses a killed
+ * program's whole quota this way: attack-r2-init.run.)
+ */
+KTEST(attack_r2_dead_task_pins_its_quota)
+{
+	const uint64_t bytes = 8ull << 20;
+	uint64_t ep = make(CAP_ENDPOINT, 0), done = make(CAP_NOTE, 0), mem = slot();
+	struct child s, c;
+	KCHECK(ep && done);
+	uint64_t before = quota_used_of(ROOT_MEMORY);
+	KCHECK_EQ(tern_invoke(ROOT_MEMORY, MEM_SPLIT, bytes, mem, 0, 0, 0), TERN_OK);
+	KCHECK_EQ(child_spawn(&s, ROLE_RECV_HOLD, 0, 50), 0);
+	KCHECK_EQ(child_give(&s, ep, KC_EP, RIGHT_READ), TERN_OK);
+	KCHECK_EQ(child_start(&s), TERN_OK);
+	KCHECK_EQ(child_spawn_in(&c, mem, ROLE_CALLER, 1, 50), 0);
+	KCHECK_EQ(child_give(&c, ep, KC_EP, RIGHT_WRITE), TERN_OK);
+	KCHECK_EQ(child_give(&c, done, KC_NOTE, RIGHT_WRITE), TERN_OK);
+	KCHECK_EQ(child_start(&c), TERN_OK);
+	tern_sleep_ms(20);              /* s holds c's call */
+	KCHECK_EQ(child_state(&c), TASK_BLOCKED);
+	KCHECK_EQ(tern_invoke(mem, MEM_REVOKE, 0, 0, 0, 0, 0), TERN_OK);
+	KCHECK_EQ(tern_cap_delete(mem, 0), TERN_OK);
+	KCHECK_EQ(tern_cap_delete(c.task, 0), TERN_OK);
+	tern_sleep_ms(10);
+	uint64_t kept = quota_used_of(ROOT_MEMORY) - before;
+	if (kept >= bytes)
+		return kfail("a revoked quota whose caps are all gone still holds %lu KiB of the root's "
+			     "quota: its dead task, held by a server's reply right, keeps it alive", kept / 1024);
+	return 0;
+}
