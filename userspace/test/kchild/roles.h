@@ -43,6 +43,8 @@ enum kchild_role {
 	/* Third review (test/ktest/attack_review2.c), from 200 up. */
 	ROLE_R2_STALE_PRIO = 200, /* recv a call on EP, wait NOTE, TASK_SET_PRIO(own task cap in RECV, arg),
 	                           * then shared[200]++ forever */
+	ROLE_R2_FORWARD = 201,    /* recv a call on EP, pass it on with a call to the endpoint in RECV
+	                           * (never answered), then hold */
 };
 
 enum kchild_fault {

@@ -112,3 +112,41 @@ KTEST(attack_r2_dead_task_pins_its_quota)
 			     "quota: its dead task, held by a server's reply right, keeps it alive", kept / 1024);
 	return 0;
 }
+
+/*
+ * The same promise, one server further: a call timeout ends helping only
+ * for servers whose reply_to is the caller itself (task_end_helpers,
+ * task.c). A server that passed the call on (called a second server while
+ * running at the caller's priority) is brought down, but the second
+ * server keeps the lent priority: here a priority 5 server runs at its
+ * priority 60 caller's priority long after that caller timed out, and a
+ * priority 30 task never runs. (task_kill of the caller does the same.)
+ */
+KTEST(attack_r2_timeout_leaves_the_next_server_helping)
+{
+	uint64_t ep = make(CAP_ENDPOINT, 0), ep2 = make(CAP_ENDPOINT, 0), done = make(CAP_NOTE, 0);
+	struct child s1, s2, c, x;
+	KCHECK(ep && ep2 && done);
+	KCHECK_EQ(child_spawn(&s2, ROLE_RECV_SPIN, 0, 5), 0);
+	KCHECK_EQ(child_give(&s2, ep2, KC_EP, RIGHT_READ), TERN_OK);
+	KCHECK_EQ(child_start(&s2), TERN_OK);
+	KCHECK_EQ(child_spawn(&s1, ROLE_R2_FORWARD, 0, 10), 0);
+	KCHECK_EQ(child_give(&s1, ep, KC_EP, RIGHT_READ), TERN_OK);
+	KCHECK_EQ(child_give(&s1, ep2, KC_RECV, RIGHT_WRITE), TERN_OK);
+	KCHECK_EQ(child_start(&s1), TERN_OK);
+	KCHECK_EQ(child_spawn(&c, ROLE_CALLER, 1, 60), 0);
+	KCHECK_EQ(child_give(&c, ep, KC_EP, RIGHT_WRITE), TERN_OK);
+	KCHECK_EQ(child_give(&c, done, KC_NOTE, RIGHT_WRITE), TERN_OK);
+	KCHECK_EQ(tern_invoke(c.task, TASK_SET_TIMEOUT, 30, 0, 0, 0, 0), TERN_OK);
+	KCHECK_EQ(child_start(&c), TERN_OK);
+	KCHECK(wait_note(done, 1000));  /* the call timed out */
+	KCHECK_EQ(shared[2], 0xE0);
+	KCHECK(shared[24]);             /* s2 took s1's call and spins */
+	KCHECK_EQ(child_spawn(&x, ROLE_SPIN, 203, 30), 0);
+	KCHECK_EQ(child_start(&x), TERN_OK);
+	tern_sleep_ms(50);
+	if (!shared[203])
+		return kfail("a priority 5 server called by the server of a timed-out priority 60 call "
+			     "spun %lu times while a priority 30 task never ran", shared[24]);
+	return 0;
+}
