@@ -288,6 +288,111 @@ static void map_everywhere(void)
 	slot_free(page);
 }
 
+/* ---- third review (ci/scenarios/attack-r2-init.run, argv[1] = "r2") ----- */
+
+/*
+ * A program's memory quota is authority like any other, but init splits a
+ * spawned program's [memory] pages from its own (ROOT_MEMORY) whatever the
+ * spawner holds: a program with a 64-page quota writes a copy of itself
+ * to the fs asking for half of the machine, and init gives it.
+ */
+static void r2_quota_beyond_ours(void)
+{
+	uint64_t mi[6] = { 0 }, before = machine_free();
+	tern_invoke(PROG_MEMORY, MEM_INFO, 0, 0, 0, 0, mi);
+	uint64_t ours = mi[0] + mi[1], pages = before / 4096 / 2;
+	if (pages > 65536)
+		pages = 65536;
+	char text[128];
+	snprintf(text, sizeof(text), "[program]\nname=r2big\n[cspace]\nradix=10\n[memory]\npages=%lu\n", pages);
+	fs_mkdir(FS, DIR);
+	if (!self && read_self()) {
+		check(0, "read our own ELF from the fs", -1);
+		return;
+	}
+	long id = spawn_copy(DIR "/r2big", text, "eat");
+	tern_sleep_ms(500);             /* it makes pages from its quota */
+	uint64_t spent = before - machine_free();
+	printf("attacker: spawned a copy asking for %lu pages: %ld; the machine lost %lu KiB "
+	       "(our own quota is %lu KiB)\n", pages, id, spent / 1024, ours / 1024);
+	check(id <= 0 || spent <= ours, "a child's memory quota comes out of its spawner's", id);
+	if (id > 0) {
+		struct tern_msg m = { .mr = { (uint64_t)id } };
+		raw(INIT_KILL, &m, 1);
+		init_wait(PROG_INIT, (uint64_t)id, 0);
+	}
+}
+
+/*
+ * INIT_WAIT asks no authority and keeps the caller's saved reply until the
+ * program ends, even when the caller has given up: with a short call
+ * timeout (TASK_SET_TIMEOUT on PROG_SELF) one task fills all MAX_WAITERS
+ * of any program (here ramfs, which never ends), and its real waiters are
+ * refused with E_BUSY from then on.
+ */
+/*
+ * A killed program's quota should come back to init: init revokes it and
+ * drops its caps. But a dead task's struct lives while anything refers to
+ * it, and holds a reference on the quota it was charged to (memory.c,
+ * memory_charge), and the quota object holds its whole split from
+ * ROOT_MEMORY until it dies. init itself keeps such a reference: the
+ * saved reply of an INIT_WAIT (requests.c, do_wait) until the waited-for
+ * program ends. A child that waits on ramfs (which never ends) and is
+ * then killed by its parent leaves its whole quota lost to init for good,
+ * though its frames are free: here 3/4 of the machine.
+ */
+static long r2_respawn_after_kill(const char *mode, uint64_t pages)
+{
+	char text[128];
+	snprintf(text, sizeof(text), "[program]\nname=r2wait\n[memory]\npages=%lu\n", pages);
+	long id = spawn_copy(DIR "/r2wait", text, mode);
+	if (id <= 0)
+		return id;
+	tern_sleep_ms(300);             /* it waits on ramfs (or sleeps) */
+	struct tern_msg m = { .mr = { (uint64_t)id } };
+	raw(INIT_KILL, &m, 1);
+	init_wait(PROG_INIT, (uint64_t)id, 0);
+	id = spawn(DIR "/r2wait", "sleep");     /* the same quota again */
+	if (id > 0) {
+		m.mr[0] = (uint64_t)id;
+		raw(INIT_KILL, &m, 1);
+		init_wait(PROG_INIT, (uint64_t)id, 0);
+	}
+	return id;
+}
+
+static void r2_killed_waiter_pins_quota(void)
+{
+	if (!self && read_self()) {
+		check(0, "read our own ELF from the fs", -1);
+		return;
+	}
+	fs_mkdir(FS, DIR);
+	uint64_t pages = machine_free() / 4096 / 4 * 3;
+	long control = r2_respawn_after_kill("sleep", pages);
+	long r = r2_respawn_after_kill("waitramfs", pages);
+	printf("attacker: respawn with %lu pages after a kill: %ld after a sleeper, %ld after an "
+	       "INIT_WAIT on ramfs; the machine has %lu KiB free\n", pages, control, r, machine_free() / 1024);
+	check(control > 0, "control: a killed child's quota comes back to init", control);
+	check(r > 0, "a killed child waiting in INIT_WAIT gives its quota back to init", r);
+}
+
+static void r2_fill_waiters(void)
+{
+	uint64_t ramfs = find("ramfs");
+	long r = 0;
+	int i = 0;
+	tern_invoke(PROG_SELF, TASK_SET_TIMEOUT, 20, 0, 0, 0, 0);
+	for (; i < 16; i++) {
+		struct tern_msg m = { .mr = { ramfs } };
+		if ((r = raw(INIT_WAIT, &m, 1)) != -E_TIMEOUT)
+			break;
+	}
+	tern_invoke(PROG_SELF, TASK_SET_TIMEOUT, 0, 0, 0, 0, 0);
+	printf("attacker: INIT_WAIT on ramfs after %d timed-out waits: %ld\n", i, r);
+	check(ramfs && r != E_BUSY, "timed-out waits on a program we did not start do not use up its waiters", r);
+}
+
 static void still_serving(void)
 {
 	struct tern_msg m = { 0 };
@@ -303,9 +408,32 @@ int main(int argc, const char **argv)
 		return 7;
 	if (argc == 2 && !strcmp(argv[1], "power"))
 		return child_power();
+	if (argc == 2 && !strcmp(argv[1], "eat")) {
+		/* Make pages from our quota until it is spent, then stay. */
+		uint64_t s;
+		while ((s = slot_alloc()) && !tern_mem_create(PROG_MEMORY, CAP_PAGE, s, 240))
+			;
+		while ((s = slot_alloc()) && !tern_mem_create(PROG_MEMORY, CAP_PAGE, s, 1))
+			;
+		for (;;)
+			tern_sleep_ms(1000);
+	}
+	if (argc == 2 && !strcmp(argv[1], "waitramfs")) {
+		init_wait(PROG_INIT, find("ramfs"), 0);
+		return 0;
+	}
 	if (argc == 2 && !strcmp(argv[1], "sleep"))
 		for (;;)
 			tern_sleep_ms(1000);
+	if (argc == 2 && !strcmp(argv[1], "r2")) {
+		printf("attacker: third review\n");
+		r2_quota_beyond_ours();
+		r2_killed_waiter_pins_quota();
+		r2_fill_waiters();
+		still_serving();
+		printf("%d passed, %d failed\n", passed, failed);
+		return 0;
+	}
 	printf("attacker: trying init\n");
 	attack_power();
 	attack_kill("ramfs");

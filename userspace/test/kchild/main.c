@@ -280,6 +280,17 @@ int tern_main(uint64_t role, uint64_t arg)
 		tern_reply(&m);
 		for (;;)
 			shared[152]++;
+	case ROLE_R2_STALE_PRIO:
+		tern_recv(KC_EP, &m);
+		tern_wait(KC_NOTE, 0);
+		shared[201] = (uint64_t)tern_invoke(KC_RECV, TASK_SET_PRIO, arg, 0, 0, 0, 0) + 1;
+		for (;;)
+			shared[200]++;
+	case ROLE_R2_FORWARD:
+		tern_recv(KC_EP, &m);
+		m.info = MSG_INFO(0, 1, 0);
+		tern_call(KC_RECV, &m);
+		break;
 	}
 	for (;;)
 		tern_sleep_ms(1000);

@@ -40,6 +40,11 @@ enum kchild_role {
 	ROLE_SYSFUZZ = 100,     /* random and mutated system calls forever (kchild/fuzz.c);
 				 * arg = seed, its low byte the seat (KF_*) */
 	ROLE_LEND_SPIN = 101,   /* answer one call on EP, then count in shared[arg] forever */
+	/* Third review (test/ktest/attack_review2.c), from 200 up. */
+	ROLE_R2_STALE_PRIO = 200, /* recv a call on EP, wait NOTE, TASK_SET_PRIO(own task cap in RECV, arg),
+	                           * then shared[200]++ forever */
+	ROLE_R2_FORWARD = 201,    /* recv a call on EP, pass it on with a call to the endpoint in RECV
+	                           * (never answered), then hold */
 };
 
 enum kchild_fault {
