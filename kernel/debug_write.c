@@ -29,7 +29,6 @@
 #define TASK_BURST        2048
 
 static struct bucket all_tagged = { TAGGED_BURST, 0 };
-static int at_line_start = 1;           /* of the console, for tagging */
 
 /* Refill b at rate per second up to burst; what it holds now. */
 static uint64_t refill(struct bucket *b, uint64_t rate, uint64_t burst)
@@ -53,11 +52,15 @@ static uint64_t tag_len(void)
 
 static void write_tagged(const char *buf, uint64_t n)
 {
+	/* A tagged write always starts on a line of its own: whatever the
+	 * console printed last (the kernel's lines included), the program's
+	 * text never continues someone else's line untagged. */
+	if (n && !console_at_line_start())
+		console_putc('\n');
 	for (uint64_t i = 0; i < n; i++) {
-		if (at_line_start)
+		if (console_at_line_start())
 			kprintf("[%u %s] ", current->id, current->name);
-		console_write(&buf[i], 1);
-		at_line_start = buf[i] == '\n';
+		console_putc(buf[i]);
 	}
 }
 
@@ -73,7 +76,7 @@ static uint64_t tagged_write(uint64_t uva, uint64_t n)
 		return E_BUSY;          /* more than the budget can ever hold */
 	if (user_read(current, buf, uva, n))
 		return E_BAD_ADDRESS;
-	uint64_t lines = at_line_start && n, tag = tag_len();
+	uint64_t lines = n != 0, tag = tag_len();
 	for (uint64_t i = 0; i + 1 < n; i++)
 		lines += buf[i] == '\n';
 	uint64_t cost = n + lines * tag;
@@ -114,7 +117,6 @@ void sys_debug_write(struct trap_frame *f)
 			return;
 		}
 		console_write(buf, k);
-		at_line_start = buf[k - 1] == '\n';
 		done += k;
 	}
 	f->rax = TERN_OK;

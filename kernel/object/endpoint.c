@@ -304,9 +304,35 @@ void ipc_recv(struct cap *c, int block)
 	enqueue(ep, t, 1, BLOCK_RECV);
 }
 
+/*
+ * A server's priority: its own, or what it had when the call it serves
+ * came in (which may itself be lent), or its caller's if that is higher.
+ * When it changes, the server it is calling in turn (if it is blocked in
+ * a call of its own) is recomputed too, down the chain: a drop anywhere
+ * must not leave a server further down running at the old priority.
+ */
+void ipc_relend(struct task *t)
+{
+	for (int depth = 0; t && depth < 256; depth++) {
+		uint8_t p = t->reply_saved_prio > t->prio ? t->reply_saved_prio : t->prio;
+		struct task *c = t->reply_to;
+		if (c && c->state == TASK_BLOCKED && c->block == BLOCK_REPLY && c->call_seq == t->reply_seq &&
+		    c->eff_prio > p)
+			p = c->eff_prio;       /* only a caller still waiting lends */
+		sched_set_eff_prio(t, p);
+		struct task *caller = t;
+		t = caller->state == TASK_BLOCKED && (caller->block == BLOCK_REPLY || caller->block == BLOCK_CALL) ?
+			task_server_of(caller) : 0;
+	}
+}
+
 void ipc_end_helping(struct task *t)
 {
 	sched_set_eff_prio(t, t->reply_saved_prio > t->prio ? t->reply_saved_prio : t->prio);
+	struct task *next = t->state == TASK_BLOCKED && (t->block == BLOCK_REPLY || t->block == BLOCK_CALL) ?
+		task_server_of(t) : 0;
+	if (next)
+		ipc_relend(next);
 }
 
 void ipc_reply(void)

@@ -82,29 +82,81 @@ void memory_refund(struct kobj *o)
  * every slot, and revoked quotas refuse to make anything (E_DEAD); tasks
  * are dead and take nothing; dropped replies stay empty.
  */
+/* Cut o's references to other objects (the revoke's first pass). */
+static void sever(struct kobj *o)
+{
+	switch (o->type) {
+	case CAP_TASK: task_kill((struct task *)o); break;
+	case CAP_CSPACE:
+		cspace_clear((struct cspace *)o);
+		((struct cspace *)o)->revoked = 1;
+		break;
+	case CAP_REPLY: reply_drop((struct reply *)o); break;
+	default: break;         /* holds no references to other objects */
+	}
+}
+
+/*
+ * Move o's charge from its quota w up to payer (the revoked quota's
+ * parent, or nobody): every quota on the way shrinks by o's charge, as if
+ * o had been made from payer in the first place, so payer's own
+ * accounting does not change. A revoked quota then holds nothing but the
+ * quotas split from it, and dies with its last cap.
+ */
+static void move_charge(struct kobj *o, struct memory *payer)
+{
+	struct memory *w = o->charged;
+	uint64_t c = o->charge;
+	for (struct memory *a = w; a && a != payer; a = a->hdr.charged) {
+		a->used -= c;
+		if (a->hdr.charged)
+			a->hdr.charge -= c;
+	}
+	list_del(&o->sibling);
+	o->charged = payer;
+	if (payer) {
+		list_add_tail(&payer->objects, &o->sibling);
+		kobj_get(&payer->hdr);
+	} else {
+		o->charge = 0;
+	}
+	kobj_put(&w->hdr);
+}
+
 void memory_revoke(struct memory *m)
 {
+	/* The quotas of the subtree, in a work list (not recursion: a task
+	 * may make a very long chain of them). */
 	m->revoke_next = 0;
-	for (struct memory *w = m; w; ) {
-		struct memory *next = w->revoke_next;
+	struct memory *last = m;
+	for (struct memory *w = m; w; w = w->revoke_next) {
 		w->revoked = 1;
 		for (struct list *l = w->objects.next; l != &w->objects; l = l->next) {
 			struct kobj *o = list_entry(l, struct kobj, sibling);
-			switch (o->type) {
-			case CAP_TASK: task_kill((struct task *)o); break;
-			case CAP_CSPACE:
-				cspace_clear((struct cspace *)o);
-				((struct cspace *)o)->revoked = 1;
-				break;
-			case CAP_REPLY: reply_drop((struct reply *)o); break;
-			case CAP_MEMORY:
-				((struct memory *)o)->revoke_next = next;
-				next = (struct memory *)o;
-				break;
-			default: break;         /* holds no references to other objects */
-			}
+			if (o->type != CAP_MEMORY)
+				continue;
+			struct memory *child = (struct memory *)o;
+			child->revoke_next = 0;
+			last->revoke_next = child;
+			last = child;
 		}
-		w = next;
+	}
+	for (struct memory *w = m; w; w = w->revoke_next)
+		for (struct list *l = w->objects.next; l != &w->objects; l = l->next)
+			sever(list_entry(l, struct kobj, sibling));
+	/* What outlives the revoke (held from outside: a dead task in a
+	 * server's reply right, an emptied cspace someone has a cap to) is
+	 * charged to the parent from now on, so it does not keep the whole
+	 * revoked quota, and so its whole split, from coming back. */
+	struct memory *payer = m->hdr.charged;
+	for (struct memory *w = m; w; w = w->revoke_next) {
+		struct list *l = w->objects.next;
+		while (l != &w->objects) {
+			struct kobj *o = list_entry(l, struct kobj, sibling);
+			l = l->next;
+			if (o->type != CAP_MEMORY)
+				move_charge(o, payer);
+		}
 	}
 }
 

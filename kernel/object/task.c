@@ -152,12 +152,29 @@ static void task_unblock_all(struct task *t)
 	t->block = BLOCK_NONE;
 }
 
-void task_end_helpers(struct task *t)
+struct task *task_server_of(struct task *caller)
 {
 	for (struct list *l = all_tasks.next; l != &all_tasks; l = l->next) {
 		struct task *s = list_entry(l, struct task, all);
-		if (s->reply_to == t)
-			ipc_end_helping(s);
+		if (s->reply_to == caller)
+			return s;
+	}
+	return 0;
+}
+
+/*
+ * t's call is over without an answer (t died, or its call timed out): the
+ * server that holds the reply right loses it (its answer would go nowhere)
+ * and, with it, the priority t lent it, and so on down a chain of servers
+ * each calling the next.
+ */
+void task_end_helpers(struct task *t)
+{
+	struct task *s;
+	while ((s = task_server_of(t))) {
+		s->reply_to = 0;
+		kobj_put(&t->hdr);
+		ipc_end_helping(s);
 	}
 }
 

@@ -54,7 +54,7 @@ void task_invoke(struct cap *c, uint64_t op, struct trap_frame *f)
 		 * a call (or a reply would undo the change); while it serves,
 		 * it keeps its caller's if that is higher. */
 		t->prio = t->reply_saved_prio = (uint8_t)f->rdx;
-		sched_set_eff_prio(t, t->reply_to && t->reply_to->eff_prio > t->prio ? t->reply_to->eff_prio : t->prio);
+		ipc_relend(t);
 		break;
 	case TASK_SET_FAULT:
 		if (f->rdx && !(arg = cap_lookup(f->rdx, CAP_ENDPOINT, RIGHT_WRITE, &err))) {

@@ -27,12 +27,17 @@ static void serial_raw(char c)
 	outb(COM1, (uint8_t)c);
 }
 
+static int line_start = 1;
+
 void console_putc(char c)
 {
 	if (c == '\n')
 		serial_raw('\r');
 	serial_raw(c);
+	line_start = c == '\n';
 }
+
+int console_at_line_start(void) { return line_start; }
 
 void console_write(const char *s, unsigned long n)
 {

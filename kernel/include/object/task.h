@@ -87,9 +87,16 @@ void task_stop(struct task *t);
 void task_free_stack(struct task *t);
 /* IPC hooks used by task death and faults (endpoint.c). */
 void ipc_abort_call(struct task *caller, uint64_t seq);
-/* A server that owes an answer goes back to its own priority. */
+/* A server that owes an answer goes back to its own priority; a server it
+ * is calling in turn is recomputed (ipc_relend). */
 void ipc_end_helping(struct task *server);
-/* Every server that owes t an answer goes back to its own priority. */
+/* Recompute t's priority from its own, its saved one and its caller's,
+ * and so down the chain of servers it is calling. */
+void ipc_relend(struct task *t);
+/* The server holding t's reply right, if any (a linear search). */
+struct task *task_server_of(struct task *caller);
+/* t's call ended unanswered: its server drops the reply right and the
+ * priority t lent it (and passes the drop on down a chain of calls). */
 void task_end_helpers(struct task *t);
 /* t's call ran out of time (sched_tick): it fails with E_TIMEOUT. */
 void ipc_call_timeout(struct task *t);
