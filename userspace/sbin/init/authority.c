@@ -51,8 +51,25 @@ static const char *fs_cap_refusal(const struct prog *spawner, const struct man_c
 	return 0;
 }
 
+/* How many programs spawner started that are still there (running or
+ * waiting for a restart). */
+static int live_children(const struct prog *spawner)
+{
+	int n = 0;
+	for (int i = 0; i < MAX_PROGS; i++)
+		n += progs[i].used && progs[i].parent == spawner->id &&
+		     (progs[i].task || progs[i].state == INIT_RESTARTING);
+	return n;
+}
+
 long authority_spawn(const struct prog *spawner, struct prog *p)
 {
+	/* init's program table is shared: no one program may fill it. */
+	if (spawner && live_children(spawner) >= MAX_CHILDREN) {
+		printf("init: refused %s: %s (id %lu) already has %d programs running\n", p->path,
+		       spawner->man.name, spawner->id, MAX_CHILDREN);
+		return E_BUSY;
+	}
 	p->control = p->man.control && (!spawner || spawner->control);
 	p->power = p->man.power && (!spawner || spawner->power);
 	if (p->man.control != p->control || p->man.power != p->power)
@@ -61,6 +78,13 @@ long authority_spawn(const struct prog *spawner, struct prog *p)
 		       name_of(spawner), spawner ? spawner->id : 0);
 	if (!p->from_fs)
 		return 0;
+	/* Its quota is init's memory: no more than the spawner's own. */
+	if (spawner && p->man.pages > spawner->man.pages) {
+		printf("init: refused %s: a program from the file system may not have a larger "
+		       "memory quota than its spawner (%lu pages; %s has %lu)\n",
+		       p->path, p->man.pages, spawner->man.name, spawner->man.pages);
+		return E_NO_RIGHTS;
+	}
 	for (int i = 0; i < p->man.ncaps; i++) {
 		const char *why = fs_cap_refusal(spawner, &p->man.caps[i]);
 		if (why) {
@@ -78,6 +102,18 @@ long authority_kill(const struct prog *asker, uint64_t asker_id, const struct pr
 	if (asker && (asker->control || target->parent == asker->id))
 		return 0;
 	printf("init: refused kill of %s (id %lu) for %s (id %lu): not its child, and no [init] control\n",
+	       target->man.name, target->id, asker ? asker->man.name : "?", asker_id);
+	return E_NO_RIGHTS;
+}
+
+/* Waiting on a program follows the same rule as killing it: its parent,
+ * or a program with [init] control. A wait holds a saved reply in init
+ * until the program ends, so anyone else's must not pile up there. */
+long authority_wait(const struct prog *asker, uint64_t asker_id, const struct prog *target)
+{
+	if (asker && (asker->control || target->parent == asker->id))
+		return 0;
+	printf("init: refused wait on %s (id %lu) for %s (id %lu): not its child, and no [init] control\n",
 	       target->man.name, target->id, asker ? asker->man.name : "?", asker_id);
 	return E_NO_RIGHTS;
 }

@@ -13,6 +13,7 @@
 
 #define MAX_PROGS 32
 #define MAX_WAITERS 8
+#define MAX_CHILDREN 8                  /* programs one program may have running */
 #define FAULT_BADGE (1ull << 32)        /* badge bit of fault messages; low bits = program id */
 /* init's heap: PROG_HEAP_VA is where the kernel maps the initramfs for the
  * root task (ROOT_INITRAMFS_VA), so init's malloc grows far above it, and
@@ -46,6 +47,7 @@ struct prog {
 	uint64_t restart_at;                    /* INIT_RESTARTING: uptime (ns) to start again */
 	uint64_t status;
 	uint64_t waiters[MAX_WAITERS];          /* saved replies of INIT_WAIT callers */
+	uint64_t waiter_id[MAX_WAITERS];        /* ... and who they are */
 	int nwaiters;
 };
 
@@ -77,6 +79,7 @@ uint64_t service_provider(const char *name);
  * 0 or an error code, and logs a refusal. */
 long authority_spawn(const struct prog *spawner, struct prog *p);
 long authority_kill(const struct prog *asker, uint64_t asker_id, const struct prog *target);
+long authority_wait(const struct prog *asker, uint64_t asker_id, const struct prog *target);
 long authority_power(const struct prog *asker, uint64_t asker_id, const char *what);
 
 /* requests.c */
@@ -92,6 +95,8 @@ int gone_retry(void);
 /* prog.c: start the drivers whose restart back-off has run out; whether
  * some are still waiting for theirs. */
 int prog_restarts_due(void);
+/* Forget (and so let go of) the INIT_WAIT of program id on p, if any. */
+void prog_drop_waiter(struct prog *p, uint64_t id);
 
 /* fsread.c: 0 and a malloc'd copy of the file, or an INIT_E* / E_* code
  * (INIT_ENOENT: no such file; E_DEAD / E_WOULD_BLOCK: no fs to ask). */

@@ -390,6 +390,11 @@ void prog_ended(struct prog *p, int state, uint64_t status)
 	p->killed = 0;
 	stop(p);
 	gone_program(p);
+	/* Its own waits on others end with it: their saved replies would
+	 * keep the dead task (and its memory) alive until those others end. */
+	for (int i = 0; i < MAX_PROGS; i++)
+		if (progs[i].used)
+			prog_drop_waiter(&progs[i], p->id);
 	p->state = state;
 	p->status = status;
 	for (int i = 0; i < p->nwaiters; i++) {
@@ -426,6 +431,19 @@ void prog_ended(struct prog *p, int state, uint64_t status)
 	/* Not by sleeping here: init keeps serving requests and faults while
 	 * the back-off runs (prog_restarts_due, from main.c's receive). */
 	p->restart_at = tern_uptime_ns() + (uint64_t)delay * 1000000ull;
+}
+
+void prog_drop_waiter(struct prog *p, uint64_t id)
+{
+	for (int i = 0; i < p->nwaiters; i++) {
+		if (p->waiter_id[i] != id)
+			continue;
+		drop(p->waiters[i]);
+		p->nwaiters--;
+		p->waiters[i] = p->waiters[p->nwaiters];
+		p->waiter_id[i] = p->waiter_id[p->nwaiters];
+		return;
+	}
 }
 
 int prog_restarts_due(void)

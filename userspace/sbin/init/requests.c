@@ -53,11 +53,16 @@ static void do_spawn(struct prog *asker, struct tern_msg *m)
 	answer(0, 1, m);
 }
 
-static void do_wait(struct tern_msg *m)
+static void do_wait(struct prog *asker, struct tern_msg *m)
 {
 	struct prog *p = prog_find(m->mr[0]);
 	if (!p) {
 		answer(INIT_ESRCH, 0, m);
+		return;
+	}
+	long err = authority_wait(asker, m->badge, p);
+	if (err) {
+		answer((uint64_t)err, 0, m);
 		return;
 	}
 	if (!p->task && p->state != INIT_RESTARTING) {
@@ -65,12 +70,16 @@ static void do_wait(struct tern_msg *m)
 		answer(0, 1, m);
 		return;
 	}
+	/* One wait per asker: a new one replaces an old one whose caller gave
+	 * up (a call timeout), so waits cannot use up the table. */
+	prog_drop_waiter(p, asker->id);
 	uint64_t s = slot_alloc();
 	if (!s || p->nwaiters == MAX_WAITERS || tern_save_reply(s)) {
 		slot_free(s);
 		answer(E_BUSY, 0, m);
 		return;
 	}
+	p->waiter_id[p->nwaiters] = asker->id;
 	p->waiters[p->nwaiters++] = s;  /* answered in prog_ended */
 }
 
@@ -166,7 +175,7 @@ void request_handle(struct tern_msg *m)
 	}
 	switch (label) {
 	case INIT_SPAWN: do_spawn(asker, m); break;
-	case INIT_WAIT: do_wait(m); break;
+	case INIT_WAIT: do_wait(asker, m); break;
 	case INIT_KILL: do_kill(asker, m); break;
 	case INIT_PS: do_ps(m); break;
 	case INIT_MANIFEST: do_manifest(m); break;
