@@ -97,25 +97,27 @@ long authority_spawn(const struct prog *spawner, struct prog *p)
 	return 0;
 }
 
-long authority_kill(const struct prog *asker, uint64_t asker_id, const struct prog *target)
+/* Whether asker may act on target (kill it, wait on it): target is its
+ * child, or it holds [init] control. Refusals are logged with the verb. */
+static long may_act_on(const struct prog *asker, uint64_t asker_id, const struct prog *target, const char *verb)
 {
 	if (asker && (asker->control || target->parent == asker->id))
 		return 0;
-	printf("init: refused kill of %s (id %lu) for %s (id %lu): not its child, and no [init] control\n",
-	       target->man.name, target->id, asker ? asker->man.name : "?", asker_id);
+	printf("init: refused %s %s (id %lu) for %s (id %lu): not its child, and no [init] control\n",
+	       verb, target->man.name, target->id, asker ? asker->man.name : "?", asker_id);
 	return E_NO_RIGHTS;
 }
 
-/* Waiting on a program follows the same rule as killing it: its parent,
- * or a program with [init] control. A wait holds a saved reply in init
- * until the program ends, so anyone else's must not pile up there. */
+long authority_kill(const struct prog *asker, uint64_t asker_id, const struct prog *target)
+{
+	return may_act_on(asker, asker_id, target, "kill of");
+}
+
+/* Waiting follows the same rule as killing: a wait holds a saved reply in
+ * init until the program ends, so strangers' waits must not pile up. */
 long authority_wait(const struct prog *asker, uint64_t asker_id, const struct prog *target)
 {
-	if (asker && (asker->control || target->parent == asker->id))
-		return 0;
-	printf("init: refused wait on %s (id %lu) for %s (id %lu): not its child, and no [init] control\n",
-	       target->man.name, target->id, asker ? asker->man.name : "?", asker_id);
-	return E_NO_RIGHTS;
+	return may_act_on(asker, asker_id, target, "wait on");
 }
 
 long authority_power(const struct prog *asker, uint64_t asker_id, const char *what)
