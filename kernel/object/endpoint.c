@@ -36,6 +36,13 @@ struct endpoint *endpoint_create(void)
 	return ep;
 }
 
+void ipc_drop_staged(struct task *t)
+{
+	for (int i = 0; i < MSG_MAX_CAPS; i++)
+		if (t->send_caps[i].type)
+			cap_clear(&t->send_caps[i]);
+}
+
 static void set_result(struct task *t, uint64_t err)
 {
 	t->frame->rax = err;
@@ -48,9 +55,7 @@ void endpoint_destroy(struct endpoint *ep)
 		struct task *t = list_entry(ep->waiters.next, struct task, qlink);
 		list_del(&t->qlink);
 		t->blocked_on = 0;
-		for (int i = 0; i < MSG_MAX_CAPS; i++)
-			if (t->send_caps[i].type)
-				cap_clear(&t->send_caps[i]);
+		ipc_drop_staged(t);
 		if (t->block == BLOCK_FAULT) {
 			t->state = TASK_STOPPED;    /* its handler is gone; stays stopped */
 			continue;
@@ -136,7 +141,7 @@ static void grant_reply(struct task *r, struct task *caller)
 		r->reply_to = 0;
 		ipc_abort_call(old, r->reply_seq);
 		kobj_put(&old->hdr);
-		sched_set_eff_prio(r, r->reply_saved_prio > r->prio ? r->reply_saved_prio : r->prio);
+		ipc_relend(r);
 	}
 	caller->block = caller->block == BLOCK_FAULT ? BLOCK_FAULT : BLOCK_REPLY;
 	caller->state = TASK_BLOCKED;
@@ -189,16 +194,12 @@ static void reply_to_caller(struct task *replier, struct task *caller, uint64_t 
 	if (caller->state != TASK_BLOCKED || caller->call_seq != seq || caller->blocked_on ||
 	    (caller->block != BLOCK_REPLY && caller->block != BLOCK_FAULT)) {
 		/* The caller died or gave up; the answer has nowhere to go. */
-		for (int i = 0; i < MSG_MAX_CAPS; i++)
-			if (replier->send_caps[i].type)
-				cap_clear(&replier->send_caps[i]);
+		ipc_drop_staged(replier);
 		return;
 	}
 	if (caller->block == BLOCK_FAULT) {
 		/* Resume the faulting task as it was; the answer carries no data. */
-		for (int i = 0; i < MSG_MAX_CAPS; i++)
-			if (replier->send_caps[i].type)
-				cap_clear(&replier->send_caps[i]);
+		ipc_drop_staged(replier);
 	} else {
 		deliver(replier, caller, 0);
 	}
@@ -213,9 +214,7 @@ void ipc_send(struct cap *c, int block, int call)
 		if (rp->caller)         /* 0 once its quota was revoked */
 			reply_to_caller(t, rp->caller, rp->seq);
 		else
-			for (int i = 0; i < MSG_MAX_CAPS; i++)
-				if (t->send_caps[i].type)
-					cap_clear(&t->send_caps[i]);
+			ipc_drop_staged(t);
 		cap_clear(c);           /* one shot */
 		set_result(t, TERN_OK);
 		return;
@@ -233,9 +232,7 @@ void ipc_send(struct cap *c, int block, int call)
 		return;
 	}
 	if (!block) {
-		for (int i = 0; i < MSG_MAX_CAPS; i++)
-			if (t->send_caps[i].type)
-				cap_clear(&t->send_caps[i]);
+		ipc_drop_staged(t);
 		set_result(t, E_WOULD_BLOCK);
 		return;
 	}
@@ -257,9 +254,7 @@ void ipc_call_timeout(struct task *t)
 	if (t->blocked_on) {
 		list_del(&t->qlink);
 		t->blocked_on = 0;
-		for (int i = 0; i < MSG_MAX_CAPS; i++)
-			if (t->send_caps[i].type)
-				cap_clear(&t->send_caps[i]);
+		ipc_drop_staged(t);
 	}
 	t->call_seq++;
 	task_end_helpers(t);
@@ -326,21 +321,12 @@ void ipc_relend(struct task *t)
 	}
 }
 
-void ipc_end_helping(struct task *t)
-{
-	sched_set_eff_prio(t, t->reply_saved_prio > t->prio ? t->reply_saved_prio : t->prio);
-	struct task *next = t->state == TASK_BLOCKED && (t->block == BLOCK_REPLY || t->block == BLOCK_CALL) ?
-		task_server_of(t) : 0;
-	if (next)
-		ipc_relend(next);
-}
-
 void ipc_reply(void)
 {
 	struct task *t = current;
 	struct task *caller = t->reply_to;
 	t->reply_to = 0;
-	ipc_end_helping(t);
+	ipc_relend(t);
 	reply_to_caller(t, caller, t->reply_seq);
 	kobj_put(&caller->hdr);
 	set_result(t, TERN_OK);
@@ -360,7 +346,7 @@ int ipc_save_reply(struct cap *dst)
 	memory_charge(q, &rp->hdr, REPLY_BYTES);
 	kobj_put(&t->reply_to->hdr);    /* the reply object holds its own */
 	t->reply_to = 0;
-	ipc_end_helping(t);
+	ipc_relend(t);
 	cap_make(dst, CAP_REPLY, RIGHT_WRITE, &rp->hdr, 0, 0);
 	return TERN_OK;
 }

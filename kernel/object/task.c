@@ -145,9 +145,7 @@ static void task_unblock_all(struct task *t)
 		t->waiting_note->waiter = 0;
 		t->waiting_note = 0;
 	}
-	for (int i = 0; i < MSG_MAX_CAPS; i++)
-		if (t->send_caps[i].type)
-			cap_clear(&t->send_caps[i]);
+	ipc_drop_staged(t);
 	sched_unready(t);
 	t->block = BLOCK_NONE;
 }
@@ -174,7 +172,7 @@ void task_end_helpers(struct task *t)
 	while ((s = task_server_of(t))) {
 		s->reply_to = 0;
 		kobj_put(&t->hdr);
-		ipc_end_helping(s);
+		ipc_relend(s);
 	}
 }
 

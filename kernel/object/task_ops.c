@@ -118,7 +118,7 @@ void task_invoke(struct cap *c, uint64_t op, struct trap_frame *f)
 			f->rax = E_BAD_ARG;
 			return;
 		}
-		t->call_timeout = f->rdx * SCHED_HZ / 1000 + (f->rdx && f->rdx * SCHED_HZ < 1000);
+		t->call_timeout = (f->rdx * SCHED_HZ + 999) / 1000;   /* whole ticks, rounded up */
 		break;
 	case TASK_SET_NAME: {
 		char name[sizeof(t->name)] = { 0 };

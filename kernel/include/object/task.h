@@ -87,12 +87,13 @@ void task_stop(struct task *t);
 void task_free_stack(struct task *t);
 /* IPC hooks used by task death and faults (endpoint.c). */
 void ipc_abort_call(struct task *caller, uint64_t seq);
-/* A server that owes an answer goes back to its own priority; a server it
- * is calling in turn is recomputed (ipc_relend). */
-void ipc_end_helping(struct task *server);
-/* Recompute t's priority from its own, its saved one and its caller's,
- * and so down the chain of servers it is calling. */
+/* Recompute t's priority from its own, the one it had when its call came
+ * in and its caller's (only while that caller still waits), and so down
+ * the chain of servers it is calling: after a reply, a saved reply, a
+ * caller's death or timeout, or TASK_SET_PRIO. */
 void ipc_relend(struct task *t);
+/* Drop the caps staged with t's message (it will not be delivered). */
+void ipc_drop_staged(struct task *t);
 /* The server holding t's reply right, if any (a linear search). */
 struct task *task_server_of(struct task *caller);
 /* t's call ended unanswered: its server drops the reply right and the
