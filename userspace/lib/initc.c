@@ -46,3 +46,17 @@ long init_kill(uint64_t ep, uint64_t id)
 	struct tern_msg m = { .mr = { id } };
 	return init_call(ep, &m, INIT_KILL, 1);
 }
+
+long init_find(uint64_t ep, const char *name)
+{
+	for (uint64_t i = 0; i < 256; i++) {
+		struct tern_msg m = { .mr = { i } };
+		if (init_call(ep, &m, INIT_PS, 1))
+			return 0;       /* past the last program */
+		char got[33] = { 0 };
+		msg_get_bytes(&m, 4, got, 32);
+		if (m.mr[1] == INIT_RUNNING && !strcmp(got, name))
+			return (long)m.mr[0];
+	}
+	return 0;
+}

@@ -43,19 +43,10 @@ static long raw(uint64_t label, struct tern_msg *m, unsigned len)
 	return err ? -err : (long)MSG_LABEL(m->info);
 }
 
-/* The id of the running program called name (0 if none), from INIT_PS. */
+/* The id of the running program called name (0 if none). */
 static uint64_t find(const char *name)
 {
-	for (uint64_t i = 0; i < 64; i++) {
-		struct tern_msg m = { .mr = { i } };
-		if (raw(INIT_PS, &m, 1))
-			break;
-		char got[33] = { 0 };
-		msg_get_bytes(&m, 4, got, 32);
-		if (!strcmp(got, name) && m.mr[1] == INIT_RUNNING)
-			return m.mr[0];
-	}
-	return 0;
+	return (uint64_t)init_find(PROG_INIT, name);
 }
 
 static long spawn(const char *a0, const char *a1)

@@ -15,19 +15,10 @@
 #define THIEF_CONSOLE  PROG_CAP(0)
 #define THIEF_DELAY_MS 1000     /* after the shell starts: it is at its prompt by then */
 
-/* Is a program named name running? (init's INIT_PS list) */
+/* Is a program named name running? */
 static int running(const char *name)
 {
-	for (uint64_t i = 0;; i++) {
-		struct tern_msg m = { .info = MSG_INFO(INIT_PS, 1, 0), .mr = { i } };
-		char got[33];
-		if (tern_call(PROG_INIT, &m) || MSG_LABEL(m.info))
-			return 0;
-		msg_get_bytes(&m, 4, got, 32);
-		got[32] = '\0';
-		if (m.mr[1] == INIT_RUNNING && !strcmp(got, name))
-			return 1;
-	}
+	return init_find(PROG_INIT, name) > 0;
 }
 
 int main(void)

@@ -18,27 +18,13 @@ static long call(uint64_t label, struct tern_msg *m, unsigned len)
 	return err ? -err : (long)MSG_LABEL(m->info);
 }
 
-static uint64_t find(const char *name)
-{
-	for (uint64_t i = 0; i < 64; i++) {
-		struct tern_msg m = { .mr = { i } };
-		if (call(INIT_PS, &m, 1))
-			break;
-		char got[33] = { 0 };
-		msg_get_bytes(&m, 4, got, 32);
-		if (!strcmp(got, name) && m.mr[1] == INIT_RUNNING)
-			return m.mr[0];
-	}
-	return 0;
-}
-
 int main(int argc, const char **argv)
 {
 	(void)argc;
 	(void)argv;
 	struct tern_msg m = { 0 };
 	long off = call(INIT_POWEROFF, &m, 0);
-	uint64_t ramfs = find("ramfs");
+	uint64_t ramfs = (uint64_t)init_find(PROG_INIT, "ramfs");
 	m.mr[0] = ramfs;
 	long kill = ramfs ? call(INIT_KILL, &m, 1) : -1;
 	printf("deputy: power off %ld, kill ramfs %ld\n", off, kill);

@@ -52,3 +52,5 @@ enum init_state { INIT_RUNNING = 1, INIT_EXITED, INIT_FAULTED, INIT_RESTARTING, 
 long init_spawn(uint64_t ep, const char *const *argv, int argc);
 long init_wait(uint64_t ep, uint64_t id, uint64_t *status);
 long init_kill(uint64_t ep, uint64_t id);
+/* The id of the running program called name (0 if none), from INIT_PS. */
+long init_find(uint64_t ep, const char *name);
