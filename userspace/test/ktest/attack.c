@@ -46,8 +46,8 @@ KTEST(attack_reply_recv_destroys_the_server)
 	KCHECK_EQ(child_spawn(&s, ROLE_HOLD_ECHO, 0, 50), 0);
 	KCHECK_EQ(child_give(&s, ep, KC_EP, RIGHT_READ), TERN_OK);
 	KCHECK_EQ(child_give(&s, go, KC_NOTE, RIGHT_READ), TERN_OK);
-	KCHECK_EQ(child_spawn(&c, ROLE_CALLER, 7, 50), 0);
-	KCHECK_EQ(child_give(&c, ep, KC_EP, RIGHT_WRITE), TERN_OK);
+	if (child_caller(&c, 7, 50, ep, 0))
+		return 1;
 	KCHECK_EQ(tern_cap_copy(s.task, c.task, KC_RECV, RIGHTS_ALL), TERN_OK);
 	KCHECK_EQ(child_start(&s), TERN_OK);
 	tern_sleep_ms(5);
@@ -72,12 +72,11 @@ KTEST(attack_second_call_destroys_the_server)
 	KCHECK(ep && done);
 	KCHECK_EQ(child_spawn(&s, ROLE_RECV_HOLD, 0, 50), 0);
 	KCHECK_EQ(child_give(&s, ep, KC_EP, RIGHT_READ), TERN_OK);
-	KCHECK_EQ(child_spawn(&c1, ROLE_CALLER, 1, 50), 0);
-	KCHECK_EQ(child_give(&c1, ep, KC_EP, RIGHT_WRITE), TERN_OK);
+	if (child_caller(&c1, 1, 50, ep, 0))
+		return 1;
 	KCHECK_EQ(tern_cap_copy(s.task, c1.task, KC_RECV, RIGHTS_ALL), TERN_OK);
-	KCHECK_EQ(child_spawn(&c2, ROLE_CALLER, 2, 50), 0);
-	KCHECK_EQ(child_give(&c2, ep, KC_EP, RIGHT_WRITE), TERN_OK);
-	KCHECK_EQ(child_give(&c2, done, KC_NOTE, RIGHT_WRITE), TERN_OK);
+	if (child_caller(&c2, 2, 50, ep, done))
+		return 1;
 	KCHECK_EQ(child_start(&s), TERN_OK);
 	tern_sleep_ms(5);
 	KCHECK_EQ(child_start(&c1), TERN_OK);
@@ -105,8 +104,8 @@ KTEST(attack_kill_frees_its_victim_midway)
 	KCHECK(ep);
 	KCHECK_EQ(child_spawn(&t, ROLE_RECV_HOLD, 0, 50), 0);
 	KCHECK_EQ(child_give(&t, ep, KC_EP, RIGHT_READ), TERN_OK);
-	KCHECK_EQ(child_spawn(&c, ROLE_CALLER, 3, 50), 0);
-	KCHECK_EQ(child_give(&c, ep, KC_EP, RIGHT_WRITE), TERN_OK);
+	if (child_caller(&c, 3, 50, ep, 0))
+		return 1;
 	KCHECK_EQ(child_spawn(&k, ROLE_KILL_SLOT, 0, 50), 0);
 	KCHECK_EQ(tern_cap_copy(t.task, k.task, KC_RECV, RIGHTS_ALL), TERN_OK);
 	KCHECK_EQ(tern_cap_copy(k.task, c.task, KC_RECV, RIGHTS_ALL), TERN_OK);
@@ -351,9 +350,8 @@ KTEST(attack_saved_reply_is_charged)
 	KCHECK_EQ(child_give(&server, ep, KC_EP, RIGHT_READ), TERN_OK);
 	uint64_t before = quota_used_of(q);
 	KCHECK_EQ(child_start(&server), TERN_OK);
-	KCHECK_EQ(child_spawn(&caller, ROLE_CALLER, 4, 50), 0);
-	KCHECK_EQ(child_give(&caller, ep, KC_EP, RIGHT_WRITE), TERN_OK);
-	KCHECK_EQ(child_give(&caller, n, KC_NOTE, RIGHT_WRITE), TERN_OK);
+	if (child_caller(&caller, 4, 50, ep, n))
+		return 1;
 	KCHECK_EQ(child_start(&caller), TERN_OK);
 	tern_sleep_ms(20);              /* the server saved the caller's reply */
 	KCHECK_EQ(quota_used_of(q) - before, 64);
@@ -420,8 +418,8 @@ KTEST(attack_helping_ends_when_the_caller_dies)
 	KCHECK_EQ(child_give(&s, ep, KC_EP, RIGHT_READ), TERN_OK);
 	KCHECK_EQ(child_start(&s), TERN_OK);
 	tern_sleep_ms(5);
-	KCHECK_EQ(child_spawn(&c, ROLE_CALLER, 1, 80), 0);
-	KCHECK_EQ(child_give(&c, ep, KC_EP, RIGHT_WRITE), TERN_OK);
+	if (child_caller(&c, 1, 80, ep, 0))
+		return 1;
 	KCHECK_EQ(child_start(&c), TERN_OK);
 	tern_sleep_ms(5);               /* s serves c at priority 80, spinning */
 	KCHECK(shared[24] > 0);

@@ -208,9 +208,8 @@ KTEST(attack_rv_reply_undoes_a_lowered_priority)
 	KCHECK_EQ(child_give(&s, ep, KC_EP, RIGHT_READ), TERN_OK);
 	KCHECK_EQ(child_give(&s, go, KC_NOTE, RIGHT_READ), TERN_OK);
 	KCHECK_EQ(child_start(&s), TERN_OK);
-	KCHECK_EQ(child_spawn(&c, ROLE_CALLER, 1, 60), 0);
-	KCHECK_EQ(child_give(&c, ep, KC_EP, RIGHT_WRITE), TERN_OK);
-	KCHECK_EQ(child_give(&c, done, KC_NOTE, RIGHT_WRITE), TERN_OK);
+	if (child_caller(&c, 1, 60, ep, done))
+		return 1;
 	KCHECK_EQ(child_start(&c), TERN_OK);
 	tern_sleep_ms(20);              /* s holds c's reply and waits for go */
 	KCHECK_EQ(tern_invoke(s.task, TASK_SET_PRIO, 10, 0, 0, 0, 0), TERN_OK);

@@ -27,9 +27,8 @@ KTEST(attack_r2_stale_reply_to_regains_lent_priority)
 	KCHECK_EQ(child_give(&s, go, KC_NOTE, RIGHT_READ), TERN_OK);
 	KCHECK_EQ(child_give(&s, s.task, KC_RECV, RIGHTS_ALL), TERN_OK);
 	KCHECK_EQ(child_start(&s), TERN_OK);
-	KCHECK_EQ(child_spawn(&c, ROLE_CALLER, 1, 60), 0);
-	KCHECK_EQ(child_give(&c, ep, KC_EP, RIGHT_WRITE), TERN_OK);
-	KCHECK_EQ(child_give(&c, done, KC_NOTE, RIGHT_WRITE), TERN_OK);
+	if (child_caller(&c, 1, 60, ep, done))
+		return 1;
 	KCHECK_EQ(tern_invoke(c.task, TASK_SET_TIMEOUT, 30, 0, 0, 0, 0), TERN_OK);
 	KCHECK_EQ(child_start(&c), TERN_OK);
 	KCHECK(wait_note(done, 1000));  /* the call timed out */
@@ -134,9 +133,8 @@ KTEST(attack_r2_timeout_leaves_the_next_server_helping)
 	KCHECK_EQ(child_give(&s1, ep, KC_EP, RIGHT_READ), TERN_OK);
 	KCHECK_EQ(child_give(&s1, ep2, KC_RECV, RIGHT_WRITE), TERN_OK);
 	KCHECK_EQ(child_start(&s1), TERN_OK);
-	KCHECK_EQ(child_spawn(&c, ROLE_CALLER, 1, 60), 0);
-	KCHECK_EQ(child_give(&c, ep, KC_EP, RIGHT_WRITE), TERN_OK);
-	KCHECK_EQ(child_give(&c, done, KC_NOTE, RIGHT_WRITE), TERN_OK);
+	if (child_caller(&c, 1, 60, ep, done))
+		return 1;
 	KCHECK_EQ(tern_invoke(c.task, TASK_SET_TIMEOUT, 30, 0, 0, 0, 0), TERN_OK);
 	KCHECK_EQ(child_start(&c), TERN_OK);
 	KCHECK(wait_note(done, 1000));  /* the call timed out */

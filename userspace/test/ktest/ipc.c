@@ -89,9 +89,8 @@ KTEST(ipc_send_then_recv_from_child)
 	uint64_t ep = make(CAP_ENDPOINT, 0), n = make(CAP_NOTE, 0);
 	struct child c;
 	KCHECK(ep && n);
-	KCHECK_EQ(child_spawn(&c, ROLE_CALLER, 77, 50), 0);
-	KCHECK_EQ(child_give(&c, ep, KC_EP, RIGHT_WRITE), TERN_OK);
-	KCHECK_EQ(child_give(&c, n, KC_NOTE, RIGHT_WRITE), TERN_OK);
+	if (child_caller(&c, 77, 50, ep, n))
+		return 1;
 	KCHECK_EQ(child_start(&c), TERN_OK);
 	struct tern_msg m;
 	KCHECK_EQ(tern_recv(ep, &m), TERN_OK);

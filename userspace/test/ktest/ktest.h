@@ -75,6 +75,9 @@ void ktest_bench(void);
 uint64_t free_frames(void);
 uint64_t live_tasks(void);
 uint64_t quota_used_of(uint64_t mem);
+/* A CALLER kchild (calls ep with mr0 = arg, puts the answer in shared[2],
+ * signals note if given), not started yet. */
+int child_caller(struct child *c, uint64_t arg, unsigned prio, uint64_t ep, uint64_t note);
 /* A kchild that writes through a null pointer, its faults going to the
  * endpoint ep through fep (a fresh slot, minted with badge 7); started,
  * and given the time to fault. */

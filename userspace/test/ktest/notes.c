@@ -62,9 +62,8 @@ KTEST(note_deleted_under_waiter)
 	KCHECK(n && ep);
 	/* The caller role blocks in call on ep, which nobody serves: good enough
 	 * to show a blocked child is released when we kill it. */
-	KCHECK_EQ(child_spawn(&c, ROLE_CALLER, 1, 50), 0);
-	KCHECK_EQ(child_give(&c, ep, KC_EP, RIGHT_WRITE), TERN_OK);
-	KCHECK_EQ(child_give(&c, n, KC_NOTE, RIGHT_WRITE), TERN_OK);
+	if (child_caller(&c, 1, 50, ep, n))
+		return 1;
 	KCHECK_EQ(child_start(&c), TERN_OK);
 	tern_sleep_ms(5);
 	KCHECK_EQ(child_state(&c), TASK_BLOCKED);

@@ -123,9 +123,8 @@ KTEST(sched_reply_ends_lent_priority)
 	KCHECK_EQ(child_give(&server, ep, KC_EP, RIGHT_READ), TERN_OK);
 	KCHECK_EQ(child_start(&server), TERN_OK);
 	tern_sleep_ms(5);               /* the server now waits in recv */
-	KCHECK_EQ(child_spawn(&client, ROLE_CALLER, 1, 80), 0);
-	KCHECK_EQ(child_give(&client, ep, KC_EP, RIGHT_WRITE), TERN_OK);
-	KCHECK_EQ(child_give(&client, n, KC_NOTE, RIGHT_WRITE), TERN_OK);
+	if (child_caller(&client, 1, 80, ep, n))
+		return 1;
 	KCHECK_EQ(child_start(&client), TERN_OK);
 	if (!wait_note(n, 300))
 		return kfail("the client's call was never answered");

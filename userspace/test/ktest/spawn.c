@@ -128,3 +128,12 @@ int faulted_child(struct child *f, uint64_t ep, uint64_t fep)
 	tern_sleep_ms(5);
 	return 0;
 }
+
+int child_caller(struct child *c, uint64_t arg, unsigned prio, uint64_t ep, uint64_t note)
+{
+	KCHECK_EQ(child_spawn(c, ROLE_CALLER, arg, prio), 0);
+	KCHECK_EQ(child_give(c, ep, KC_EP, RIGHT_WRITE), TERN_OK);
+	if (note)
+		KCHECK_EQ(child_give(c, note, KC_NOTE, RIGHT_WRITE), TERN_OK);
+	return 0;
+}
