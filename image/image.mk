@@ -1,10 +1,16 @@
 # ISO and disk images: build/images/tern.iso (hybrid: boots as a CD and,
 # written to a USB stick, as a disk) and build/images/tern.img (raw disk:
-# MBR + one FAT partition). Both run syslinux (isolinux / syslinux), whose
-# mboot.c32 loads the multiboot kernel with the initramfs as module 0; the
-# config is image/boot.cfg.in, shared with pxelinux (pxe/pxe.mk).
-# Reproducible: timestamps from SOURCE_DATE_EPOCH, fixed serials, sorted
-# inputs (ci/repro-test.sh builds twice and compares).
+# MBR + one FAT partition), each under BIOS and under UEFI.
+#   BIOS: syslinux (isolinux / syslinux), whose mboot.c32 loads the
+#   multiboot kernel with the initramfs as module 0.
+#   UEFI: \EFI\BOOT\BOOTX64.EFI, tern's loader (boot/uefi/), which reads the
+#   same config as syslinux.cfg beside it and loads the same two files.
+# The config is image/boot.cfg.in, shared with pxelinux (pxe/pxe.mk).
+# Firmware reads only FAT, never ISO9660, so the ISO carries a second,
+# small FAT image (efiboot.img: loader, kernel, initramfs, config) as its
+# El Torito EFI boot image, also reachable as a GPT partition when the ISO
+# is a disk. Reproducible: timestamps from SOURCE_DATE_EPOCH, fixed serials
+# and volume ids, sorted inputs (ci/repro-test.sh builds twice and compares).
 #
 # Kernel arguments in the images come from IMAGE_APPEND (empty for users).
 # The tests boot images that carry IMAGE_TEST_APPEND instead, built the same
@@ -32,6 +38,11 @@ SYSLINUX_BIOS := /usr/lib/syslinux/modules/bios
 SYSLINUX_C32 := $(addprefix $(SYSLINUX_BIOS)/,ldlinux.c32 libcom32.c32 mboot.c32)
 ISOLINUX_BIN := /usr/lib/ISOLINUX/isolinux.bin
 ISOHDPFX := /usr/lib/ISOLINUX/isohdpfx.bin
+# The UEFI loader the images carry as BOOTX64.EFI.
+IMAGE_EFI := $(UEFI_LOADER)
+# OVMF, the UEFI firmware the image tests boot with (-bios ${OVMF}).
+OVMF ?= /usr/share/ovmf/OVMF.fd
+export OVMF
 
 .PHONY: image-force
 image-force:
@@ -49,21 +60,41 @@ $(2)/boot.cfg: image/boot.cfg.in $(2)/append
 	$$(call msg,GEN,$$@)
 	$$(Q)sed -e '/^##/d' -e "s|@APPEND@|$$$$(sed 's/^./ &/' $(2)/append)|" $$< >$$@
 
-$(1)/tern.iso: $(KERNEL) $(INITRAMFS) $(2)/boot.cfg $(ISOLINUX_BIN) $(ISOHDPFX) $(SYSLINUX_C32) image/image.mk
+# The ISO's El Torito EFI image: what the loader needs, at the root of its
+# own volume as it expects (the config under syslinux's name).
+$(2)/efiboot.img: $(IMAGE_EFI) $(KERNEL) $(INITRAMFS) $(2)/boot.cfg image/mkfat.sh image/image.mk
+	$$(call msg,FAT,$$@)
+	$$(Q)rm -rf $(2)/efi && mkdir -p $(2)/efi/EFI/BOOT
+	$$(Q)cp $(IMAGE_EFI) $(2)/efi/EFI/BOOT/BOOTX64.EFI
+	$$(Q)cp $(KERNEL) $(INITRAMFS) $(2)/efi/
+	$$(Q)cp $(2)/boot.cfg $(2)/efi/syslinux.cfg
+	$$(Q)sh image/mkfat.sh $$@.tmp $(2)/efi || { rm -f $$@.tmp; exit 1; }
+	$$(Q)mv $$@.tmp $$@
+
+# Two El Torito entries: isolinux for BIOS, efiboot.img for UEFI. As a disk
+# the ISO has isohdpfx's MBR (BIOS) and a GPT whose partition is efiboot.img
+# (-isohybrid-gpt-basdat, for UEFI). SOURCE_DATE_EPOCH also makes xorriso
+# derive the volume and GPT ids from that date instead of the clock.
+$(1)/tern.iso: $(KERNEL) $(INITRAMFS) $(2)/boot.cfg $(2)/efiboot.img $(ISOLINUX_BIN) $(ISOHDPFX) $(SYSLINUX_C32) image/image.mk
 	$$(call msg,ISO,$$@)
 	$$(Q)rm -rf $(2)/iso && mkdir -p $(2)/iso $$(@D)
-	$$(Q)cp $(ISOLINUX_BIN) $(SYSLINUX_C32) $(KERNEL) $(INITRAMFS) $(2)/iso/
+	$$(Q)cp $(ISOLINUX_BIN) $(SYSLINUX_C32) $(KERNEL) $(INITRAMFS) $(2)/efiboot.img $(2)/iso/
 	$$(Q)cp $(2)/boot.cfg $(2)/iso/isolinux.cfg
 	$$(Q)xorriso -as mkisofs -quiet -r -V TERN --set_all_file_dates "=$$(SOURCE_DATE_EPOCH)" \
 		-b isolinux.bin -c boot.cat -no-emul-boot -boot-load-size 4 -boot-info-table \
+		-eltorito-alt-boot -e efiboot.img -no-emul-boot -isohybrid-gpt-basdat \
 		-isohybrid-mbr $(ISOHDPFX) -o $$@.tmp $(2)/iso >$(2)/xorriso.log 2>&1 \
 		|| { cat $(2)/xorriso.log; rm -f $$@.tmp; exit 1; }
 	$$(Q)mv $$@.tmp $$@
 
-$(1)/tern.img: $(KERNEL) $(INITRAMFS) $(2)/boot.cfg $(SYSLINUX_C32) image/mkdisk.sh image/image.mk
+# syslinux for BIOS and \EFI\BOOT\BOOTX64.EFI for UEFI side by side in the
+# one FAT partition: UEFI firmware takes the FAT file system of an MBR disk
+# as it would an ESP.
+$(1)/tern.img: $(KERNEL) $(INITRAMFS) $(IMAGE_EFI) $(2)/boot.cfg $(SYSLINUX_C32) image/mkdisk.sh image/mkfat.sh image/image.mk
 	$$(call msg,DISK,$$@)
-	$$(Q)rm -rf $(2)/disk && mkdir -p $(2)/disk $$(@D)
+	$$(Q)rm -rf $(2)/disk && mkdir -p $(2)/disk/EFI/BOOT $$(@D)
 	$$(Q)cp $(filter-out %/ldlinux.c32,$(SYSLINUX_C32)) $(KERNEL) $(INITRAMFS) $(2)/disk/
+	$$(Q)cp $(IMAGE_EFI) $(2)/disk/EFI/BOOT/BOOTX64.EFI
 	$$(Q)cp $(2)/boot.cfg $(2)/disk/syslinux.cfg
 	$$(Q)sh image/mkdisk.sh $$@.tmp $(2)/disk $(DISK_MIB) || { rm -f $$@.tmp; exit 1; }
 	$$(Q)mv $$@.tmp $$@
@@ -75,9 +106,9 @@ $(eval $(call image_flavour,$(IMAGE_TEST_DIR),$(IMAGE_TEST_STAGE),$(IMAGE_TEST_A
 endif
 
 iso: deps $(IMAGE_DIR)/tern.iso
-	@echo "tern: $(IMAGE_DIR)/tern.iso (boot it as a CD, or dd it to a USB stick)"
+	@echo "tern: $(IMAGE_DIR)/tern.iso (BIOS and UEFI; boot it as a CD, or dd it to a USB stick)"
 disk: deps $(IMAGE_DIR)/tern.img
-	@echo "tern: $(IMAGE_DIR)/tern.img (dd it to a disk or USB stick)"
+	@echo "tern: $(IMAGE_DIR)/tern.img (BIOS and UEFI; dd it to a disk or USB stick)"
 images: iso disk pxe
 	@:
 

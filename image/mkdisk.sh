@@ -2,8 +2,9 @@
 # Make a bootable raw disk image without root, loop devices or mounts:
 # syslinux's MBR, one partition table entry written with printf, a FAT16
 # file system made and filled by mtools inside the image (img@@offset),
-# and syslinux installed into it by its mtools-based installer. The files
-# of DIR (flat, no subdirectories) go to the root of the file system.
+# and syslinux installed into it by its mtools-based installer. DIR's tree
+# (with subdirectories: EFI/BOOT/BOOTX64.EFI makes it boot under UEFI too)
+# goes to the root of the file system, copied by image/mkfat.sh.
 # Reproducible: fixed disk signature and volume serial, mtools stamps every
 # file with SOURCE_DATE_EPOCH, files copied in sorted order.
 # Usage: mkdisk.sh OUT.img DIR SIZE_MiB
@@ -27,7 +28,7 @@ truncate -s "${mib}M" "$out"
 mformat -i "$out@@$offset" -T "$count" -h 255 -s 63 -H "$start" \
 	-v TERN -N 7e4e0001 ::
 syslinux --install --offset "$offset" "$out"
-mcopy -i "$out@@$offset" $(find "$dir" -maxdepth 1 -type f | LC_ALL=C sort) ::/
+sh "$(dirname "$0")/mkfat.sh" -c "$out@@$offset" "$dir"
 
 # Boot code (440 bytes), disk signature, one active partition, signature.
 oct() { printf '\\%03o' "$(($1 & 255))"; }
