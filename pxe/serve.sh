@@ -8,8 +8,12 @@
 #
 # Usage: serve.sh IFACE [TFTP_ROOT]   (make serve IFACE=eth1 [BOOT=ipxe])
 #   BOOT=pxelinux (default)  every BIOS PXE client gets pxelinux.0
-#   BOOT=ipxe                plain PXE firmware gets undionly.kpxe; iPXE
-#                            (user-class "iPXE") gets the script boot.ipxe
+#   BOOT=ipxe                plain BIOS PXE firmware gets undionly.kpxe;
+#                            iPXE (user-class "iPXE") gets the script boot.ipxe
+#   either way               UEFI x64 firmware (client arch 7, or 9) gets
+#                            snponly.efi, which is iPXE and then gets boot.ipxe
+# UEFI firmware and iPXE running on it both say arch 7, so only the user
+# class tells them apart; without it iPXE would load itself forever.
 # See docs/pxe.md for wiring tern into an existing dnsmasq, ISC dhcpd or tftpd.
 set -eu
 
@@ -30,14 +34,23 @@ esac
 [ -d "/sys/class/net/$iface" ] || die "no interface \"$iface\" on this machine (here: $ifaces)"
 [ "$(id -u)" -eq 0 ] || die "must run as root (DHCP and TFTP use ports 67 and 69): sudo make serve IFACE=$iface"
 command -v dnsmasq >/dev/null 2>&1 || die "dnsmasq is not installed: apt-get install dnsmasq-base"
-[ -f "$root/pxelinux.0" ] && [ -f "$root/boot.ipxe" ] || die "no PXE tree in $root: run make pxe first"
+for f in pxelinux.0 boot.ipxe snponly.efi bootx64.efi; do
+	[ -f "$root/$f" ] || die "no PXE tree in $root (no $f): run make pxe first"
+done
 root=$(cd "$root" && pwd)
 
+# The client's architecture (DHCP option 93) picks the service: x86PC is
+# BIOS, X86-64_EFI (7) UEFI x64, BC_EFI (9) what some UEFI x64 firmware
+# says instead. The tag "ipxe" marks requests from iPXE itself.
+services="--dhcp-userclass=set:ipxe,iPXE"
 case "$boot" in
-pxelinux) services="--pxe-service=x86PC,tern,pxelinux.0" ;;
-ipxe) services="--dhcp-userclass=set:ipxe,iPXE --pxe-service=tag:!ipxe,x86PC,tern,undionly.kpxe --pxe-service=tag:ipxe,x86PC,tern,boot.ipxe" ;;
+pxelinux) services="$services --pxe-service=x86PC,tern,pxelinux.0" ;;
+ipxe) services="$services --pxe-service=tag:!ipxe,x86PC,tern,undionly.kpxe --pxe-service=tag:ipxe,x86PC,tern,boot.ipxe" ;;
 *) die "BOOT must be pxelinux or ipxe, not \"$boot\"" ;;
 esac
+for arch in X86-64_EFI BC_EFI; do
+	services="$services --pxe-service=tag:!ipxe,$arch,tern,snponly.efi --pxe-service=tag:ipxe,$arch,tern,boot.ipxe"
+done
 
 # Proxy-DHCP answers on the interface's own IPv4 subnet.
 addr=$(ip -4 -o addr show dev "$iface" | awk '{ print $4; exit }')
@@ -64,6 +77,7 @@ case "$boot" in
 pxelinux) echo "serve: BIOS PXE clients boot pxelinux.0 -> pxelinux.cfg/default -> mboot.c32 tern.elf --- initramfs.tar" ;;
 ipxe) echo "serve: BIOS PXE clients boot undionly.kpxe (iPXE), which then runs boot.ipxe -> tern.elf + initramfs.tar" ;;
 esac
+echo "serve: UEFI x64 PXE clients boot snponly.efi (iPXE), which then runs boot.ipxe -> bootx64.efi tern.elf --- initramfs.tar"
 echo "serve: console on COM1 at 115200 8N1; Ctrl-C stops"
 
 # We stay to see dnsmasq end and say so. Ctrl-C (or a TERM) interrupts our
