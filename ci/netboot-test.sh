@@ -4,12 +4,21 @@
 # server (a plain dnsmasq handing out 10.55.0.100-150, knowing nothing of
 # PXE) and one playing the tern server, where pxe/serve.sh itself runs
 # (proxy-DHCP + TFTP on a bridge). QEMU boots from its NIC through a tap
-# device on that bridge, three ways: BOOT=pxelinux; BOOT=ipxe with an iPXE
+# device on that bridge, four ways: BOOT=pxelinux; BOOT=ipxe with an iPXE
 # ROM (boot.ipxe at once); BOOT=ipxe with plain PXE firmware (undionly.kpxe
-# first). Each boot must reach the ready line with clean serial output,
-# with the files sent by serve.sh, which must then stop on Ctrl-C. And TFTP
-# must refuse paths outside the tree. Every address (10.55.0.0/24, fd55::/64)
-# lives inside our namespaces; nothing touches the host's networks.
+# first); and UEFI (OVMF with its own virtio-net driver and PXE, no iPXE
+# ROM: snponly.efi, then boot.ipxe, then bootx64.efi). Each boot must reach
+# the ready line with clean serial output, with the files sent by serve.sh,
+# which must then stop on Ctrl-C. And TFTP must refuse paths outside the
+# tree. Every address (10.55.0.0/24, fd55::/64) lives inside our
+# namespaces; nothing touches the host's networks.
+#
+# serve.sh serves a copy of the PXE tree with two per-machine entries
+# (docs/pxe.md): pxelinux.cfg/01-<mac> for the BIOS clients' MAC, used by
+# pxelinux, and <mac>.ipxe for the UEFI client's, which sets other kernel
+# arguments and chains boot.ipxe again. Each adds a word to the kernel
+# command line that the boot must show; the BIOS iPXE clients find no file
+# of theirs and take the default.
 #
 # The lab DHCP server also sends IPv6 router advertisements: without any,
 # iPXE waits some 15 s for them before it boots (docs/pxe.md).
@@ -28,7 +37,8 @@ if [ -z "${IMAGE_TEST_DIR:-}" ]; then  # as image/image.mk decides it
 	IMAGE_TEST_DIR=$BUILD/test-images
 	[ -n "$IMAGE_TEST_APPEND" ] || IMAGE_TEST_DIR=$BUILD/images
 fi
-tree=$IMAGE_TEST_DIR/pxe
+built=$IMAGE_TEST_DIR/pxe
+ovmf=${OVMF:-/usr/share/ovmf/OVMF.fd}
 logs=$BUILD/ci/logs
 mkdir -p "$logs"
 tag=ternnb$$
@@ -69,11 +79,23 @@ trap 'exit 130' INT TERM HUP
 
 [ "$(id -u)" -eq 0 ] || skip "needs root for network namespaces and tap devices"
 command -v dnsmasq >/dev/null || skip "dnsmasq is not installed"
-[ -f "$tree/pxelinux.0" ] || { bad "no PXE tree in $tree (make check builds it)"; echo "0 passed, 1 failed"; exit 1; }
+[ -f "$built/pxelinux.0" ] || { bad "no PXE tree in $built (make check builds it)"; echo "0 passed, 1 failed"; exit 1; }
 ip netns add "$lab" 2>/dev/null || skip "cannot create network namespaces here"
 ip netns add "$lan" || skip "cannot create network namespaces here"
 ip -n "$lab" tuntap add dev tap0 mode tap 2>/dev/null || skip "cannot create tap devices here (/dev/net/tun)"
 tmp=$(mktemp -d)
+
+# The tree with the per-machine entries. Named pxe/ like the original: the
+# TFTP checks below climb out of it by that name.
+tree=$tmp/pxe
+cp -a "$built" "$tree"
+bios_mac=52:54:00:55:00:10 uefi_mac=52:54:00:55:00:11
+hyphens() { echo "$1" | tr : -; }
+sed 's/^\( *APPEND tern\.elf\)/\1 lab.pxelinux=01-'"$(hyphens $bios_mac)"'/' \
+	"$tree/pxelinux.cfg/default" >"$tree/pxelinux.cfg/01-$(hyphens $bios_mac)"
+printf '#!ipxe\nset tern-args lab.ipxe=%s\nchain boot.ipxe\n' "$(hyphens $uefi_mac)" \
+	>"$tree/$(hyphens $uefi_mac).ipxe"
+chmod 644 "$tree/pxelinux.cfg/01-$(hyphens $bios_mac)" "$tree/$(hyphens $uefi_mac).ipxe"
 
 setup() {
 	set -e
@@ -106,14 +128,19 @@ wait_log() {
 }
 wait_log "$logs/netboot_lab-dhcp.log" "DHCP, IP range 10\.55\.0\.100" || bad "the lab DHCP server did not start"
 
-# One boot through pxe/serve.sh: netboot NAME BOOT PROOF [plain]. PROOF is
-# a line that shows the firmware took the expected path. "plain" makes
-# QEMU's boot ROM (iPXE itself) pass for plain PXE firmware: through its
-# shell on the serial line we change its DHCP user-class from "iPXE",
+# One boot through pxe/serve.sh: netboot NAME BOOT PROOF [plain|uefi].
+# PROOF is a line that shows the firmware took the expected path. "plain"
+# makes QEMU's boot ROM (iPXE itself) pass for plain PXE firmware: through
+# its shell on the serial line we change its DHCP user-class from "iPXE",
 # so the server must send undionly.kpxe first, whose own requests then
 # say "iPXE" and get boot.ipxe: the chainloading a real BIOS goes through.
+# "uefi" boots OVMF on a virtio NIC without option ROM (romfile=), so that
+# OVMF's own driver and PXE client ask first, as on a lab's UEFI machine;
+# OVMF ignores -boot n, bootindex puts the NIC first.
 netboot() {
-	name=$1 mode=$2 proof=$3 plain=${4:-}
+	name=$1 mode=$2 proof=$3 variant=${4:-}
+	files=tern.elf
+	[ "$variant" != uefi ] || files="snponly.efi boot.ipxe bootx64.efi tern.elf initramfs.tar"
 	slog=$logs/netboot_serve-$name.log
 	# In a process group of its own and with SIGINT not ignored (as a
 	# background job of ours it would be), so that we can Ctrl-C it the
@@ -132,12 +159,16 @@ netboot() {
 		echo "# $name: address from the lab DHCP server, boot information"
 		echo "# from the proxy, files over TFTP from pxe/serve.sh BOOT=$mode."
 		echo "wrap ip netns exec $lab"
-		echo "boot -nographic -boot n -device e1000,netdev=n0,mac=52:54:00:55:00:10" \
-			"-netdev tap,id=n0,ifname=tap0,script=no,downscript=no"
+		tap="-netdev tap,id=n0,ifname=tap0,script=no,downscript=no"
+		if [ "$variant" = uefi ]; then
+			echo "boot -nographic -bios $ovmf -device virtio-net-pci,romfile=,netdev=n0,mac=$uefi_mac,bootindex=1 $tap"
+		else
+			echo "boot -nographic -boot n -device e1000,netdev=n0,mac=$bios_mac $tap"
+		fi
 		echo "timeout 40"
-		echo 'reject "EXCEPTION|PANIC"'
-		echo 'reject "LoL|LLo"'
-		if [ -n "$plain" ]; then
+		echo 'reject "EXCEPTION|PANIC|X64 Exception"'
+		echo 'reject "LoL|LLo|tt+ee+rr+nn+|tern-efi: .*tern-efi: "'
+		if [ "$variant" = plain ]; then
 			echo 'expect "Press Ctrl-B for the iPXE command line"'
 			echo 'send \x02'
 			echo 'expect "iPXE>"'
@@ -145,9 +176,23 @@ netboot() {
 			echo 'expect "iPXE>"'
 			echo 'send "autoboot\r"'
 		fi
-		echo 'expect "^net0: 10\.55\.0\.1[0-5][0-9]/255\.255\.255\.0"'
-		echo "expect \"$proof\""
+		if [ "$variant" = uefi ]; then
+			echo "expect \"$proof\""
+			echo 'expect "^net0: 10\.55\.0\.1[0-5][0-9]/255\.255\.255\.0"'
+			echo 'expect "^bootx64\.efi\.\.\. ok$"'
+			echo 'expect "^tern-efi: "'
+		else
+			echo 'expect "^net0: 10\.55\.0\.1[0-5][0-9]/255\.255\.255\.0"'
+			echo "expect \"$proof\""
+		fi
 		echo 'expect "^tern [0-9]+\.[0-9]+ \(x86_64\) booting$"'
+		# Per-machine entries: pxelinux's for the BIOS MAC, iPXE's for
+		# the UEFI one; BOOT=ipxe's BIOS clients have none.
+		case $mode-$variant in
+		pxelinux-) echo "expect \"^cmdline: .*lab\\.pxelinux=01-$(hyphens $bios_mac)\"" ;;
+		*-uefi) echo "expect \"^cmdline: .*lab\\.ipxe=$(hyphens $uefi_mac)\"" ;;
+		*) echo 'expect "^cmdline: "' && echo 'reject "lab\.(pxelinux|ipxe)="' ;;
+		esac
 		echo 'expect ${IMAGE_READY}'
 	} >"$tmp/$name.run"
 	if "$TERN_RUN" -l "$logs/netboot_$name.serial" "$tmp/$name.run" >"$tmp/$name.out"; then
@@ -156,8 +201,10 @@ netboot() {
 		bad "$name: boot failed:"
 		sed 's/^/    /' "$tmp/$name.out"
 	fi
-	grep -q "sent .*/tern\.elf to 10\.55\.0\.1" "$slog" && ok "$name: tern.elf came from pxe/serve.sh" ||
-		bad "$name: pxe/serve.sh's log does not show tern.elf being sent"
+	for f in $files; do
+		grep -q "sent .*/$f to 10\.55\.0\.1" "$slog" && ok "$name: $f came from pxe/serve.sh" ||
+			bad "$name: pxe/serve.sh's log does not show $f being sent"
+	done
 	kill -INT -$serve
 	if wait_log "$slog" "^serve: (stopped|dnsmasq failed)"; then
 		wait $serve
@@ -190,6 +237,7 @@ tftp_checks() {
 netboot pxelinux pxelinux "^PXELINUX [0-9.]+ PXE [0-9]+ +Copyright"
 netboot ipxe ipxe "^boot\.ipxe : [0-9]+ bytes \[script\]$"
 netboot ipxe-chain ipxe "^undionly\.kpxe : [0-9]+ bytes \[PXE-NBP\]$" plain
+netboot uefi pxelinux "NBP filename is snponly\.efi" uefi
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -1,9 +1,11 @@
 #!/bin/sh
 # Reproducible images: two clean builds from the same source, in two build
 # directories, made under different umasks, time zones and locales and a
-# few seconds apart, must give byte-identical kernels, initramfs, ISO, disk
-# image and PXE tree. On a difference we name the files that differ; the
-# two builds stay in $BUILD/repro/ to be compared (removed when all match).
+# few seconds apart, must give byte-identical kernels, UEFI loader,
+# initramfs, ISO, disk image and PXE tree, and the ISO's FAT image for UEFI
+# (efiboot.img) on its own, so that a difference in it is named as such. On
+# a difference we name the files that differ; the two builds stay in
+# $BUILD/repro/ to be compared (removed when all match).
 set -u
 : "${BUILD:=build}"
 dir=$BUILD/repro
@@ -47,7 +49,9 @@ same() {        # same PATH: compare $dir/a/PATH with $dir/b/PATH
 	fi
 }
 same kernel/tern.elf
+same boot/uefi/BOOTX64.EFI
 same initramfs.tar
+same stage/images/efiboot.img
 same images/tern.iso
 same images/tern.img
 same images/pxe
