@@ -17,7 +17,7 @@ KERNEL_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -MD -MP \
 	-fno-pic -fno-pie -fno-stack-protector -fno-omit-frame-pointer \
 	-fno-asynchronous-unwind-tables -fno-tree-loop-distribute-patterns -ffile-prefix-map=$(CURDIR)=. \
 	-nostdinc -isystem $(GCC_INCLUDE) \
-	-Ikernel/include -Ikernel/arch/x86_64/include -Iuserspace/lib/include
+	-Ikernel/include -Ikernel/arch/x86_64/include -Iboot/include -Iuserspace/lib/include
 
 $(BUILD)/kernel/%.c.o: kernel/%.c
 	$(call msg,CC,$<)

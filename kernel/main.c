@@ -14,6 +14,7 @@
 #include <boot.h>
 #include <cmdline.h>
 #include <console.h>
+#include <handoff.h>
 #include <heap.h>
 #include <kprintf.h>
 #include <memmap.h>
@@ -25,7 +26,7 @@
 
 #define MIN_RAM_KIB (24 * 1024)
 
-extern char _kernel_start[], _kernel_end[];
+extern char _kernel_end[];
 
 struct boot_info boot_info;
 
@@ -35,7 +36,8 @@ static void reserve_and_build(struct memmap *usable)
 	struct mem_range res[BOOT_MAX_MODULES + 3];
 	int n = 0;
 	res[n++] = (struct mem_range){ 0, 0x100000 };   /* BIOS, EBDA, VGA */
-	res[n++] = (struct mem_range){ KERNEL_LOAD, (uint64_t)(_kernel_end - _kernel_start) + PAGE_SIZE };
+	/* The whole image: the boot stub and its page tables below _kernel_start too. */
+	res[n++] = (struct mem_range){ KERNEL_LOAD, virt_to_phys(_kernel_end) - KERNEL_LOAD };
 	res[n++] = (struct mem_range){ bi->info_pa, bi->info_end - bi->info_pa };
 	for (int i = 0; i < bi->nmods; i++)
 		res[n++] = (struct mem_range){ bi->mods[i].start, bi->mods[i].end - bi->mods[i].start };
@@ -61,15 +63,28 @@ static void idle_loop(void)
 		__asm__ volatile("sti; hlt; cli" ::: "memory");
 }
 
-void kmain(uint32_t magic, uint32_t info_pa)
+/* Which loader started us: multiboot (BIOS) or tern's UEFI loader. */
+static void parse_boot_info(uint64_t magic, uint64_t info_pa)
 {
-	(void)magic;    /* checked by boot.S */
+	int bad = -1;
+	if (magic == MB_BOOT_MAGIC)
+		bad = multiboot_parse(&boot_info, info_pa);
+	else if (magic == HANDOFF_MAGIC)
+		bad = handoff_parse(&boot_info, info_pa);
+	else
+		kprintf("tern: started by an unknown loader (magic %lx)\n", magic);
+	if (bad)
+		machine_fail(2);
+}
+
+void kmain(uint64_t magic, uint64_t info_pa)
+{
 	serial_init();
 	kprintf("\ntern %s (x86_64) booting\n", TERN_VERSION);
 	gdt_init();
 	idt_init();
 
-	multiboot_parse(&boot_info, info_pa);
+	parse_boot_info(magic, info_pa);
 	kprintf("cmdline: \"%s\"\n", boot_info.cmdline);
 	if (!boot_info.navail) {
 		kprintf("tern: the boot loader gave no memory information; cannot continue\n");

@@ -18,11 +18,13 @@
  * tables; the kernel replaces them at once).
  */
 #pragma once
-#include <stdint.h>
 
 #define HANDOFF_MAGIC           0x7465726e68616e64ull   /* "ternhand" */
 #define HANDOFF_HEADER_MAGIC    0x3146455f6e726574ull   /* "tern_EF1" */
 #define HANDOFF_VERSION         1
+
+#ifndef __ASSEMBLER__
+#include <stdint.h>
 
 /* In the kernel image (.multiboot section), 8-byte aligned. */
 struct handoff_header {
@@ -80,3 +82,4 @@ struct handoff {
 	uint64_t tsc_loader_exit;       /* rdtsc just before the jump */
 	char firmware[64];              /* firmware vendor and revision, ASCII */
 };
+#endif

@@ -8,7 +8,7 @@
 UEFI_LOADER := $(BUILD)/boot/uefi/BOOTX64.EFI
 UEFI_SRCS := $(sort $(wildcard boot/uefi/*.c))
 UEFI_OBJS := $(patsubst boot/uefi/%.c,$(BUILD)/boot/uefi/%.o,$(UEFI_SRCS)) \
-	$(BUILD)/boot/uefi/shared/string.o
+	$(BUILD)/boot/uefi/shared/string.o $(BUILD)/boot/uefi/shared/format.o
 UEFI_CC := clang
 UEFI_LINK := lld-link
 # -mno-stack-arg-probe: no __chkstk calls (there is no runtime to provide one).
@@ -34,3 +34,4 @@ $(UEFI_LOADER): $(UEFI_OBJS)
 		/Brepro /out:$@ $(UEFI_OBJS) >$(BUILD)/boot/uefi/link.log 2>&1 \
 		|| { cat $(BUILD)/boot/uefi/link.log; exit 1; }
 
+all: $(UEFI_LOADER)

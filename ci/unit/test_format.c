@@ -20,6 +20,8 @@ TEST(format_integers)
 	SAME("%x %X %lx %o", 0xbeef, 0xBEEF, 0xffffffff80100000ul, 8);
 	SAME("%d", -2147483647 - 1);
 	SAME("%ld", (long)INT64_MIN);
+	SAME("%lld %llu %llx", -9000000000ll, 18000000000000000000ull, 0xffffffff80100000ull);
+	SAME("%zu %zx", (size_t)4000000000u * 4, (size_t)0xdeadbeef);
 }
 
 TEST(format_width_and_flags)

@@ -3,6 +3,7 @@
 #include <memmap.h>
 #include <stdint.h>
 
+#define MB_BOOT_MAGIC   0x2BADB002u     /* in EAX from a multiboot loader */
 #define MB_INFO_MEM     (1u << 0)
 #define MB_INFO_CMDLINE (1u << 2)
 #define MB_INFO_MODS    (1u << 3)
@@ -45,7 +46,14 @@ struct boot_info {
 	int navail;
 	int from_mmap;                  /* 0: only mem_lower/mem_upper were given */
 	uint64_t info_pa, info_end;     /* where the loader's own data lies, to reserve it */
+	uint64_t rsdp;                  /* ACPI RSDP from the loader (UEFI); 0: scan the BIOS areas */
+	struct boot_fb {                /* the loader's framebuffer; format 0: none */
+		uint64_t base, size;
+		uint32_t width, height, pitch, format;
+	} fb;
 };
 
 /* Copy what we need out of the loader's block (which lives in memory we will reuse). */
 int multiboot_parse(struct boot_info *bi, uint64_t info_pa);
+/* The same from tern's UEFI loader (boot/include/handoff.h); 0, or -1 if the block is bad. */
+int handoff_parse(struct boot_info *bi, uint64_t info_pa);

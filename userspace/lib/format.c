@@ -6,6 +6,7 @@
  * (precision only for strings and as a minimum digit count).
  */
 #include <format.h>
+#include <stddef.h>
 #include <stdint.h>
 
 struct spec {
@@ -112,16 +113,21 @@ int fmt_vformat(fmt_sink_fn put, void *ctx, const char *fmt, va_list ap)
 			while (*fmt >= '0' && *fmt <= '9')
 				sp.prec = sp.prec * 10 + (*fmt++ - '0');
 		}
+		/* Length: 1 long, 2 long long, 3 size_t. They differ where long
+		 * is 32 bits (the UEFI loader is built for the Windows ABI). */
 		int lng = 0;
 		while (*fmt == 'l' || *fmt == 'z' || *fmt == 'h') {
-			if (*fmt == 'l' || *fmt == 'z')
-				lng = 1;
+			if (*fmt == 'l')
+				lng = lng ? 2 : 1;
+			else if (*fmt == 'z')
+				lng = 3;
 			fmt++;
 		}
 		switch (*fmt) {
 		case 'd':
 		case 'i': {
-			int64_t v = lng ? va_arg(ap, long) : va_arg(ap, int);
+			int64_t v = lng == 1 ? va_arg(ap, long) : lng == 2 ? va_arg(ap, long long) :
+				    lng == 3 ? (int64_t)va_arg(ap, size_t) : va_arg(ap, int);
 			uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
 			out += put_num(put, ctx, u, v < 0, 10, 0, "", &sp);
 			break;
@@ -130,7 +136,9 @@ int fmt_vformat(fmt_sink_fn put, void *ctx, const char *fmt, va_list ap)
 		case 'x':
 		case 'X':
 		case 'o': {
-			uint64_t v = lng ? va_arg(ap, unsigned long) : va_arg(ap, unsigned int);
+			uint64_t v = lng == 1 ? va_arg(ap, unsigned long) :
+				     lng == 2 ? va_arg(ap, unsigned long long) :
+				     lng == 3 ? va_arg(ap, size_t) : va_arg(ap, unsigned int);
 			unsigned base = *fmt == 'u' ? 10 : *fmt == 'o' ? 8 : 16;
 			out += put_num(put, ctx, v, 0, base, *fmt == 'X', "", &sp);
 			break;

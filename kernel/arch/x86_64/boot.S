@@ -8,11 +8,17 @@
  * zeroes up to bss_end_addr. The linker script keeps file offsets and
  * physical addresses in step so this flat copy is exact.
  *
- * This file builds boot page tables (identity + physmap of the low 4 GiB,
- * and the kernel image at -2 GiB), enters long mode and calls kmain() in
- * the higher half. The kernel replaces these tables with its own early on.
+ * tern's UEFI loader (boot/uefi/) enters at _start64 instead, already in
+ * long mode (boot/include/handoff.h): the hand-off header after the
+ * multiboot header tells it where.
+ *
+ * Both entries load the same boot page tables (identity + physmap of the
+ * low 4 GiB, and the kernel image at -2 GiB; static data, below) and call
+ * kmain() in the higher half with the loader's magic and information
+ * block. The kernel replaces these tables with its own early on.
  */
 #include <arch/layout.h>
+#include <handoff.h>
 
 #define MB_MAGIC        0x1BADB002
 #define MB_BOOT_MAGIC   0x2BADB002
@@ -31,6 +37,13 @@ mb_header:
 	.long _load_end                 /* load_end_addr */
 	.long _bss_end                  /* bss_end_addr */
 	.long _start32                  /* entry_addr */
+
+	.align 8
+handoff_header:
+	.quad HANDOFF_HEADER_MAGIC
+	.long HANDOFF_VERSION
+	.long 0
+	.quad _start64
 
 	.section .boot.text, "ax"
 	.code32
@@ -87,48 +100,7 @@ _start32:
 	jz .Lno_long_mode
 	mov %edx, %ebp                  /* keep extended features: NX is bit 20 */
 
-	/* PD entries: 4 PDs x 512 x 2 MiB = identity map of the low 4 GiB. */
-	mov $PHYS(boot_pd), %ebx
-	xor %ecx, %ecx
-1:	mov %ecx, %eax
-	shl $21, %eax
-	or $0x83, %eax                  /* present | writable | 2 MiB page */
-	mov %eax, (%ebx, %ecx, 8)
-	mov %ecx, %eax
-	shr $11, %eax                   /* high dword: (i * 2 MiB) >> 32 */
-	mov %eax, 4(%ebx, %ecx, 8)
-	inc %ecx
-	cmp $2048, %ecx
-	jb 1b
-
-	/* PDPT low: four 1 GiB slots pointing at the PDs. */
-	mov $PHYS(boot_pdpt_low), %ebx
-	mov $PHYS(boot_pd), %eax
-	or $3, %eax
-	mov %eax, 0(%ebx)
-	add $4096, %eax
-	mov %eax, 8(%ebx)
-	add $4096, %eax
-	mov %eax, 16(%ebx)
-	add $4096, %eax
-	mov %eax, 24(%ebx)
-
-	/* PDPT high: slot 510 (-2 GiB) -> first PD (physical 0..1 GiB). */
-	mov $PHYS(boot_pdpt_high), %ebx
-	mov $PHYS(boot_pd), %eax
-	or $3, %eax
-	mov %eax, (510 * 8)(%ebx)
-
-	/* PML4: 0 = identity, 256 = physmap, 511 = kernel image. */
-	mov $PHYS(boot_pml4), %ebx
-	mov $PHYS(boot_pdpt_low), %eax
-	or $3, %eax
-	mov %eax, 0(%ebx)
-	mov %eax, (256 * 8)(%ebx)
-	mov $PHYS(boot_pdpt_high), %eax
-	or $3, %eax
-	mov %eax, (511 * 8)(%ebx)
-
+	mov $boot_pml4, %ebx
 	mov %ebx, %cr3
 	mov %cr4, %eax
 	or $((1 << 5) | (1 << 7)), %eax /* PAE | PGE */
@@ -147,7 +119,7 @@ _start32:
 	mov %eax, %cr0
 
 	lgdt boot_gdt_ptr
-	ljmp $0x08, $long_entry
+	ljmp $0x08, $long_entry32
 
 .Lnot_multiboot:
 	mov $msg_not_multiboot, %esi
@@ -201,7 +173,55 @@ early_puts:
 	jmp 1b
 3:	ret
 
+/*
+ * The UEFI loader's entry: long mode, the firmware's identity-mapped page
+ * tables, interrupts off; rdi = HANDOFF_MAGIC, rsi = the hand-off block
+ * (below 4 GiB). Same steps as above, for a CPU already in long mode.
+ */
 	.code64
+	.global _start64
+_start64:
+	cli
+	cld
+	mov %rdi, %r12
+	mov %rsi, %r13
+	mov %cr0, %rax
+	and $~((1 << 30) | (1 << 29)), %rax     /* CD, NW */
+	or $(1 << 5), %rax                      /* NE */
+	mov %rax, %cr0
+	mov $PHYS(_bss_start), %edi
+	mov $_bss_end, %ecx
+	sub %edi, %ecx
+	xor %eax, %eax
+	rep stosb
+	mov $PHYS(boot_stack_top), %esp
+
+	mov $0x80000001, %eax
+	cpuid
+	mov %edx, %ebp                  /* NX is bit 20 */
+	mov $0xC0000080, %ecx           /* EFER: the firmware set LME/LMA */
+	rdmsr
+	or $(1 << 0), %eax              /* SCE */
+	test $(1 << 20), %ebp
+	jz 1f
+	or $(1 << 11), %eax             /* NXE when the CPU has it */
+1:	wrmsr
+	mov %cr4, %rax
+	or $((1 << 5) | (1 << 7)), %rax /* PAE | PGE */
+	mov %rax, %cr4
+	mov $boot_pml4, %eax
+	mov %rax, %cr3                  /* we run identity-mapped: still mapped after */
+	lgdt boot_gdt_ptr
+	mov %r12, %rdi
+	mov %r13, %rsi
+	push $0x08
+	push $long_entry
+	lretq
+
+/* From _start32: the upper halves of rdi and rsi are undefined. */
+long_entry32:
+	mov %edi, %edi
+	mov %esi, %esi
 long_entry:
 	mov $0x10, %ax
 	mov %ax, %ds
@@ -220,9 +240,9 @@ boot_gdt:
 	.quad 0x00AF9A000000FFFF        /* 0x08: 64-bit code */
 	.quad 0x00CF92000000FFFF        /* 0x10: data */
 boot_gdt_end:
-boot_gdt_ptr:
+boot_gdt_ptr:                           /* 32-bit lgdt reads 6 bytes, 64-bit 10 */
 	.word boot_gdt_end - boot_gdt - 1
-	.long boot_gdt
+	.quad boot_gdt
 msg_not_multiboot:
 	.asciz "tern: not started by a multiboot loader (bad magic in EAX); halting\r\n"
 msg_no_long_mode:
@@ -233,21 +253,42 @@ msg_no_long_mode:
 high_entry:
 	movabs $boot_stack_top, %rsp
 	xor %ebp, %ebp
-	/* edi = multiboot magic, esi = info physical address (zero-extended) */
-	mov %edi, %edi
-	mov %esi, %esi
+	/* rdi = the loader's magic, rsi = its information block (physical) */
 	call kmain
 1:	cli
 	hlt
 	jmp 1b
 
-	.bss
+/*
+ * Boot page tables, as data: PML4 slot 0 (identity) and 256 (physmap) map
+ * the low 4 GiB with 2 MiB pages, slot 511 maps -2 GiB to physical 0..1 GiB.
+ * Linked at their physical addresses (.boot), so the entries are constants.
+ */
+	.section .boot.data, "aw"
 	.align 4096
 	.global boot_pml4
-boot_pml4:      .skip 4096
-boot_pdpt_low:  .skip 4096
-boot_pdpt_high: .skip 4096
-boot_pd:        .skip 4 * 4096
+boot_pml4:
+	.quad boot_pdpt_low + 3
+	.fill 255, 8, 0
+	.quad boot_pdpt_low + 3
+	.fill 254, 8, 0
+	.quad boot_pdpt_high + 3
+boot_pdpt_low:
+	.quad boot_pd + 0x0003, boot_pd + 0x1003, boot_pd + 0x2003, boot_pd + 0x3003
+	.fill 508, 8, 0
+boot_pdpt_high:
+	.fill 510, 8, 0
+	.quad boot_pd + 3
+	.quad 0
+boot_pd:
+	.set boot_pd_i, 0
+	.rept 2048
+	.quad (boot_pd_i << 21) | 0x83          /* present | writable | 2 MiB page */
+	.set boot_pd_i, boot_pd_i + 1
+	.endr
+
+	.bss
+	.align 4096
 	.global boot_stack_bottom, boot_stack_top
 boot_stack_bottom:
 	.skip 16384
