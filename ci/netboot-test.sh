@@ -180,7 +180,8 @@ netboot() {
 			echo "expect \"$proof\""
 			echo 'expect "^net0: 10\.55\.0\.1[0-5][0-9]/255\.255\.255\.0"'
 			echo 'expect "^bootx64\.efi\.\.\. ok$"'
-			echo 'expect "^tern-efi: "'
+			echo 'expect "^tern-efi: boot from our arguments: bootx64\.efi tern\.elf .*--- initramfs\.tar$"'
+			echo 'expect "^tern-efi: entering the kernel$"'
 		else
 			echo 'expect "^net0: 10\.55\.0\.1[0-5][0-9]/255\.255\.255\.0"'
 			echo "expect \"$proof\""
