@@ -4,18 +4,18 @@
 # server (a plain dnsmasq handing out 10.55.0.100-150, knowing nothing of
 # PXE) and one playing the tern server, where pxe/serve.sh itself runs
 # (proxy-DHCP + TFTP on a bridge). QEMU boots from its NIC through a tap
-# device on that bridge, four ways: BOOT=pxelinux; BOOT=ipxe with an iPXE
+# device on that bridge, five ways: BOOT=pxelinux; BOOT=ipxe with an iPXE
 # ROM (boot.ipxe at once); BOOT=ipxe with plain PXE firmware (undionly.kpxe
-# first); and UEFI (OVMF with its own virtio-net driver and PXE, no iPXE
-# ROM: snponly.efi, then boot.ipxe, then bootx64.efi). Each boot must reach
-# the ready line with clean serial output, with the files sent by serve.sh,
-# which must then stop on Ctrl-C. And TFTP must refuse paths outside the
-# tree. Every address (10.55.0.0/24, fd55::/64) lives inside our
-# namespaces; nothing touches the host's networks.
+# first); and UEFI in both modes (OVMF with its own virtio-net driver and
+# PXE, no iPXE ROM: snponly.efi, then boot.ipxe, then bootx64.efi). Each
+# boot must reach the ready line with clean serial output, with the files
+# sent by serve.sh, which must then stop on Ctrl-C. And TFTP must refuse
+# paths outside the tree. Every address (10.55.0.0/24, fd55::/64) lives
+# inside our namespaces; nothing touches the host's networks.
 #
 # serve.sh serves a copy of the PXE tree with two per-machine entries
 # (docs/pxe.md): pxelinux.cfg/01-<mac> for the BIOS clients' MAC, used by
-# pxelinux, and <mac>.ipxe for the UEFI client's, which sets other kernel
+# pxelinux, and <mac>.ipxe for the UEFI clients', which sets other kernel
 # arguments and chains boot.ipxe again. Each adds a word to the kernel
 # command line that the boot must show; the BIOS iPXE clients find no file
 # of theirs and take the default.
@@ -166,7 +166,7 @@ netboot() {
 			echo "boot -nographic -boot n -device e1000,netdev=n0,mac=$bios_mac $tap"
 		fi
 		echo "timeout 40"
-		echo 'reject "EXCEPTION|PANIC|X64 Exception"'
+		echo 'reject "EXCEPTION|PANIC|X64 Exception|tern: network boot failed"'
 		echo 'reject "LoL|LLo|tt+ee+rr+nn+|tern-efi: .*tern-efi: "'
 		if [ "$variant" = plain ]; then
 			echo 'expect "Press Ctrl-B for the iPXE command line"'
@@ -239,6 +239,7 @@ netboot pxelinux pxelinux "^PXELINUX [0-9.]+ PXE [0-9]+ +Copyright"
 netboot ipxe ipxe "^boot\.ipxe : [0-9]+ bytes \[script\]$"
 netboot ipxe-chain ipxe "^undionly\.kpxe : [0-9]+ bytes \[PXE-NBP\]$" plain
 netboot uefi pxelinux "NBP filename is snponly\.efi" uefi
+netboot uefi-ipxe ipxe "NBP filename is snponly\.efi" uefi
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
