@@ -41,3 +41,12 @@ cfg "$out/badcfg" "tern.elf --- initramfs.tar" vmlinuz
 tree bigmod
 truncate -s 300M "$out/bigmod/big.bin"
 cfg "$out/bigmod" "tern.elf --- big.bin"
+
+# Secure Boot: the loader signed with the key Debian's ovmf package enrols
+# in its "snakeoil" variable store (a public test key, passphrase
+# "snakeoil"), as a user signs with their own (docs/uefi.md).
+tree secure
+openssl pkey -in "$OVMF_SB_KEY" -passin pass:snakeoil -out "$out/snakeoil.key"
+sbsign --key "$out/snakeoil.key" --cert "$OVMF_SB_CERT" --output "$out/secure/EFI/BOOT/BOOTX64.EFI" \
+	"$loader" 2>"$out/sbsign.log" || { cat "$out/sbsign.log"; exit 1; }
+cfg "$out/secure" "tern.elf --- initramfs.tar"
