@@ -194,8 +194,8 @@ static int exit_firmware(struct handoff *h)
 		size = pages * 4096;
 		if (st->boot->get_memory_map(&size, map, &key, &dsize, &dver) != EFI_SUCCESS)
 			break;
-		uint32_t dropped = efimap_convert(h->mem, HANDOFF_MEM_MAX, &h->nmem, map, size, dsize);
-		(void)dropped;  /* reported by the kernel as a short map; nothing to print with now */
+		/* Nothing can be printed from here on: the kernel reports a short map. */
+		h->mem_dropped = efimap_convert(h->mem, HANDOFF_MEM_MAX, &h->nmem, map, size, dsize);
 		if (st->boot->exit_boot_services(self, key) == EFI_SUCCESS)
 			return 0;
 	}
