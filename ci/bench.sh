@@ -174,6 +174,13 @@ fi
 systems="tern-kernel"
 [ -n "$iso" ] && systems="$systems tern-iso"
 [ -n "$disk" ] && systems="$systems tern-disk"
+# UEFI rows: the same images under OVMF (tern's loader, docs/uefi.md).
+if [ -f "${OVMF:-}" ]; then
+	[ -n "$iso" ] && systems="$systems tern-iso-uefi"
+	[ -n "$disk" ] && systems="$systems tern-disk-uefi"
+else
+	note "no OVMF firmware (${OVMF:-unset}): the UEFI rows are skipped"
+fi
 [ $have_peer = 1 ] && systems="$systems linux linux-verbose"
 
 label() {
@@ -181,6 +188,8 @@ label() {
 	tern-kernel) echo "tern -kernel/-initrd" ;;
 	tern-iso) echo "tern ISO (-cdrom)" ;;
 	tern-disk) echo "tern disk image" ;;
+	tern-iso-uefi) echo "tern ISO, UEFI" ;;
+	tern-disk-uefi) echo "tern disk, UEFI" ;;
 	linux) echo "linux quiet" ;;
 	linux-verbose) echo "linux (no quiet)" ;;
 	esac
@@ -192,6 +201,8 @@ boot_once() {   # boot_once ACCEL SYSTEM RUN: append the ms to $data/boot-ACCEL-
 	tern-kernel) set -- "$@" ci/bench/boot-kernel.run "READY=$tern_ready" ;;
 	tern-iso) set -- "$@" ci/bench/boot-iso.run "READY=$tern_ready" "ISO=$iso" ;;
 	tern-disk) set -- "$@" ci/bench/boot-disk.run "READY=$tern_ready" "DISK=$disk" ;;
+	tern-iso-uefi) set -- "$@" ci/bench/boot-iso-uefi.run "READY=$tern_ready" "ISO=$iso" ;;
+	tern-disk-uefi) set -- "$@" ci/bench/boot-disk-uefi.run "READY=$tern_ready" "DISK=$disk" ;;
 	linux) set -- "$@" ci/bench/boot-linux.run "READY=$LINUX_READY" "APPEND=$LINUX_APPEND" ;;
 	linux-verbose) set -- "$@" ci/bench/boot-linux-verbose.run "READY=$LINUX_READY" "APPEND=$LINUX_APPEND_VERBOSE" ;;
 	esac
@@ -203,6 +214,9 @@ boot_once() {   # boot_once ACCEL SYSTEM RUN: append the ms to $data/boot-ACCEL-
 	[ -n "$ms" ] || return 1
 	echo "$ms" >>"$data/boot-$a-$s"
 	sed -n 's/^mark kernel \([0-9]*\)$/\1/p' "$log.out" >>"$data/kernel-$a-$s"
+	# tern's UEFI loader: TSC ticks from its entry to the kernel's (the kernel prints them).
+	tr -d '\r' <"$log.serial" | sed -n 's/^boot: UEFI .*the loader ran \([0-9]*\) TSC ticks$/\1/p' \
+		>>"$data/loader-$a-$s"
 }
 
 for a in $accels; do
@@ -302,6 +316,12 @@ for a in $accels; do
 	done
 done
 echo "(/linux: median over linux quiet's; kernel: median ms to the kernel's first line)"
+for a in $accels; do
+	for s in $systems; do
+		set -- $(stats "$data/loader-$a-$s")
+		[ "$1" = 0 ] || echo "$a $(label "$s"): tern's UEFI loader, entry to kernel entry: median $3 TSC ticks (min $2, max $4)"
+	done
+done
 echo "ready: tern /$tern_ready/ ($tern_ready_why); linux /$LINUX_READY/"
 [ $have_peer = 1 ] && echo "linux quiet: -append \"$LINUX_APPEND\"; no quiet: \"$LINUX_APPEND_VERBOSE\""
 echo
@@ -397,8 +417,9 @@ json=$out/results.json
 			[ "$r" = - ] && r=null
 			case $s in tern*) p=$tern_ready ;; *) p=$LINUX_READY ;; esac
 			k=$(stats "$data/kernel-$a-$s" | cut -d' ' -f3)
-			printf '%s\n    {"accel": "%s", "system": "%s", "ready": %s, "runs": [%s], "n": %s, "min": %s, "median": %s, "max": %s, "median_over_linux": %s, "kernel_first_line_median": %s}' \
-				"$sep" "$a" "$s" "$(jstr "$p")" "$(paste -sd, "$data/boot-$a-$s" 2>/dev/null)" "$1" "$2" "$3" "$4" "$r" "$k"
+			ld=$(stats "$data/loader-$a-$s" | cut -d' ' -f3)
+			printf '%s\n    {"accel": "%s", "system": "%s", "ready": %s, "runs": [%s], "n": %s, "min": %s, "median": %s, "max": %s, "median_over_linux": %s, "kernel_first_line_median": %s, "uefi_loader_tsc_median": %s}' \
+				"$sep" "$a" "$s" "$(jstr "$p")" "$(paste -sd, "$data/boot-$a-$s" 2>/dev/null)" "$1" "$2" "$3" "$4" "$r" "$k" "$ld"
 			sep=,
 		done
 	done

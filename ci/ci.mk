@@ -35,6 +35,7 @@ UNIT_BINS = $(foreach t,$(UNIT_TESTS),$(BUILD)/ci/unit/test_$(t))
 CHECK_DEPS += $(KERNEL) $(INITRAMFS) $(TERN_RUN) $(UNIT_BINS)
 
 include ci/bochs.mk
+include ci/uefi.mk
 
 # Tests run under TCG unless ACCEL is given: they must pass there, and for
 # short boots TCG even starts faster than KVM on nested-virtualised hosts.

@@ -80,6 +80,8 @@ struct handoff {
 	struct handoff_fb fb;
 	uint64_t tsc_loader_entry;      /* rdtsc when the loader started */
 	uint64_t tsc_loader_exit;       /* rdtsc just before the jump */
-	char firmware[64];              /* firmware vendor and revision, ASCII */
+	char firmware[64];              /* firmware vendor, ASCII */
+	uint32_t mem_dropped;           /* memory map ranges that did not fit in mem[] */
+	uint32_t reserved;
 };
 #endif

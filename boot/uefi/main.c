@@ -194,8 +194,8 @@ static int exit_firmware(struct handoff *h)
 		size = pages * 4096;
 		if (st->boot->get_memory_map(&size, map, &key, &dsize, &dver) != EFI_SUCCESS)
 			break;
-		uint32_t dropped = efimap_convert(h->mem, HANDOFF_MEM_MAX, &h->nmem, map, size, dsize);
-		(void)dropped;  /* reported by the kernel as a short map; nothing to print with now */
+		/* Nothing can be printed from here on: the kernel reports a short map. */
+		h->mem_dropped = efimap_convert(h->mem, HANDOFF_MEM_MAX, &h->nmem, map, size, dsize);
 		if (st->boot->exit_boot_services(self, key) == EFI_SUCCESS)
 			return 0;
 	}
@@ -208,6 +208,18 @@ __attribute__((noreturn)) static void enter(uint64_t entry, struct handoff *h)
 	h->tsc_loader_exit = rdtsc();
 	__asm__ volatile("cli\n\tjmp *%2" : : "D"(HANDOFF_MAGIC), "S"(h), "r"(entry) : "memory");
 	__builtin_unreachable();
+}
+
+/* The kernel's boot tables are 4-level: a firmware in 5-level paging cannot enter it. */
+static int paging_ok(void)
+{
+	uint64_t cr4;
+	__asm__ volatile("mov %%cr4, %0" : "=r"(cr4));
+	if (cr4 & (1ull << 12)) {
+		con_printf("error: the firmware runs 5-level paging (LA57); tern needs 4-level\n");
+		return 0;
+	}
+	return 1;
 }
 
 static efi_status fail(void)
@@ -225,7 +237,7 @@ efi_status efi_main(efi_handle image, struct efi_system_table *table)
 	self = image;
 	con_init(st);
 	st->boot->set_watchdog_timer(0, 0, 0, 0);
-	if (file_init(st, image) || find_request(&req))
+	if (!paging_ok() || file_init(st, image) || find_request(&req))
 		return fail();
 	if (st->boot->allocate_pages(EFI_ALLOCATE_MAX_ADDRESS, EFI_LOADER_DATA,
 				     (sizeof(struct handoff) + 4095) / 4096, &a) != EFI_SUCCESS) {

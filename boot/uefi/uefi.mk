@@ -35,3 +35,13 @@ $(UEFI_LOADER): $(UEFI_OBJS)
 		|| { cat $(BUILD)/boot/uefi/link.log; exit 1; }
 
 all: $(UEFI_LOADER)
+
+# Host unit tests of the pure parts.
+UEFI_TEST_CFLAGS := -Iboot/uefi -Iboot/include -idirafter userspace/lib/include
+UNIT_TESTS += uefi_bootcfg uefi_efimap uefi_kelf
+UNIT_uefi_bootcfg_SRCS := boot/uefi/bootcfg.c userspace/lib/format.c
+UNIT_uefi_bootcfg_CFLAGS := $(UEFI_TEST_CFLAGS)
+UNIT_uefi_efimap_SRCS := boot/uefi/efimap.c
+UNIT_uefi_efimap_CFLAGS := $(UEFI_TEST_CFLAGS)
+UNIT_uefi_kelf_SRCS := boot/uefi/kelf.c
+UNIT_uefi_kelf_CFLAGS := $(UEFI_TEST_CFLAGS)

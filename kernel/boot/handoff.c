@@ -42,6 +42,9 @@ static void parse_mem(struct boot_info *bi, const struct handoff *h)
 	}
 	if (dropped)
 		kprintf("tern: %d more usable ranges ignored (at most %d)\n", dropped, MEMMAP_MAX);
+	if (h->mem_dropped)
+		kprintf("tern: the firmware's memory map had %u more ranges than the loader passes "
+			"(%d); memory in them is not used\n", h->mem_dropped, HANDOFF_MEM_MAX);
 	bi->from_mmap = 1;
 }
 
