@@ -38,11 +38,8 @@ SYSLINUX_BIOS := /usr/lib/syslinux/modules/bios
 SYSLINUX_C32 := $(addprefix $(SYSLINUX_BIOS)/,ldlinux.c32 libcom32.c32 mboot.c32)
 ISOLINUX_BIN := /usr/lib/ISOLINUX/isolinux.bin
 ISOHDPFX := /usr/lib/ISOLINUX/isohdpfx.bin
-# The UEFI loader the images carry as BOOTX64.EFI.
+# The UEFI loader the images carry as BOOTX64.EFI (boot/uefi/uefi.mk).
 IMAGE_EFI := $(UEFI_LOADER)
-# OVMF, the UEFI firmware the image tests boot with (-bios ${OVMF}).
-OVMF ?= /usr/share/ovmf/OVMF.fd
-export OVMF
 
 .PHONY: image-force
 image-force:
