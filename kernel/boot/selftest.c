@@ -4,8 +4,10 @@
  * report names the vector and the exact faulting RIP, and "heap", which
  * checks the heap returns every frame it took, and "firmware", which
  * leaves the interrupt hardware as a careless firmware might
- * (arch/x86_64/ktest_firmware.c) for the rest of the boot to cope with.
+ * (arch/x86_64/ktest_firmware.c) for the rest of the boot to cope with,
+ * and "rsdp0", a boot loader that reports no RSDP (acpi_set_rsdp(0)).
  */
+#include <acpi.h>
 #include <boot.h>
 #include <cmdline.h>
 #include <heap.h>
@@ -63,6 +65,8 @@ void boot_selftest(const char *cmdline)
 		heap_check();
 	else if (!strcmp(t, "firmware"))
 		ktest_firmware();
+	else if (!strcmp(t, "rsdp0"))
+		acpi_set_rsdp(0);
 	else
 		kprintf("ktest: unknown test \"%s\"\n", t);
 }
