@@ -7,9 +7,9 @@
  * Nothing is assumed of the firmware: the BIOS leaves the 8259s at
  * vectors 8 and 0x70, UEFI firmware (OVMF) at its own bases with its own
  * masks, and any of them may have lines in service. pic_init runs the
- * whole initialisation sequence on both, which resets each chip (ICW1
- * clears the in-service and mask registers and edge detection), and
- * checks the master answers. The edge/level registers (ELCR, 0x4D0) are
+ * whole initialisation sequence on both (ICW1 resets the mask register
+ * and the edge detection, not the in-service register, so a specific EOI
+ * for every level follows) and checks the master answers. The edge/level registers (ELCR, 0x4D0) are
  * left alone: they describe how the board wires PCI interrupts, which
  * the firmware knows and we do not.
  */
@@ -78,6 +78,10 @@ void pic_init(void)
 	outb(PIC2_DATA, 2);
 	outb(PIC1_DATA, 1);             /* ICW4: 8086 mode */
 	outb(PIC2_DATA, 1);
+	for (uint8_t level = 0; level < 8; level++) {
+		outb(PIC1_CMD, 0x60 | level);   /* OCW2: specific EOI */
+		outb(PIC2_CMD, 0x60 | level);
+	}
 	mask = 0xFFFF & ~(1u << 2);     /* cascade line always open */
 	write_mask();
 	/* Reading the data port gives the mask register back: a missing
