@@ -3,6 +3,7 @@
  * that owns its memory, then start the root task. Each step prints what it
  * found, so a boot log tells the whole story of a failed boot.
  */
+#include <acpi.h>
 #include <arch/cpu.h>
 #include <arch/fpu.h>
 #include <arch/gdt.h>
@@ -69,8 +70,12 @@ static void parse_boot_info(uint64_t magic, uint64_t info_pa)
 	int bad = -1;
 	if (magic == MB_BOOT_MAGIC)
 		bad = multiboot_parse(&boot_info, info_pa);
-	else if (magic == HANDOFF_MAGIC)
+	else if (magic == HANDOFF_MAGIC) {
 		bad = handoff_parse(&boot_info, info_pa);
+		/* UEFI: the RSDP is what the firmware said, even none; no BIOS area to scan. */
+		if (!bad)
+			acpi_set_rsdp(boot_info.rsdp);
+	}
 	else
 		kprintf("tern: started by an unknown loader (magic %lx)\n", magic);
 	if (bad)

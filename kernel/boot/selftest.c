@@ -2,8 +2,12 @@
  * Kernel self-tests chosen on the command line with "ktest=NAME":
  * deliberate CPU exceptions (ud, pf, gp, de) that prove the exception
  * report names the vector and the exact faulting RIP, and "heap", which
- * checks the heap returns every frame it took.
+ * checks the heap returns every frame it took, and "firmware", which
+ * leaves the interrupt hardware as a careless firmware might
+ * (arch/x86_64/ktest_firmware.c) for the rest of the boot to cope with,
+ * and "rsdp0", a boot loader that reports no RSDP (acpi_set_rsdp(0)).
  */
+#include <acpi.h>
 #include <boot.h>
 #include <cmdline.h>
 #include <heap.h>
@@ -14,6 +18,7 @@
 
 extern void ktest_ud(void), ktest_pf(void), ktest_gp(void), ktest_de(void);
 extern char ktest_ud_at[], ktest_pf_at[], ktest_gp_at[], ktest_de_at[];
+extern void ktest_firmware(void);
 
 static const struct {
 	const char *name;
@@ -58,6 +63,10 @@ void boot_selftest(const char *cmdline)
 	}
 	if (!strcmp(t, "heap"))
 		heap_check();
+	else if (!strcmp(t, "firmware"))
+		ktest_firmware();
+	else if (!strcmp(t, "rsdp0"))
+		acpi_set_rsdp(0);
 	else
 		kprintf("ktest: unknown test \"%s\"\n", t);
 }

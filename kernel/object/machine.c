@@ -26,8 +26,7 @@ void machine_invoke(struct cap *c, uint64_t op, struct trap_frame *f)
 		machine_poweroff();
 	case MACHINE_REBOOT:
 		kprintf("tern: reboot requested by task %u (%s)\n", current->id, current->name);
-		outb(0x64, 0xFE);       /* keyboard controller reset line */
-		machine_halt();
+		machine_reboot();
 	case MACHINE_FAIL:
 		machine_fail((int)(f->rdx & 0x7F));
 	case MACHINE_INFO:

@@ -1,117 +1,122 @@
 /*
- * Just enough ACPI to power off: find the FADT for the PM1 control ports
- * and read SLP_TYPa/b from the \_S5 package in the DSDT. The DSDT is AML;
- * instead of an interpreter we look for the "_S5_" name followed by a
- * package, which is how every firmware we boot on (QEMU's, SeaBIOS)
- * encodes it.
+ * ACPI power-off and reset: find the RSDP (given by the boot loader, or
+ * on BIOS machines by the scan below), walk to the FADT for the PM1
+ * control ports and the reset register, and read SLP_TYPa/b from the \_S5
+ * package in the DSDT. The decoding and every check of the firmware's
+ * tables are in kernel/lib/acpi_tables.c; this file only reaches memory
+ * and ports.
  */
 #include <acpi.h>
+#include <acpi_tables.h>
 #include <arch/cpu.h>
 #include <arch/layout.h>
-#include <string.h>
+#include <arch/paging.h>
+#include <arch/pic.h>
+#include <kprintf.h>
 
-struct sdt_header {
-	char sig[4];
-	uint32_t length;
-	uint8_t revision, checksum;
-	char oem[6], oem_table[8];
-	uint32_t oem_rev, creator, creator_rev;
-} __attribute__((packed));
+static int rsdp_given;
+static uint64_t rsdp_pa;
 
-static int sum_ok(const void *p, uint32_t n)
+void acpi_set_rsdp(uint64_t pa)
 {
-	uint8_t s = 0;
-	for (uint32_t i = 0; i < n; i++)
-		s += ((const uint8_t *)p)[i];
-	return s == 0;
+	rsdp_given = 1;
+	rsdp_pa = pa;
 }
 
-static const uint8_t *find_rsdp(void)
+/* Physical memory through the physmap; nothing outside it. */
+static const void *physmap_map(void *ctx, uint64_t pa, uint64_t len)
+{
+	(void)ctx;
+	uint64_t end = paging_physmap_end();
+	if (pa > end || len > end - pa)
+		return 0;
+	return phys_to_virt(pa);
+}
+
+static const struct acpi_mem physmem = { physmap_map, 0 };
+
+/*
+ * The BIOS way (ACPI 6.x, 5.2.5.1): the first KiB of the EBDA, whose
+ * segment the BIOS data area holds at 0x40E, then 0xE0000-0xFFFFF. Only
+ * on the multiboot path, where a BIOS ran; the EBDA pointer is used only
+ * if it points where an EBDA can be (below 640 KiB, above 512 KiB), so a
+ * machine without a BIOS data area costs a wasted scan, not a wild read.
+ */
+static int bios_scan(struct acpi_rsdp *r)
 {
 	uint64_t ebda = (uint64_t)(*(volatile uint16_t *)phys_to_virt(0x40E)) << 4;
 	uint64_t ranges[2][2] = { { ebda, ebda + 1024 }, { 0xE0000, 0x100000 } };
-	for (int r = 0; r < 2; r++) {
-		if (r == 0 && ebda == 0)
+	for (int i = 0; i < 2; i++) {
+		if (i == 0 && (ebda < 0x80000 || ebda >= 0xA0000))
 			continue;
-		for (uint64_t a = ranges[r][0]; a + 20 <= ranges[r][1]; a += 16) {
-			const uint8_t *p = phys_to_virt(a);
-			if (!memcmp(p, "RSD PTR ", 8) && sum_ok(p, 20))
-				return p;
-		}
+		for (uint64_t a = ranges[i][0]; a + ACPI_RSDP_V1_LEN <= ranges[i][1]; a += 16)
+			if (!acpi_rsdp_check(&physmem, a, r))
+				return 0;
 	}
-	return 0;
+	return -1;
 }
 
-static const struct sdt_header *find_table(const uint8_t *rsdp, const char *sig)
+/* The FADT, decoded; on failure *why says what was missing. */
+static int fadt_get(struct acpi_fadt *f, const char **why)
 {
-	const struct sdt_header *root = phys_to_virt(*(const uint32_t *)(rsdp + 16));
-	if (!sum_ok(root, root->length))
-		return 0;
-	uint32_t n = (root->length - sizeof(*root)) / 4;
-	const uint32_t *ent = (const uint32_t *)(root + 1);
-	for (uint32_t i = 0; i < n; i++) {
-		const struct sdt_header *t = phys_to_virt(ent[i]);
-		if (!memcmp(t->sig, sig, 4))
-			return t;
+	struct acpi_rsdp r;
+	struct acpi_table t;
+	if (rsdp_given ? !rsdp_pa || acpi_rsdp_check(&physmem, rsdp_pa, &r) : bios_scan(&r)) {
+		*why = rsdp_given && rsdp_pa ? "the boot loader's RSDP is not valid" : "no RSDP";
+		return -1;
 	}
-	return 0;
-}
-
-/* AML package element: a byte constant (0x0A xx), Zero (0), One (1), or a raw byte. */
-static const uint8_t *aml_byte(const uint8_t *p, uint8_t *out)
-{
-	if (*p == 0x0A) {
-		*out = p[1];
-		return p + 2;
-	}
-	*out = *p;
-	return p + 1;
-}
-
-static int s5_sleep_types(const struct sdt_header *dsdt, uint8_t *a, uint8_t *b)
-{
-	const uint8_t *p = (const uint8_t *)(dsdt + 1);
-	const uint8_t *end = (const uint8_t *)dsdt + dsdt->length;
-	for (; p + 8 < end; p++) {
-		if (memcmp(p, "_S5_", 4) || p[4] != 0x12)   /* PackageOp */
-			continue;
-		const uint8_t *q = p + 5;
-		q += ((*q >> 6) & 3) + 1;                    /* PkgLength */
-		q++;                                         /* NumElements */
-		q = aml_byte(q, a);
-		aml_byte(q, b);
-		return 1;
+	if (acpi_find(&physmem, &r, "FACP", &t) || acpi_fadt_decode(&t, f)) {
+		*why = "no valid FADT";
+		return -1;
 	}
 	return 0;
 }
 
 void acpi_poweroff(void)
 {
-	const uint8_t *rsdp = find_rsdp();
-	if (!rsdp)
-		return;
-	const struct sdt_header *fadt = find_table(rsdp, "FACP");
-	if (!fadt)
-		return;
-	const uint8_t *f = (const uint8_t *)fadt;
-	uint32_t dsdt_pa = *(const uint32_t *)(f + 40);
-	uint32_t pm1a = *(const uint32_t *)(f + 64);
-	uint32_t pm1b = *(const uint32_t *)(f + 68);
-	uint32_t smi_cmd = *(const uint32_t *)(f + 48);
-	uint8_t acpi_enable = f[52];
+	struct acpi_fadt f;
+	struct acpi_table dsdt;
+	const char *why;
 	uint8_t a, b;
-	if (!pm1a || !s5_sleep_types(phys_to_virt(dsdt_pa), &a, &b))
-		return;
-	/* Enter ACPI mode if the firmware left us in legacy mode. */
-	if (smi_cmd && acpi_enable && !(inw((uint16_t)pm1a) & 1)) {
-		outb((uint16_t)smi_cmd, acpi_enable);
-		for (int i = 0; i < 1000000 && !(inw((uint16_t)pm1a) & 1); i++)
+	if (fadt_get(&f, &why))
+		goto fail;
+	why = "the FADT has no PM1a control port";
+	if (!f.pm1a_cnt)
+		goto fail;
+	why = "no valid DSDT";
+	if (acpi_table_check(&physmem, f.dsdt, "DSDT", &dsdt))
+		goto fail;
+	why = "no \\_S5 package in the DSDT";
+	if (acpi_s5_parse(dsdt.p + ACPI_HEADER_LEN, dsdt.len - ACPI_HEADER_LEN, &a, &b))
+		goto fail;
+	/* Enter ACPI mode if the firmware left us in legacy mode (SCI_EN). */
+	if (f.smi_cmd && f.acpi_enable && !(inw(f.pm1a_cnt) & 1)) {
+		outb(f.smi_cmd, f.acpi_enable);
+		for (int i = 0; i < 1000000 && !(inw(f.pm1a_cnt) & 1); i++)
 			cpu_pause();
 	}
-	outw((uint16_t)pm1a, (uint16_t)((a << 10) | (1 << 13)));
-	if (pm1b)
-		outw((uint16_t)pm1b, (uint16_t)((b << 10) | (1 << 13)));
+	outw(f.pm1a_cnt, (uint16_t)((a << 10) | (1 << 13)));   /* SLP_TYPa | SLP_EN */
+	if (f.pm1b_cnt)
+		outw(f.pm1b_cnt, (uint16_t)((b << 10) | (1 << 13)));
 	/* The power may take a moment to go; don't report failure early. */
-	for (int i = 0; i < 10000000; i++)
-		cpu_pause();
+	pit_wait_ms(500);
+	why = "the machine is still running after S5";
+fail:
+	kprintf("tern: ACPI power-off: %s\n", why);
+}
+
+void acpi_reset(void)
+{
+	struct acpi_fadt f;
+	const char *why;
+	if (fadt_get(&f, &why)) {
+		kprintf("tern: reboot: no ACPI reset register (%s)\n", why);
+		return;
+	}
+	if (!f.reset_port) {
+		kprintf("tern: reboot: the FADT has no I/O reset register\n");
+		return;
+	}
+	kprintf("tern: reboot: ACPI reset register (port %x, value %x)\n", f.reset_port, f.reset_value);
+	outb(f.reset_port, f.reset_value);
 }

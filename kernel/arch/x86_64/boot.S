@@ -187,7 +187,7 @@ _start64:
 	mov %rsi, %r13
 	mov %cr0, %rax
 	and $~((1 << 30) | (1 << 29)), %rax     /* CD, NW */
-	or $(1 << 5), %rax                      /* NE */
+	or $((1 << 16) | (1 << 5)), %rax        /* WP, NE */
 	mov %rax, %cr0
 	mov $PHYS(_bss_start), %edi
 	mov $_bss_end, %ecx
@@ -199,18 +199,18 @@ _start64:
 	mov $0x80000001, %eax
 	cpuid
 	mov %edx, %ebp                  /* NX is bit 20 */
-	mov $0xC0000080, %ecx           /* EFER: the firmware set LME/LMA */
-	rdmsr
-	or $(1 << 0), %eax              /* SCE */
+	/* EFER, CR4: exactly what the multiboot path sets, not the firmware's extras. */
+	mov $0xC0000080, %ecx           /* EFER */
+	xor %edx, %edx
+	mov $((1 << 8) | (1 << 0)), %eax        /* LME (already on), SCE */
 	test $(1 << 20), %ebp
 	jz 1f
 	or $(1 << 11), %eax             /* NXE when the CPU has it */
 1:	wrmsr
-	mov %cr4, %rax
-	or $((1 << 5) | (1 << 7)), %rax /* PAE | PGE */
-	mov %rax, %cr4
 	mov $boot_pml4, %eax
 	mov %rax, %cr3                  /* we run identity-mapped: still mapped after */
+	mov $((1 << 5) | (1 << 7)), %eax        /* PAE | PGE */
+	mov %rax, %cr4
 	lgdt boot_gdt_ptr
 	mov %r12, %rdi
 	mov %r13, %rsi

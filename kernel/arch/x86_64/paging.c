@@ -92,6 +92,8 @@ static void map_range(uint64_t va, uint64_t va_end, uint64_t flags)
 			panic("cannot map the kernel image");
 }
 
+static uint64_t physmap_end;
+
 void paging_init(uint64_t phys_end)
 {
 	nx = (rdmsr(MSR_EFER) & EFER_NXE) ? PTE_NX : 0;
@@ -103,6 +105,7 @@ void paging_init(uint64_t phys_end)
 		phys_end = 0x100000000ull;
 	if (phys_end > PHYSMAP_LIMIT)
 		phys_end = PHYSMAP_LIMIT;
+	physmap_end = phys_end;
 	uint64_t pdpt = alloc_table();
 	pml4[256] = pdpt | PTE_P | PTE_W;
 	for (uint64_t pa = 0; pa < phys_end; pa += 0x200000) {
@@ -123,6 +126,7 @@ void paging_init(uint64_t phys_end)
 
 uint64_t paging_kernel_root(void) { return kernel_root; }
 int paging_nx_enabled(void) { return nx != 0; }
+uint64_t paging_physmap_end(void) { return physmap_end; }
 
 uint64_t paging_new_root(void)
 {

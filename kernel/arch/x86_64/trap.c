@@ -73,7 +73,15 @@ static void timer_tick(void)
 static void irq_dispatch(struct trap_frame *f)
 {
 	unsigned line = (unsigned)(f->vector - IRQ_BASE);
-	if (line >= IRQ_LINES || pic_spurious(line))
+	if (line >= IRQ_LINES) {
+		/* Nothing of ours uses this vector: a source the firmware left
+		 * armed (pic.c turns the local APIC off for that). Said once. */
+		static int told;
+		if (!told++)
+			kprintf("tern: stray interrupt at vector %lu; ignored\n", f->vector);
+		return;
+	}
+	if (pic_spurious(line))
 		return;
 	if (line == IRQ_TIMER)
 		timer_tick();

@@ -28,3 +28,5 @@ uint64_t paging_lookup(uint64_t root, uint64_t va);
 /* Free the user half's tables (not the frames they map) and the root. */
 void paging_free_root(uint64_t root);
 int paging_nx_enabled(void);
+/* Physical addresses below this are in the physmap (0 before paging_init). */
+uint64_t paging_physmap_end(void);

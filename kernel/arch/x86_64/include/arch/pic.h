@@ -10,4 +10,7 @@ void pic_mask(unsigned line);
 void pic_unmask(unsigned line);
 void pic_eoi(unsigned line);
 int pic_spurious(unsigned line);
+/* Starts the tick; fails the boot if the PIT does not count. */
 void pit_init(unsigned hz);
+/* Busy-waits about ms milliseconds on the PIT's counter (interrupts may be off). */
+void pit_wait_ms(unsigned ms);
