@@ -1,5 +1,6 @@
 /* The UEFI memory map, converted (efimap.h). */
 #include <efimap.h>
+#include <le_read.h>
 
 enum {
 	RESERVED = 0, LOADER_CODE, LOADER_DATA, BOOT_CODE, BOOT_DATA, RUNTIME_CODE,
@@ -22,14 +23,6 @@ uint32_t efimap_type(uint32_t efi_type)
 	default:
 		return HANDOFF_MEM_RESERVED;
 	}
-}
-
-static uint64_t rd(const uint8_t *p, unsigned n)
-{
-	uint64_t v = 0;
-	while (n--)
-		v = v << 8 | p[n];
-	return v;
 }
 
 /* Insert r into the sorted out[0..*n), merging with a neighbour it touches. */
@@ -71,10 +64,10 @@ uint32_t efimap_convert(struct handoff_mem *out, uint32_t max, uint32_t *n,
 		return 0;
 	for (uint64_t off = 0; off + desc_size <= size; off += desc_size) {
 		const uint8_t *d = (const uint8_t *)map + off;
-		uint64_t base = rd(d + 8, 8), pages = rd(d + 24, 8);
+		uint64_t base = le_read(d + 8, 8), pages = le_read(d + 24, 8);
 		if (!pages || pages > (~0ull - base) >> 12)
 			continue;       /* empty, or wraps: not a real range */
-		struct handoff_mem r = { base, pages << 12, efimap_type((uint32_t)rd(d, 4)), 0 };
+		struct handoff_mem r = { base, pages << 12, efimap_type((uint32_t)le_read(d, 4)), 0 };
 		if (insert(out, max, n, r))
 			dropped++;
 	}

@@ -1,6 +1,7 @@
 /* The kernel ELF check (kelf.h). Fields are read byte by byte: no alignment needed. */
 #include <handoff.h>
 #include <kelf.h>
+#include <le_read.h>
 
 enum {
 	EH_TYPE = 16, EH_MACHINE = 18, EH_PHOFF = 32, EH_PHENTSIZE = 54, EH_PHNUM = 56,
@@ -10,14 +11,6 @@ enum {
 };
 #define FOUR_GIB 0x100000000ull
 
-static uint64_t rd(const uint8_t *p, unsigned n)
-{
-	uint64_t v = 0;
-	while (n--)
-		v = v << 8 | p[n];
-	return v;
-}
-
 static int inside(uint64_t off, uint64_t size, size_t len)
 {
 	return off <= len && size <= len - off;
@@ -26,9 +19,9 @@ static int inside(uint64_t off, uint64_t size, size_t len)
 static int add_segment(struct kelf *k, const uint8_t *ph, size_t len)
 {
 	struct kelf_segment s = {
-		.paddr = rd(ph + PH_PADDR, 8), .memsz = rd(ph + PH_MEMSZ, 8),
-		.offset = rd(ph + PH_OFFSET, 8), .filesz = rd(ph + PH_FILESZ, 8),
-		.flags = (uint32_t)rd(ph + PH_FLAGS, 4),
+		.paddr = le_read(ph + PH_PADDR, 8), .memsz = le_read(ph + PH_MEMSZ, 8),
+		.offset = le_read(ph + PH_OFFSET, 8), .filesz = le_read(ph + PH_FILESZ, 8),
+		.flags = (uint32_t)le_read(ph + PH_FLAGS, 4),
 	};
 	if (!s.memsz)
 		return 0;
@@ -61,11 +54,11 @@ static int find_header(struct kelf *k, const uint8_t *b)
 	uint64_t n = low->filesz < HEADER_SEARCH ? low->filesz : HEADER_SEARCH;
 	for (uint64_t o = (8 - (low->paddr & 7)) & 7; o + 24 <= n; o += 8) {
 		const uint8_t *h = b + low->offset + o;
-		if (rd(h, 8) != HANDOFF_HEADER_MAGIC)
+		if (le_read(h, 8) != HANDOFF_HEADER_MAGIC)
 			continue;
-		if (rd(h + 8, 4) != HANDOFF_VERSION)
+		if (le_read(h + 8, 4) != HANDOFF_VERSION)
 			return KELF_EVERSION;
-		k->entry64 = rd(h + 16, 8);
+		k->entry64 = le_read(h + 16, 8);
 		for (int i = 0; i < k->nseg; i++) {
 			const struct kelf_segment *s = &k->seg[i];
 			if ((s->flags & PF_X) && k->entry64 >= s->paddr &&
@@ -87,17 +80,17 @@ int kelf_check(struct kelf *k, const void *buf, size_t len)
 		return KELF_EMAGIC;
 	if (b[4] != 2 || b[5] != 1 || b[6] != 1)
 		return KELF_ECLASS;
-	if (rd(b + EH_MACHINE, 2) != 62)
+	if (le_read(b + EH_MACHINE, 2) != 62)
 		return KELF_EMACHINE;
-	if (rd(b + EH_TYPE, 2) != 2)
+	if (le_read(b + EH_TYPE, 2) != 2)
 		return KELF_ETYPE;
-	uint64_t phoff = rd(b + EH_PHOFF, 8), phnum = rd(b + EH_PHNUM, 2);
-	if (rd(b + EH_PHENTSIZE, 2) != PH_SIZE || !phnum || !inside(phoff, phnum * PH_SIZE, len))
+	uint64_t phoff = le_read(b + EH_PHOFF, 8), phnum = le_read(b + EH_PHNUM, 2);
+	if (le_read(b + EH_PHENTSIZE, 2) != PH_SIZE || !phnum || !inside(phoff, phnum * PH_SIZE, len))
 		return KELF_EPHDR;
 	for (uint64_t i = 0; i < phnum; i++) {
 		const uint8_t *ph = b + phoff + i * PH_SIZE;
 		int r;
-		if (rd(ph + PH_TYPE, 4) == PT_LOAD && (r = add_segment(k, ph, len)))
+		if (le_read(ph + PH_TYPE, 4) == PT_LOAD && (r = add_segment(k, ph, len)))
 			return r;
 	}
 	if (!k->nseg)

@@ -4,6 +4,7 @@
  * the file is untrusted and the loader maps what we approve.
  */
 #include "elf64.h"
+#include "le_read.h"
 
 enum {
 	EH_TYPE = 16, EH_MACHINE = 18, EH_VERSION = 20, EH_ENTRY = 24, EH_PHOFF = 32,
@@ -16,14 +17,6 @@ enum {
 	ET_EXEC = 2, ET_DYN = 3,
 };
 
-static uint64_t rd(const uint8_t *p, unsigned n)
-{
-	uint64_t v = 0;
-	while (n--)
-		v = v << 8 | p[n];
-	return v;
-}
-
 /* Is [off, off + size) inside a buffer of len bytes? */
 static bool range_ok(uint64_t off, uint64_t size, size_t len)
 {
@@ -32,12 +25,12 @@ static bool range_ok(uint64_t off, uint64_t size, size_t len)
 
 static void read_load(const uint8_t *ph, struct elf_segment *s)
 {
-	s->flags = (uint32_t)rd(ph + PH_FLAGS, 4);
-	s->offset = rd(ph + PH_OFFSET, 8);
-	s->vaddr = rd(ph + PH_VADDR, 8);
-	s->filesz = rd(ph + PH_FILESZ, 8);
-	s->memsz = rd(ph + PH_MEMSZ, 8);
-	s->align = rd(ph + PH_ALIGN, 8);
+	s->flags = (uint32_t)le_read(ph + PH_FLAGS, 4);
+	s->offset = le_read(ph + PH_OFFSET, 8);
+	s->vaddr = le_read(ph + PH_VADDR, 8);
+	s->filesz = le_read(ph + PH_FILESZ, 8);
+	s->memsz = le_read(ph + PH_MEMSZ, 8);
+	s->align = le_read(ph + PH_ALIGN, 8);
 }
 
 static int check_load(const struct elf_segment *s, size_t len)
@@ -61,20 +54,20 @@ int elf_check(struct elf_image *img, const void *buf, size_t len)
 		return ELF_ESHORT;
 	if (b[0] != 0x7f || b[1] != 'E' || b[2] != 'L' || b[3] != 'F')
 		return ELF_EMAGIC;
-	if (b[4] != 2 || b[5] != 1 || b[6] != 1 || rd(b + EH_VERSION, 4) != 1 ||
-	    rd(b + EH_EHSIZE, 2) != EH_SIZE)
+	if (b[4] != 2 || b[5] != 1 || b[6] != 1 || le_read(b + EH_VERSION, 4) != 1 ||
+	    le_read(b + EH_EHSIZE, 2) != EH_SIZE)
 		return ELF_ECLASS;
-	if (rd(b + EH_MACHINE, 2) != EM_X86_64)
+	if (le_read(b + EH_MACHINE, 2) != EM_X86_64)
 		return ELF_EMACHINE;
-	img->type = (uint16_t)rd(b + EH_TYPE, 2);
+	img->type = (uint16_t)le_read(b + EH_TYPE, 2);
 	if (img->type != ET_EXEC && img->type != ET_DYN)
 		return ELF_ETYPE;
 	img->buf = b;
 	img->len = len;
-	img->entry = rd(b + EH_ENTRY, 8);
-	img->phoff = rd(b + EH_PHOFF, 8);
-	img->phnum = (uint16_t)rd(b + EH_PHNUM, 2);
-	if (rd(b + EH_PHENTSIZE, 2) != PH_SIZE || img->phnum == 0 || img->phnum > ELF_MAX_PHDRS ||
+	img->entry = le_read(b + EH_ENTRY, 8);
+	img->phoff = le_read(b + EH_PHOFF, 8);
+	img->phnum = (uint16_t)le_read(b + EH_PHNUM, 2);
+	if (le_read(b + EH_PHENTSIZE, 2) != PH_SIZE || img->phnum == 0 || img->phnum > ELF_MAX_PHDRS ||
 	    !range_ok(img->phoff, (uint64_t)img->phnum * PH_SIZE, len))
 		return ELF_EPHDR;
 
@@ -82,7 +75,7 @@ int elf_check(struct elf_image *img, const void *buf, size_t len)
 	uint64_t prev_end = 0;
 	for (unsigned i = 0; i < img->phnum; i++) {
 		const uint8_t *ph = b + img->phoff + (size_t)i * PH_SIZE;
-		uint32_t type = (uint32_t)rd(ph + PH_TYPE, 4);
+		uint32_t type = (uint32_t)le_read(ph + PH_TYPE, 4);
 		struct elf_segment s;
 		int r;
 		if (type == PT_INTERP)
@@ -110,7 +103,7 @@ int elf_next_load(const struct elf_image *img, unsigned *index, struct elf_segme
 {
 	while (*index < img->phnum) {
 		const uint8_t *ph = img->buf + img->phoff + (size_t)(*index)++ * PH_SIZE;
-		if (rd(ph + PH_TYPE, 4) == PT_LOAD) {
+		if (le_read(ph + PH_TYPE, 4) == PT_LOAD) {
 			read_load(ph, seg);
 			return 1;
 		}
@@ -133,26 +126,26 @@ static bool name_is(const uint8_t *strtab, uint64_t size, uint64_t off, const ch
 int elf_find_section(const struct elf_image *img, const char *name, const void **data, size_t *size)
 {
 	const uint8_t *b = img->buf;
-	uint64_t shoff = rd(b + EH_SHOFF, 8);
-	unsigned shnum = (unsigned)rd(b + EH_SHNUM, 2);
-	unsigned shstrndx = (unsigned)rd(b + EH_SHSTRNDX, 2);
+	uint64_t shoff = le_read(b + EH_SHOFF, 8);
+	unsigned shnum = (unsigned)le_read(b + EH_SHNUM, 2);
+	unsigned shstrndx = (unsigned)le_read(b + EH_SHSTRNDX, 2);
 	if (shnum == 0)
 		return ELF_ENOSECTION;
-	if (rd(b + EH_SHENTSIZE, 2) != SH_ENTSIZE || !range_ok(shoff, (uint64_t)shnum * SH_ENTSIZE, img->len) ||
+	if (le_read(b + EH_SHENTSIZE, 2) != SH_ENTSIZE || !range_ok(shoff, (uint64_t)shnum * SH_ENTSIZE, img->len) ||
 	    shstrndx == 0 || shstrndx >= shnum)
 		return ELF_ESHDR;
 	const uint8_t *sh = b + shoff;
 	const uint8_t *str_sh = sh + (size_t)shstrndx * SH_ENTSIZE;
-	uint64_t str_off = rd(str_sh + SH_OFFSET, 8), str_size = rd(str_sh + SH_SIZE, 8);
-	if (rd(str_sh + SH_TYPE, 4) == SHT_NOBITS || !range_ok(str_off, str_size, img->len))
+	uint64_t str_off = le_read(str_sh + SH_OFFSET, 8), str_size = le_read(str_sh + SH_SIZE, 8);
+	if (le_read(str_sh + SH_TYPE, 4) == SHT_NOBITS || !range_ok(str_off, str_size, img->len))
 		return ELF_ESHDR;
 
 	for (unsigned i = 1; i < shnum; i++) {
 		const uint8_t *s = sh + (size_t)i * SH_ENTSIZE;
-		if (!name_is(b + str_off, str_size, rd(s + SH_NAME, 4), name))
+		if (!name_is(b + str_off, str_size, le_read(s + SH_NAME, 4), name))
 			continue;
-		uint64_t off = rd(s + SH_OFFSET, 8), sz = rd(s + SH_SIZE, 8);
-		if (rd(s + SH_TYPE, 4) == SHT_NOBITS)
+		uint64_t off = le_read(s + SH_OFFSET, 8), sz = le_read(s + SH_SIZE, 8);
+		if (le_read(s + SH_TYPE, 4) == SHT_NOBITS)
 			return ELF_ENOBITS;
 		if (!range_ok(off, sz, img->len))
 			return ELF_ESHDR;
