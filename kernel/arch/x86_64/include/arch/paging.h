@@ -8,7 +8,9 @@
 #define PTE_PWT  (1ull << 3)
 #define PTE_PCD  (1ull << 4)
 #define PTE_PS   (1ull << 7)
+#define PTE_PAT  (1ull << 7)            /* in a 4 KiB PTE: the PAT index's high bit */
 #define PTE_G    (1ull << 8)
+#define PTE_DEV  (1ull << 9)            /* software bit: device memory, not in the frame allocator */
 #define PTE_NX   (1ull << 63)
 #define PTE_ADDR 0x000FFFFFFFFFF000ull
 
@@ -28,3 +30,7 @@ uint64_t paging_lookup(uint64_t root, uint64_t va);
 /* Free the user half's tables (not the frames they map) and the root. */
 void paging_free_root(uint64_t root);
 int paging_nx_enabled(void);
+/* PTE bits for device memory: uncached (PCD|PWT), or write-combining if
+ * wc and the CPU has a PAT (paging_init makes PAT entry 4 WC); else uncached. */
+uint64_t paging_cache_flags(int wc);
+int paging_wc_enabled(void);
