@@ -16,6 +16,10 @@
 
 /* Builds the kernel's own tables (physmap + image with W^X) and switches to them. */
 void paging_init(uint64_t phys_end);
+/* PTE bits for device memory: uncached (PCD|PWT), or write-combining if
+ * wc and the CPU has a PAT (paging_init makes PAT entry 4 WC); else uncached. */
+uint64_t paging_cache_flags(int wc);
+int paging_wc_enabled(void);
 /* The kernel's PML4 (physical). New address spaces copy its upper half. */
 uint64_t paging_kernel_root(void);
 /* A new PML4 sharing the kernel half; 0 if out of memory. */
@@ -30,7 +34,3 @@ uint64_t paging_lookup(uint64_t root, uint64_t va);
 /* Free the user half's tables (not the frames they map) and the root. */
 void paging_free_root(uint64_t root);
 int paging_nx_enabled(void);
-/* PTE bits for device memory: uncached (PCD|PWT), or write-combining if
- * wc and the CPU has a PAT (paging_init makes PAT entry 4 WC); else uncached. */
-uint64_t paging_cache_flags(int wc);
-int paging_wc_enabled(void);
