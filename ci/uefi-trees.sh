@@ -21,6 +21,13 @@ tree() {        # tree NAME: the loader, kernel and initramfs
 tree ktest
 cfg "$out/ktest" "tern.elf init=/test/ktest skip=attack_,fuzz_ --- initramfs.tar"
 
+# Device memory under UEFI: the mmio kernel tests on the GOP framebuffer,
+# then a program init gives the framebuffer (uefi-fb.run).
+tree mmio
+cfg "$out/mmio" "tern.elf init=/test/ktest only=mmio_ --- initramfs.tar"
+tree fb
+cfg "$out/fb" "tern.elf conf=/etc/test/fb.conf --- initramfs.tar"
+
 tree power
 cfg "$out/power" "tern.elf --- initramfs.tar"
 

@@ -180,6 +180,7 @@ static void sys_invoke(struct trap_frame *f)
 	case CAP_IRQ: irq_invoke(c, op, f); break;
 	case CAP_IOPORT: ioport_invoke(c, op, f); break;
 	case CAP_MACHINE: machine_invoke(c, op, f); break;
+	case CAP_MMIO: mmio_invoke(c, op, f); break;
 	default: f->rax = E_BAD_SYSCALL; break;
 	}
 }

@@ -58,6 +58,27 @@ TEST(manifest_init_authority)
 	CHECK(!m.control && m.power);
 }
 
+TEST(manifest_mmio_ranges)
+{
+	struct manifest m;
+	struct man_error e;
+	CHECK_EQ(parse("[driver]\nname=fbcon\n[capabilities]\n2:mmio = framebuffer\n"
+		       "3:mmio = base=B8000, size=8000\n4:mmio = base=0xFEBF0000, size=0x1000\n"
+		       "5:mmio = size=1000, base=FFFFFFFFFF000\n", &m, &e), 0);
+	const struct man_cap *c = manifest_cap(&m, 2);
+	CHECK(c && c->type == MAN_MMIO && c->framebuffer);
+	c = manifest_cap(&m, 3);
+	CHECK(c && c->type == MAN_MMIO && !c->framebuffer);
+	CHECK_EQ(c->min, 0xB8000);
+	CHECK_EQ(c->max, 0xBFFFF);
+	c = manifest_cap(&m, 4);
+	CHECK_EQ(c->min, 0xFEBF0000);
+	CHECK_EQ(c->max, 0xFEBF0FFF);
+	c = manifest_cap(&m, 5);                /* ends exactly at 2^52 - 1 */
+	CHECK_EQ(c->min, 0xFFFFFFFFFF000ull);
+	CHECK_EQ(c->max, (1ull << 52) - 1);
+}
+
 struct bad {
 	const char *text;
 	unsigned line;
@@ -85,6 +106,19 @@ TEST(manifest_errors_name_line_and_reason)
 		{ "[driver\nname=a\n", 1, "" },
 		{ "[driver]\nname=a\n[init]\npower=maybe\n", 4, "power must be yes or no" },
 		{ "[driver]\nname=a\n[init]\nkill=yes\n", 4, "unknown key 'kill'" },
+		{ "[driver]\nname=a\n[capabilities]\n2:mmio =\n", 4, "mmio needs framebuffer, or base= and size=" },
+		{ "[driver]\nname=a\n[capabilities]\n2:mmio = base=B8000\n", 4, "mmio needs framebuffer, or base= and size=" },
+		{ "[driver]\nname=a\n[capabilities]\n2:mmio = size=1000\n", 4, "mmio needs framebuffer, or base= and size=" },
+		{ "[driver]\nname=a\n[capabilities]\n2:mmio = base=B8000, size=0\n", 4, "mmio size must not be 0" },
+		{ "[driver]\nname=a\n[capabilities]\n2:mmio = base=B8001, size=1000\n", 4, "must be page multiples" },
+		{ "[driver]\nname=a\n[capabilities]\n2:mmio = base=B8000, size=FFF\n", 4, "must be page multiples" },
+		{ "[driver]\nname=a\n[capabilities]\n2:mmio = base=B8000, size=xyz\n", 4, "must be hex below 2^52" },
+		{ "[driver]\nname=a\n[capabilities]\n2:mmio = base=10000000000000, size=1000\n", 4, "must be hex below 2^52" },
+		{ "[driver]\nname=a\n[capabilities]\n2:mmio = base=FFFFFFFFFF000, size=2000\n", 4, "mmio range runs past 2^52" },
+		{ "[driver]\nname=a\n[capabilities]\n2:mmio = base=FFFFFFFFFFFFF000, size=2000\n", 4, "must be hex below 2^52" },
+		{ "[driver]\nname=a\n[capabilities]\n2:mmio = base=B8000, size=1000, pages=1\n", 4, "unknown parameter" },
+		{ "[driver]\nname=a\n[capabilities]\n2:mmio = screen\n", 4, "" },
+		{ "[driver]\nname=a\n[capabilities]\n2:ioport = base=B8000, size=1000\n", 4, "unknown parameter" },
 	};
 	for (unsigned i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		struct manifest m;

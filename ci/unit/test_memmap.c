@@ -77,3 +77,20 @@ TEST(memmap_too_many_ranges_reports)
 	CHECK_EQ(memmap_build(&m, avail, MEMMAP_MAX + 8, 0, 0), -1);
 	CHECK_EQ(m.n, MEMMAP_MAX);
 }
+
+/* Device memory (mmio caps) is refused where it touches RAM: the check
+ * must see a one-byte overlap at either end and not wrap at the top. */
+TEST(memmap_overlaps_finds_ram_at_either_edge)
+{
+	struct mem_range ram[] = { { 0, 0x9FC00 }, { 0, 0 }, { 1 * MiB, 127 * MiB },
+				   { 0xFFFFFFFFFFFFF000ull, 0x10000 } };
+	CHECK(!memmap_overlaps(ram, 4, 0xA0000, 0xBFFFF));     /* the VGA window */
+	CHECK(!memmap_overlaps(ram, 4, 0x9FC00, 0xFFFFF));
+	CHECK(memmap_overlaps(ram, 4, 0x9F000, 0x9FFFF));      /* last RAM byte 0x9FBFF */
+	CHECK(memmap_overlaps(ram, 4, 0xFF000, 0x100000));     /* first byte of the second range */
+	CHECK(memmap_overlaps(ram, 4, 0, 0xFFF));
+	CHECK(memmap_overlaps(ram, 4, 0x200000, 0x200FFF));
+	CHECK(!memmap_overlaps(ram, 4, 128 * MiB, 0xFFFFFFFFFFFFEFFFull));
+	CHECK(memmap_overlaps(ram, 4, 0xFFFFFFFFFFFFF000ull, 0xFFFFFFFFFFFFFFFFull));
+	CHECK(!memmap_overlaps(ram, 0, 0, 0xFFFFFFFFFFFFFFFFull));
+}

@@ -6,6 +6,7 @@
  * Sizes from the loader are checked before use: a broken loader must
  * produce a message, not a wild pointer.
  */
+#include <abi/object.h>
 #include <arch/layout.h>
 #include <kprintf.h>
 #include <multiboot.h>
@@ -49,12 +50,41 @@ static void parse_mmap(struct boot_info *bi, const struct mb_info *mb)
 	}
 }
 
+/*
+ * The framebuffer a loader set up (flags bit 12: a VBE mode asked for in
+ * the multiboot header, or mboot.c32/GRUB's own choice). Only what a
+ * driver can draw on without a palette is kept: direct colour, 32 bits a
+ * pixel. EGA text (type 2) is the VGA window the root gets anyway.
+ */
+static void parse_fb(struct boot_info *bi, const struct mb_info *mb)
+{
+	if (mb->fb_type == 2)
+		return;         /* EGA text at B8000 */
+	if (mb->fb_type != MB_FB_RGB || mb->fb_bpp != 32 || !mb->fb_addr || !mb->fb_width ||
+	    !mb->fb_height || mb->fb_pitch / 4 < mb->fb_width) {
+		kprintf("framebuffer: type %u, %u bits a pixel, %ux%u: not one tern draws on\n",
+			mb->fb_type, mb->fb_bpp, mb->fb_width, mb->fb_height);
+		return;
+	}
+	uint32_t format = MMIO_FB_OTHER;
+	if (mb->fb_red_pos == 0 && mb->fb_green_pos == 8 && mb->fb_blue_pos == 16)
+		format = MMIO_FB_RGBX;
+	else if (mb->fb_blue_pos == 0 && mb->fb_green_pos == 8 && mb->fb_red_pos == 16)
+		format = MMIO_FB_BGRX;
+	uint64_t size = (uint64_t)mb->fb_pitch * mb->fb_height;
+	bi->fb = (struct boot_fb){ mb->fb_addr, size, mb->fb_width, mb->fb_height, mb->fb_pitch, format };
+	kprintf("framebuffer: %ux%u, %u bytes per line, at %016lx (%s)\n", mb->fb_width, mb->fb_height,
+		mb->fb_pitch, mb->fb_addr, format == MMIO_FB_RGBX ? "RGB" : format == MMIO_FB_BGRX ? "BGR" :
+		"bit masks");
+}
+
 int multiboot_parse(struct boot_info *bi, uint64_t info_pa)
 {
 	memset(bi, 0, sizeof(*bi));
 	const struct mb_info *mb = phys_to_virt(info_pa);
 	bi->info_pa = info_pa;
 	bi->info_end = info_pa + sizeof(*mb);
+	bi->bios = 1;
 
 	if (mb->flags & MB_INFO_CMDLINE) {
 		copy_str(bi->cmdline, sizeof(bi->cmdline), mb->cmdline);
@@ -74,6 +104,9 @@ int multiboot_parse(struct boot_info *bi, uint64_t info_pa)
 		bi->avail[1] = (struct mem_range){ 0x100000, (uint64_t)mb->mem_upper * 1024 };
 		bi->navail = 2;
 	}
+
+	if (mb->flags & MB_INFO_FB)
+		parse_fb(bi, mb);
 
 	if (mb->flags & MB_INFO_MODS) {
 		const struct mb_module *m = phys_to_virt(mb->mods_addr);

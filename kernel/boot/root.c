@@ -2,16 +2,20 @@
  * Starting the root task: the only program the kernel loads itself. It is
  * taken from the initramfs (path from "init=", default sbin/init), loaded
  * from its ELF segments, and given every authority there is: all free
- * memory as a quota, all I/O ports, all IRQ lines, the machine, and the
- * initramfs mapped read-only. Everything after it is loaded by userspace.
+ * memory as a quota, all I/O ports, all IRQ lines, the machine, the
+ * initramfs mapped read-only, and the device memory the loader told us of
+ * (the VGA window, the boot framebuffer). Everything after it is loaded
+ * by userspace.
  */
 #include <abi/error.h>
 #include <abi/object.h>
 #include <arch/layout.h>
+#include <arch/paging.h>
 #include <boot.h>
 #include <cmdline.h>
 #include <elf64.h>
 #include <kprintf.h>
+#include <mmio.h>
 #include <object/cspace.h>
 #include <object/memory.h>
 #include <object/page.h>
@@ -37,6 +41,37 @@ static struct page *map_new(uint64_t va, uint32_t n, unsigned rights)
 	if (!p || vspace_map(root, p, va, rights))
 		panic("root task: out of memory mapping %u pages at %lx", n, va);
 	return p;
+}
+
+/* A device memory cap for [first, last] if that is not RAM (mmio.c). */
+static void put_mmio(unsigned slot, const char *what, uint64_t first, uint64_t last)
+{
+	if (!mmio_range_ok(first, last)) {
+		kprintf("tern: no %s for userspace: %016lx-%016lx is RAM or not whole pages\n", what, first, last);
+		return;
+	}
+	put_cap(slot, CAP_MMIO, RIGHT_READ | RIGHT_WRITE, 0, first, last);
+}
+
+/*
+ * The legacy VGA window exists on PC BIOS machines, which is what a
+ * multiboot loader means here (tern's UEFI loader does not use multiboot;
+ * UEFI firmware need not decode A0000 at all). The framebuffer is whatever
+ * either loader set up, in whole pages.
+ */
+static void give_device_memory(const struct boot_info *bi)
+{
+	if (bi->bios)
+		put_mmio(ROOT_MMIO_VGA, "VGA window", 0xA0000, 0xBFFFF);
+	uint64_t end = bi->fb.base + bi->fb.size;
+	if (bi->fb.format && bi->fb.size && end > bi->fb.base && end < (1ull << 52)) {
+		uint64_t page = PAGE_SIZE - 1;
+		put_mmio(ROOT_MMIO_FB, "framebuffer", bi->fb.base & ~page, ((end + page) & ~page) - 1);
+	}
+	kprintf("mmio: VGA window %s, framebuffer %s, write-combining %s\n",
+		cspace_slot(root->cspace, ROOT_MMIO_VGA)->type ? "given" : "none",
+		cspace_slot(root->cspace, ROOT_MMIO_FB)->type ? "given" : "none",
+		paging_wc_enabled() ? "by PAT" : "not available (uncached)");
 }
 
 static const char *elf_load(const uint8_t *elf, uint64_t len, uint64_t *entry)
@@ -131,6 +166,7 @@ void boot_start(const struct boot_info *bi)
 	put_cap(ROOT_DEBUG, CAP_DEBUG, RIGHTS_ALL, 0, 0, 0);
 	put_cap(ROOT_INITRAMFS, CAP_PAGE, RIGHT_READ, &rp->hdr, 0, 0);
 	put_cap(ROOT_IPCBUF, CAP_PAGE, RIGHT_READ | RIGHT_WRITE, &ipcbuf->hdr, 0, 0);
+	give_device_memory(bi);
 
 	root->frame->rip = entry;
 	root->frame->rsp = cmd_va;

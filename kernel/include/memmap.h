@@ -25,3 +25,6 @@ int memmap_build(struct memmap *out, const struct mem_range *avail, int navail,
 		 const struct mem_range *reserved, int nreserved);
 uint64_t memmap_total(const struct memmap *m);
 uint64_t memmap_end(const struct memmap *m);
+/* Whether any of the n ranges has a byte in [first, last] (device memory
+ * must not: kernel/object/mmio.c). */
+int memmap_overlaps(const struct mem_range *r, int n, uint64_t first, uint64_t last);

@@ -8,6 +8,8 @@
 #define MB_INFO_CMDLINE (1u << 2)
 #define MB_INFO_MODS    (1u << 3)
 #define MB_INFO_MMAP    (1u << 6)
+#define MB_INFO_FB      (1u << 12)      /* framebuffer_* fields are valid */
+#define MB_FB_RGB       1               /* framebuffer_type: direct colour */
 
 struct mb_info {
 	uint32_t flags;
@@ -17,6 +19,14 @@ struct mb_info {
 	uint32_t mods_count, mods_addr;
 	uint32_t syms[4];
 	uint32_t mmap_length, mmap_addr;
+	uint32_t drives_length, drives_addr;
+	uint32_t config_table, boot_loader_name, apm_table;
+	uint32_t vbe_control_info, vbe_mode_info;
+	uint16_t vbe_mode, vbe_interface_seg, vbe_interface_off, vbe_interface_len;
+	uint64_t fb_addr;
+	uint32_t fb_pitch, fb_width, fb_height;
+	uint8_t fb_bpp, fb_type;
+	uint8_t fb_red_pos, fb_red_size, fb_green_pos, fb_green_size, fb_blue_pos, fb_blue_size;
 } __attribute__((packed));
 
 struct mb_module {
@@ -49,8 +59,10 @@ struct boot_info {
 	uint64_t rsdp;                  /* ACPI RSDP from the loader (UEFI); 0: scan the BIOS areas */
 	struct boot_fb {                /* the loader's framebuffer; format 0: none */
 		uint64_t base, size;
-		uint32_t width, height, pitch, format;
+		uint32_t width, height, pitch, format;  /* format: MMIO_FB_* (abi/object.h) */
 	} fb;
+	int bios;                       /* started by a multiboot loader: a PC BIOS machine,
+					 * with the legacy VGA window at A0000 */
 };
 
 /* Copy what we need out of the loader's block (which lives in memory we will reuse). */

@@ -15,6 +15,11 @@ struct page;
 int vspace_map(struct task *t, struct page *p, uint64_t va, unsigned rights);
 /* Undo a mapping of p made at va (only p's own cap can take it away). */
 int vspace_unmap(struct task *t, struct page *p, uint64_t va);
+/* Map npages of device memory from pa at va with PTE bits flags (PTE_W and
+ * cache bits; always user, no-exec, PTE_DEV). Returns an E_* code. */
+int vspace_map_device(struct task *t, uint64_t va, uint64_t pa, uint64_t npages, uint64_t flags);
+/* Undo a device mapping made at va that lies inside [first, last]. */
+int vspace_unmap_device(struct task *t, uint64_t va, uint64_t first, uint64_t last);
 /* Drop every mapping and the page tables. */
 void vspace_destroy(struct task *t);
 

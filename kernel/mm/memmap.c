@@ -92,3 +92,16 @@ uint64_t memmap_end(const struct memmap *m)
 {
 	return m->n ? m->r[m->n - 1].base + m->r[m->n - 1].len : 0;
 }
+
+int memmap_overlaps(const struct mem_range *r, int n, uint64_t first, uint64_t last)
+{
+	for (int i = 0; i < n; i++) {
+		if (!r[i].len)
+			continue;
+		uint64_t b = r[i].base, l = r[i].len - 1;
+		uint64_t e = b > UINT64_MAX - l ? UINT64_MAX : b + l;   /* last byte, saturated */
+		if (b <= last && first <= e)
+			return 1;
+	}
+	return 0;
+}

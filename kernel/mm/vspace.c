@@ -21,7 +21,9 @@
 struct mapping {
 	struct list link;
 	uint64_t va;
-	struct page *page;
+	struct page *page;      /* 0: device memory (mmio), pa and npages below */
+	uint64_t pa;
+	uint64_t npages;
 };
 
 /* What a mapping record costs its task's quota (a heap block of its class). */
@@ -79,13 +81,57 @@ int vspace_map(struct task *t, struct page *p, uint64_t va, unsigned rights)
 	return TERN_OK;
 }
 
+/*
+ * Device memory (an mmio cap's range): like vspace_map, but the frames are
+ * not RAM, belong to no page object and are never freed; the PTEs carry
+ * PTE_DEV, so user_read/user_write refuse them (the physmap may not even
+ * reach them) and the cache bits (paging_cache_flags).
+ */
+int vspace_map_device(struct task *t, uint64_t va, uint64_t pa, uint64_t npages, uint64_t flags)
+{
+	if ((va & (PAGE_SIZE - 1)) || va == 0 || va >= USER_MAP_TOP || npages > (USER_MAP_TOP - va) / PAGE_SIZE)
+		return E_BAD_ARG;
+	for (uint64_t i = 0; i < npages; i++)
+		if (paging_lookup(t->root, va + i * PAGE_SIZE) & PTE_P)
+			return E_MAPPED;
+	struct memory *q = quota_of(t);
+	if (memory_take(q, MAPPING_BYTES))
+		return E_NO_MEMORY;
+	struct mapping *m = kzalloc(sizeof(*m));
+	if (!m) {
+		memory_give(q, MAPPING_BYTES);
+		return E_NO_MEMORY;
+	}
+	uint64_t budget = q ? q->left / PAGE_SIZE : ~0ull, before = budget;
+	flags = PTE_U | PTE_DEV | PTE_NX | (flags & (PTE_W | PTE_PCD | PTE_PWT | PTE_PAT));
+	for (uint64_t i = 0; i < npages; i++) {
+		if (paging_map(t->root, va + i * PAGE_SIZE, pa + i * PAGE_SIZE, flags, &budget)) {
+			while (i--)
+				paging_unmap(t->root, va + i * PAGE_SIZE);
+			kfree(m);
+			memory_give(q, MAPPING_BYTES);
+			charge_tables(t, before - budget);
+			return E_NO_MEMORY;
+		}
+	}
+	charge_tables(t, before - budget);
+	m->va = va;
+	m->pa = pa;
+	m->npages = npages;
+	list_add_tail(&t->mappings, &m->link);
+	return TERN_OK;
+}
+
 static void unmap_one(struct task *t, struct mapping *m)
 {
-	for (uint64_t i = 0; i < m->page->nframes; i++)
+	uint64_t n = m->page ? m->page->nframes : m->npages;
+	for (uint64_t i = 0; i < n; i++)
 		paging_unmap(t->root, m->va + i * PAGE_SIZE);
 	list_del(&m->link);
-	m->page->maps--;
-	kobj_put(&m->page->hdr);
+	if (m->page) {
+		m->page->maps--;
+		kobj_put(&m->page->hdr);
+	}
 	kfree(m);
 	memory_give(quota_of(t), MAPPING_BYTES);
 }
@@ -95,6 +141,18 @@ int vspace_unmap(struct task *t, struct page *p, uint64_t va)
 	for (struct list *l = t->mappings.next; l != &t->mappings; l = l->next) {
 		struct mapping *m = list_entry(l, struct mapping, link);
 		if (m->va == va && m->page == p) {
+			unmap_one(t, m);
+			return TERN_OK;
+		}
+	}
+	return E_NOT_MAPPED;
+}
+
+int vspace_unmap_device(struct task *t, uint64_t va, uint64_t first, uint64_t last)
+{
+	for (struct list *l = t->mappings.next; l != &t->mappings; l = l->next) {
+		struct mapping *m = list_entry(l, struct mapping, link);
+		if (m->va == va && !m->page && m->pa >= first && m->pa + (m->npages * PAGE_SIZE - 1) <= last) {
 			unmap_one(t, m);
 			return TERN_OK;
 		}
@@ -120,8 +178,8 @@ static uint64_t user_pa(struct task *t, uint64_t uva, int write)
 	if (uva >= USER_TOP || !t->root)
 		return 0;
 	uint64_t pte = paging_lookup(t->root, uva);
-	if (!(pte & PTE_P) || !(pte & PTE_U) || (write && !(pte & PTE_W)))
-		return 0;
+	if (!(pte & PTE_P) || !(pte & PTE_U) || (pte & PTE_DEV) || (write && !(pte & PTE_W)))
+		return 0;       /* device memory is the task's to touch, not the kernel's */
 	return (pte & PTE_ADDR) | (uva & (PAGE_SIZE - 1));
 }
 

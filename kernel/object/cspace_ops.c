@@ -1,11 +1,12 @@
 /*
  * Capability operations: copy, mint (copy with fewer rights, a badge, or
- * a narrower port range), move, delete, identify. The source is always in
+ * a narrower port or device memory range), move, delete, identify. The source is always in
  * the caller's cspace; the destination may be another task's, reached
  * through a cspace or task cap with WRITE, which is how a loader hands a
  * new program exactly the caps its manifest names.
  */
 #include <abi/error.h>
+#include <mmio.h>
 #include <object/cspace.h>
 #include <object/memory.h>
 #include <object/page.h>
@@ -92,6 +93,12 @@ void sys_cap_mint(struct trap_frame *f)
 		extra = f->r9;
 		if (badge > extra || badge < src->badge || extra > src->extra) {
 			f->rax = E_BAD_ARG;     /* may only narrow the range */
+			return;
+		}
+	} else if (src->type == CAP_MMIO) {
+		extra = f->r9;
+		if (badge < src->badge || extra > src->extra || !mmio_range_ok(badge, extra)) {
+			f->rax = E_BAD_ARG;     /* only narrower, whole pages, never RAM */
 			return;
 		}
 	} else if (badgeable(src->type)) {

@@ -2,7 +2,10 @@
 #include <abi/error.h>
 #include <abi/object.h>
 #include <arch/cpu.h>
+#include <boot.h>
 #include <kprintf.h>
+#include <mmio.h>
+#include <object/cspace.h>
 #include <object/task.h>
 #include <panic.h>
 #include <pmm.h>
@@ -15,7 +18,7 @@ uint64_t tsc_hz;
 void machine_invoke(struct cap *c, uint64_t op, struct trap_frame *f)
 {
 	/* Reading facts needs READ; changing the machine's state needs WRITE. */
-	unsigned need = op == MACHINE_INFO || op == MACHINE_TASKS ? RIGHT_READ : RIGHT_WRITE;
+	unsigned need = op == MACHINE_INFO || op == MACHINE_TASKS || op == MACHINE_FB ? RIGHT_READ : RIGHT_WRITE;
 	if ((c->rights & need) != need) {
 		f->rax = E_NO_RIGHTS;
 		return;
@@ -51,6 +54,34 @@ void machine_invoke(struct cap *c, uint64_t op, struct trap_frame *f)
 		f->r10 = name[0];
 		f->r8 = name[1];
 		f->r9 = name[2];
+		return;
+	}
+	case MACHINE_FB: {
+		const struct boot_fb *fb = &boot_info.fb;
+		f->rax = TERN_OK;
+		f->rdi = fb->format ? fb->base : 0;
+		f->rsi = fb->format ? fb->size : 0;
+		f->rdx = fb->format ? fb->width : 0;
+		f->r10 = fb->format ? fb->height : 0;
+		f->r8 = fb->format ? fb->pitch : 0;
+		f->r9 = fb->format;
+		return;
+	}
+	case MACHINE_MMIO: {
+		/* Device memory anywhere that is not RAM: the root's way to a
+		 * device the loader did not describe (a PCI BAR). */
+		uint64_t err = 0;
+		struct cap *dst = cap_lookup_empty(f->r8, &err);
+		if (!dst) {
+			f->rax = err;
+			return;
+		}
+		if (!mmio_range_ok(f->rdx, f->r10)) {
+			f->rax = E_BAD_ARG;
+			return;
+		}
+		cap_make(dst, CAP_MMIO, RIGHT_READ | RIGHT_WRITE, 0, f->rdx, f->r10);
+		f->rax = TERN_OK;
 		return;
 	}
 	default:

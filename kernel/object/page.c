@@ -60,7 +60,7 @@ void page_destroy(struct page *p)
 #include <vspace.h>
 
 /* The task named by a2: 0 = the caller, else a TASK cap with WRITE. */
-static struct task *target_task(uint64_t slot, uint64_t *err)
+struct task *target_task(uint64_t slot, uint64_t *err)
 {
 	if (!slot)
 		return current;

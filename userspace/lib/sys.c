@@ -115,6 +115,16 @@ int tern_page_unmap(uint64_t page, uint64_t task, uint64_t va)
 	return tern_invoke(page, PAGE_UNMAP, task, va, 0, 0, 0);
 }
 
+int tern_mmio_map(uint64_t mmio, uint64_t task, uint64_t va, uint64_t pa, uint64_t pages, unsigned mode)
+{
+	return tern_invoke(mmio, MMIO_MAP, task, va, pa | mode, pages, 0);
+}
+
+int tern_mmio_unmap(uint64_t mmio, uint64_t task, uint64_t va)
+{
+	return tern_invoke(mmio, MMIO_UNMAP, task, va, 0, 0, 0);
+}
+
 int tern_task_set_regs(uint64_t task, uint64_t rip, uint64_t rsp, uint64_t rdi, uint64_t rsi)
 {
 	return tern_invoke(task, TASK_SET_REGS, rip, rsp, rdi, rsi, 0);

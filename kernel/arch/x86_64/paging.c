@@ -20,6 +20,33 @@ extern char _data_start[], _kernel_end[];
 
 static uint64_t kernel_root;
 static uint64_t nx;
+static uint64_t wc_flags = PTE_PCD | PTE_PWT;   /* until the PAT has a WC entry */
+
+#define MSR_PAT 0x277
+#define PAT_WC  0x01ull
+
+/*
+ * Write-combining for device memory (framebuffers). PAT entry 4 (PTE bits
+ * PAT=1, PCD=0, PWT=0) becomes WC; entries 0-3 keep their power-on values
+ * (WB, WT, UC-, UC), so every PTE without the PAT bit, which is every one
+ * the kernel made before, means what it did. Nothing uses entry 4 yet, so
+ * there is no mapping whose type changes under it. Without a PAT (CPUID.1
+ * EDX bit 16) WC mappings are made uncached.
+ */
+static void pat_init(void)
+{
+	uint32_t r[4];
+	cpuid(1, 0, r);
+	if (!(r[3] & (1u << 16)))
+		return;
+	uint64_t pat = rdmsr(MSR_PAT);
+	pat = (pat & ~(0xFFull << 32)) | (PAT_WC << 32);
+	wrmsr(MSR_PAT, pat);
+	wc_flags = PTE_PAT;
+}
+
+uint64_t paging_cache_flags(int wc) { return wc ? wc_flags : PTE_PCD | PTE_PWT; }
+int paging_wc_enabled(void) { return wc_flags == PTE_PAT; }
 
 static uint64_t *table(uint64_t pa) { return phys_to_virt(pa & PTE_ADDR); }
 
@@ -97,6 +124,7 @@ static uint64_t physmap_end;
 void paging_init(uint64_t phys_end)
 {
 	nx = (rdmsr(MSR_EFER) & EFER_NXE) ? PTE_NX : 0;
+	pat_init();
 	kernel_root = alloc_table();
 	uint64_t *pml4 = table(kernel_root);
 

@@ -16,12 +16,14 @@ enum tern_cap_type {
 	CAP_MACHINE,            /* power off, reboot, kernel info */
 	CAP_DEBUG,              /* write to the kernel console (SYS_DEBUG_WRITE); badge 0 =
 				 * as is, else each line is tagged with the writing task */
+	CAP_MMIO,               /* device memory: a physical range that is not RAM (MMIO,
+				 * framebuffer), mappable uncached or write-combining */
 	CAP_TYPE_COUNT
 };
 
 /* Rights. Endpoints: READ = receive, WRITE = send, GRANT = pass caps.
  * Notes: READ = wait/poll, WRITE = signal. Pages: READ/WRITE/EXEC map
- * permissions. Other objects need READ|WRITE to be invoked. */
+ * permissions; mmio: READ/WRITE map permissions (never EXEC). Other objects need READ|WRITE to be invoked. */
 #define RIGHT_READ   0x1
 #define RIGHT_WRITE  0x2
 #define RIGHT_GRANT  0x4
@@ -30,4 +32,4 @@ enum tern_cap_type {
 
 #define TERN_CAP_TYPE_NAMES { \
 	"null", "memory", "task", "cspace", "endpoint", "note", "irq", \
-	"irq-control", "ioport", "page", "reply", "machine", "debug" }
+	"irq-control", "ioport", "page", "reply", "machine", "debug", "mmio" }

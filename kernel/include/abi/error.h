@@ -19,10 +19,12 @@ enum tern_error {
 	E_MAPPED,               /* address already mapped */
 	E_NOT_MAPPED,           /* nothing mapped there */
 	E_TIMEOUT,              /* a call was not answered in the task's call timeout */
+	E_OUT_OF_RANGE,         /* outside the range the capability covers (mmio) */
 	E_COUNT
 };
 
 #define TERN_ERROR_NAMES { \
 	"ok", "bad syscall", "bad slot", "empty slot", "wrong type", "no rights", \
 	"slot in use", "bad argument", "bad address", "no memory", "would block", \
-	"no reply", "busy", "dead", "already mapped", "not mapped", "timed out" }
+	"no reply", "busy", "dead", "already mapped", "not mapped", "timed out", \
+	"out of range" }

@@ -47,7 +47,30 @@ enum tern_invoke {
 	MACHINE_FAIL,           /* a2 = code: leave QEMU with a failure status (tests) */
 	MACHINE_INFO,           /* r0 = free frames, r1 = total frames, r2 = tasks, r3 = tsc Hz */
 	MACHINE_TASKS,          /* a2 = index: r0 = id, r1 = state, r2 = prio, r3..r5 = name (24 bytes) */
+	MACHINE_FB,             /* the boot framebuffer: r0 = physical base, r1 = size in bytes,
+				 * r2 = width, r3 = height (pixels), r4 = pitch (bytes per line),
+				 * r5 = format (MMIO_FB_*; 0 = none, the rest is then 0) */
+	MACHINE_MMIO,           /* a2 = first, a3 = last byte, a4 = dst index: a new mmio cap for
+				 * [first, last] (page aligned); E_BAD_ARG if any of it is RAM */
+
+	/* mmio (device memory): the cap's range is [badge, extra] (CAP_IDENTIFY) */
+	MMIO_MAP = 96,          /* a2 = task cap (0 = self), a3 = vaddr, a4 = physical address
+				 * (page aligned) | rights (READ, WRITE) | MMIO_WC, a5 = pages
+				 * (1..MMIO_MAP_MAX): E_OUT_OF_RANGE if not all inside the cap */
+	MMIO_UNMAP,             /* a2 = task cap (0 = self), a3 = vaddr where a mapping made from
+				 * this range begins */
 };
+
+/* Cache mode of MMIO_MAP: uncached (PCD|PWT) unless MMIO_WC asks for
+ * write-combining (through the PAT; uncached where the CPU has no PAT). */
+#define MMIO_WC        0x100
+#define MMIO_MAP_MAX   16384            /* pages in one mapping (64 MiB) */
+
+/* Framebuffer formats (MACHINE_FB): 32 bits per pixel, byte order. */
+#define MMIO_FB_NONE   0
+#define MMIO_FB_RGBX   1                /* byte 0 red, 1 green, 2 blue */
+#define MMIO_FB_BGRX   2                /* byte 0 blue, 1 green, 2 red */
+#define MMIO_FB_OTHER  3                /* 32 bits, other channel masks */
 
 enum tern_task_state {
 	TASK_INACTIVE,          /* created, not started */
@@ -81,6 +104,8 @@ enum tern_root_slots {
 	ROOT_INITRAMFS,         /* page cap of the initramfs (read-only) */
 	ROOT_IPCBUF,            /* page cap of its IPC buffer */
 	ROOT_DEBUG,             /* the kernel console, untagged (SYS_DEBUG_WRITE) */
+	ROOT_MMIO_VGA,          /* mmio A0000-BFFFF, the legacy VGA window (BIOS boots; else empty) */
+	ROOT_MMIO_FB,           /* mmio of the boot framebuffer (MACHINE_FB), empty if none */
 	ROOT_FIRST_FREE,
 };
 #define ROOT_RADIX 12

@@ -7,8 +7,10 @@
  * program may end only the programs it spawned itself.
  *
  * Programs read from the writable file system are not trusted to ask: they
- * get no hardware (ioport, irq) at all, and no existing authority (a
- * service endpoint, the initramfs) that their spawner does not hold. Such a
+ * get no hardware (ioport, irq) at all, no device memory that a spawning
+ * program's own manifest does not hold (none when init spawns them), and
+ * no existing authority (a service endpoint, the initramfs) that their
+ * spawner does not hold. Such a
  * spawn is refused, not trimmed, so the program never runs with less than
  * it was written for.
  */
@@ -37,6 +39,20 @@ static int holds_initramfs(const struct prog *s)
 	return 0;
 }
 
+/* Does the spawner's manifest hold this device memory (the framebuffer,
+ * or a range containing this one)? */
+static int holds_mmio(const struct prog *s, const struct man_cap *want)
+{
+	for (int i = 0; i < s->man.ncaps; i++) {
+		const struct man_cap *c = &s->man.caps[i];
+		if (c->type != MAN_MMIO || c->framebuffer != want->framebuffer)
+			continue;
+		if (c->framebuffer || (want->min >= c->min && want->max <= c->max))
+			return 1;
+	}
+	return 0;
+}
+
 /* Why a program from the file system may not have this capability, or 0. */
 static const char *fs_cap_refusal(const struct prog *spawner, const struct man_cap *c)
 {
@@ -47,6 +63,8 @@ static const char *fs_cap_refusal(const struct prog *spawner, const struct man_c
 		return c->service[0] && spawner && !holds_service(spawner, c->service) ? "a service its spawner lacks" : 0;
 	case MAN_PAGE:
 		return c->initramfs && spawner && !holds_initramfs(spawner) ? "the initramfs" : 0;
+	case MAN_MMIO:
+		return !spawner || !holds_mmio(spawner, c) ? "device memory its spawner lacks" : 0;
 	}
 	return 0;
 }

@@ -61,7 +61,7 @@ static int parse_type(const char *s, size_t n)
 		const char *name;
 		int type;
 	} types[] = { { "endpoint", MAN_ENDPOINT }, { "note", MAN_NOTE }, { "ioport", MAN_IOPORT },
-		      { "irq", MAN_IRQ }, { "page", MAN_PAGE } };
+		      { "irq", MAN_IRQ }, { "page", MAN_PAGE }, { "mmio", MAN_MMIO } };
 	for (unsigned i = 0; i < sizeof(types) / sizeof(types[0]); i++)
 		if (str_len(types[i].name) == n) {
 			size_t k = 0;
@@ -97,8 +97,13 @@ static int cap_value(struct ctx *c, const struct ini_item *it, struct man_cap *c
 	struct ini_kv_iter kvs;
 	struct ini_kv kv;
 	int have_min = 0, have_max = 0, have_irq = 0, have_note = 0, r;
+	uint64_t size = 0;
 	if (cap->type == MAN_PAGE && str_eq(it->value, "initramfs")) {
 		cap->initramfs = 1;     /* a bare word, not a k=v list */
+		return 0;
+	}
+	if (cap->type == MAN_MMIO && str_eq(it->value, "framebuffer")) {
+		cap->framebuffer = 1;   /* the range is the boot framebuffer's */
 		return 0;
 	}
 	ini_kv_init(&kvs, it->value, it->value_len);
@@ -123,6 +128,17 @@ static int cap_value(struct ctx *c, const struct ini_item *it, struct man_cap *c
 			if (!kv.val_len || kv.val_len > MAN_NAME_MAX)
 				return fail(c, it->line, "bad service name in '", it->value, "'");
 			copy(cap->service, sizeof(cap->service), kv.val, kv.val_len);
+		} else if (cap->type == MAN_MMIO && (ini_kv_is(&kv, "base") || ini_kv_is(&kv, "size"))) {
+			if (ini_parse_hex(kv.val, kv.val_len, &v) || v >= MAN_MMIO_LIMIT)
+				return fail(c, it->line, "mmio base and size must be hex below 2^52 in '",
+					    it->value, "'");
+			if (v & 0xFFF)
+				return fail(c, it->line, "mmio base and size must be page multiples (of 1000) in '",
+					    it->value, "'");
+			if (ini_kv_is(&kv, "base"))
+				cap->min = v, have_min = 1;
+			else
+				size = v, have_max = 1;
 		} else if (cap->type == MAN_PAGE && ini_kv_is(&kv, "pages")) {
 			if (num(kv.val, kv.val_len, &v) || v < 1 || v > 240)
 				return fail(c, it->line, "pages must be 1..240 in '", it->value, "'");
@@ -139,6 +155,14 @@ static int cap_value(struct ctx *c, const struct ini_item *it, struct man_cap *c
 		return fail(c, it->line, "ioport min is above max", "", "");
 	if (cap->type == MAN_IRQ && !(have_irq && have_note))
 		return fail(c, it->line, "irq needs irq= and note=", "", "");
+	if (cap->type == MAN_MMIO && !(have_min && have_max))
+		return fail(c, it->line, "mmio needs framebuffer, or base= and size=", "", "");
+	if (cap->type == MAN_MMIO && !size)
+		return fail(c, it->line, "mmio size must not be 0", "", "");
+	if (cap->type == MAN_MMIO && size > MAN_MMIO_LIMIT - cap->min)
+		return fail(c, it->line, "mmio range runs past 2^52 in '", it->value, "'");
+	if (cap->type == MAN_MMIO)
+		cap->max = cap->min + size - 1;
 	if (cap->type == MAN_PAGE && !cap->initramfs && !cap->pages)
 		return fail(c, it->line, "page needs initramfs or pages=N", "", "");
 	return 0;

@@ -14,15 +14,18 @@
 #define MAN_MAX_RADIX  12
 #define MAN_MIN_RADIX  6
 
-enum man_type { MAN_ENDPOINT = 1, MAN_NOTE, MAN_IOPORT, MAN_IRQ, MAN_PAGE };
+enum man_type { MAN_ENDPOINT = 1, MAN_NOTE, MAN_IOPORT, MAN_IRQ, MAN_PAGE, MAN_MMIO };
+
+#define MAN_MMIO_LIMIT (1ull << 52)     /* physical addresses end here */
 
 struct man_cap {
 	unsigned slot, type, line;
 	char service[MAN_NAME_MAX + 1];         /* endpoint: a provider's service */
-	uint64_t min, max;                      /* ioport range */
+	uint64_t min, max;                      /* ioport range; mmio: first and last byte */
 	unsigned irq, note;                     /* irq line and the note slot it signals */
 	int initramfs;                          /* page: the initramfs, read-only */
 	uint64_t pages;                         /* page: fresh pages */
+	int framebuffer;                        /* mmio: the boot framebuffer (init finds the range) */
 };
 
 struct man_provide {

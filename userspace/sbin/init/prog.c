@@ -80,6 +80,43 @@ static void report_manifest_error(const char *name, const struct man_error *e)
 	printf("manifest %s:%u: %s\n", name, e->line, e->reason);
 }
 
+/*
+ * Device memory: init holds what the kernel gave the root (the VGA window
+ * on BIOS machines, the boot framebuffer) and narrows a program's range
+ * from whichever of those holds all of it. The slot, or 0 if none does.
+ */
+static uint64_t mmio_source(const struct man_cap *c)
+{
+	static const uint64_t held[] = { ROOT_MMIO_VGA, ROOT_MMIO_FB };
+	struct tern_capinfo ci;
+	if (c->framebuffer)
+		return tern_cap_identify(ROOT_MMIO_FB, &ci) == TERN_OK ? ROOT_MMIO_FB : 0;
+	for (unsigned i = 0; i < sizeof(held) / sizeof(held[0]); i++)
+		if (tern_cap_identify(held[i], &ci) == TERN_OK && ci.type == CAP_MMIO && c->min >= ci.badge &&
+		    c->max <= ci.extra)
+			return held[i];
+	return 0;
+}
+
+static void report_mmio_refusal(const char *base, const struct man_cap *c)
+{
+	if (c->framebuffer) {
+		printf("manifest %s:%u: asks for the framebuffer, and the boot loader set none up\n", base, c->line);
+		return;
+	}
+	struct tern_capinfo vga, fb;
+	char held[64] = "nothing";
+	int has_vga = tern_cap_identify(ROOT_MMIO_VGA, &vga) == TERN_OK;
+	int has_fb = tern_cap_identify(ROOT_MMIO_FB, &fb) == TERN_OK;
+	if (has_vga && has_fb)
+		snprintf(held, sizeof(held), "VGA %lX-%lX, framebuffer %lX-%lX", vga.badge, vga.extra, fb.badge, fb.extra);
+	else if (has_vga || has_fb)
+		snprintf(held, sizeof(held), "%s %lX-%lX", has_vga ? "VGA" : "framebuffer",
+			 has_vga ? vga.badge : fb.badge, has_vga ? vga.extra : fb.extra);
+	printf("manifest %s:%u: device memory %lX-%lX is not init's to give (init holds %s)\n", base, c->line,
+	       c->min, c->max, held);
+}
+
 struct prog *prog_spawn(struct prog *spawner, const char *path, const char *args, size_t args_len,
 			uint64_t argc, long *err)
 {
@@ -126,6 +163,15 @@ struct prog *prog_spawn(struct prog *spawner, const char *path, const char *args
 		const struct man_cap *c = &p->man.caps[i];
 		if (c->type == MAN_ENDPOINT && c->service[0] && !service_find(c->service)) {
 			printf("manifest %s:%u: unknown service '%s'\n", base, c->line, c->service);
+			*err = INIT_ENOEXEC;
+			goto fail;
+		}
+	}
+	/* Every device memory range it asks for must be init's to give. */
+	for (int i = 0; i < p->man.ncaps; i++) {
+		const struct man_cap *c = &p->man.caps[i];
+		if (c->type == MAN_MMIO && !mmio_source(c)) {
+			report_mmio_refusal(base, c);
 			*err = INIT_ENOEXEC;
 			goto fail;
 		}
@@ -178,6 +224,23 @@ fail:
 	return 0;
 }
 
+/* The framebuffer's geometry, for a program given `mmio = framebuffer`. */
+static void give_fb_info(const struct prog *p, struct prog_info *info)
+{
+	uint64_t fb[6] = { 0 };
+	for (int i = 0; i < p->man.ncaps; i++)
+		if (p->man.caps[i].type == MAN_MMIO && p->man.caps[i].framebuffer &&
+		    tern_invoke(ROOT_MACHINE, MACHINE_FB, 0, 0, 0, 0, fb) == TERN_OK && fb[5]) {
+			info->fb.base = fb[0];
+			info->fb.size = fb[1];
+			info->fb.width = (uint32_t)fb[2];
+			info->fb.height = (uint32_t)fb[3];
+			info->fb.pitch = (uint32_t)fb[4];
+			info->fb.format = (uint32_t)fb[5];
+			return;
+		}
+}
+
 /* Fill the child's prog_info page and map it read-only. */
 static int give_info(struct loader *l, struct prog *p, uint64_t task)
 {
@@ -195,6 +258,7 @@ static int give_info(struct loader *l, struct prog *p, uint64_t task)
 		strlcpy(info->name, p->man.name, sizeof(info->name));
 		info->argc = p->argc;
 		memcpy(info->args, p->args, p->args_len);
+		give_fb_info(p, info);
 		tern_page_unmap(pg, 0, l->scratch_va);
 		err = tern_page_map(pg, task, PROG_INFO_VA, RIGHT_READ);
 	}
@@ -244,6 +308,12 @@ static int give_cap(struct prog *p, int i, uint64_t task, uint64_t *note_of)
 			slot_free(irq);
 		return err;
 	}
+	case MAN_MMIO:
+		if (!(s = mmio_source(c)))
+			return E_NO_RIGHTS;     /* checked at spawn; the root's caps do not change */
+		if (c->framebuffer)
+			return tern_cap_copy(s, task, dst, RIGHT_READ | RIGHT_WRITE);
+		return tern_cap_mint(s, task, dst, RIGHT_READ | RIGHT_WRITE, c->min, c->max);
 	case MAN_PAGE:
 		if (c->initramfs)
 			return tern_cap_copy(ROOT_INITRAMFS, task, dst, RIGHT_READ);

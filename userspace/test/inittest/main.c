@@ -25,6 +25,38 @@ static long call(uint64_t label, struct tern_msg *m, unsigned len)
 	return err ? -err : (long)MSG_LABEL(m->info);
 }
 
+/* Manifest slot 4 is VGA text memory (4:mmio = base=B8000, size=8000),
+ * narrowed by init from its VGA window: mappable read-write, nothing
+ * outside it. No framebuffer was asked for, so prog_info has none. */
+static void device_memory(void)
+{
+	struct tern_capinfo ci;
+	check(!tern_cap_identify(PROG_CAP(4), &ci) && ci.type == CAP_MMIO && ci.badge == 0xB8000 &&
+	      ci.extra == 0xBFFFF && ci.rights == (RIGHT_READ | RIGHT_WRITE),
+	      "manifest slot 4 is device memory B8000..BFFFF");
+	const uint64_t va = 0x20000000;
+	check(tern_mmio_map(PROG_CAP(4), 0, va, 0xA0000, 1, RIGHT_READ) == E_OUT_OF_RANGE,
+	      "device memory outside the manifest's range is refused");
+	int ok = tern_mmio_map(PROG_CAP(4), 0, va, 0xB8000, 8, RIGHT_READ | RIGHT_WRITE | MMIO_WC) == TERN_OK;
+	if (ok) {
+		volatile uint8_t *cell = (volatile uint8_t *)(va + 80 * 25 * 2 - 2);
+		uint8_t old = *cell;
+		*cell = 'i';
+		ok = *cell == 'i';
+		*cell = old;
+		ok &= tern_mmio_unmap(PROG_CAP(4), 0, va) == TERN_OK;
+	}
+	check(ok, "VGA text memory maps and reads back what we wrote");
+	check(prog_info->fb.format == MMIO_FB_NONE && !prog_info->fb.base, "no framebuffer info unless asked");
+	/* A program asking for device memory init does not hold is not started. */
+	struct tern_msg m = { 0 };
+	m.mr[0] = 14;
+	unsigned len = msg_put_bytes(&m, 1, "/test/badmmio\0", 14);
+	m.info = MSG_INFO(INIT_SPAWN, len, 0);
+	int err = tern_call(PROG_INIT, &m);
+	check(!err && MSG_LABEL(m.info) == INIT_ENOEXEC, "device memory init does not hold is refused");
+}
+
 int main(int argc, const char **argv)
 {
 	/* Spawned by ourselves (below) with argv[1] = child: exit 7 at once. */
@@ -38,6 +70,7 @@ int main(int argc, const char **argv)
 	check(!tern_cap_identify(PROG_CAP(2), &ci) && ci.type == CAP_ENDPOINT && ci.badge == prog_info->id,
 	      "service endpoint badged with our id");
 	check(tern_cap_identify(PROG_CAP(3), &ci) == E_EMPTY_SLOT, "nothing beyond the manifest");
+	device_memory();
 	/* The quota also pays for our task and its page tables (init adds
 	 * room for those): what is left is at least the manifest's pages. */
 	uint64_t mi[6] = { 0 };

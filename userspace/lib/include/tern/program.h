@@ -10,6 +10,9 @@
  *   PROG_DEBUG    the kernel console for printf, only if its manifest has
  *                 `log=` (see docs/manifest.md); empty otherwise
  *   PROG_CAP(i)   manifest slot i ("i:type = ..." in [capabilities])
+ * A program whose manifest has "N:mmio = framebuffer" finds the boot
+ * framebuffer's geometry in prog_info->fb (format MMIO_FB_NONE otherwise);
+ * PROG_CAP(N) covers fb.base .. fb.base + fb.size - 1 in whole pages.
  * Registers at entry: RDI = address of the read-only struct prog_info
  * (always PROG_INFO_VA); the IPC buffer is at PROG_IPCBUF_VA. The heap
  * (malloc) grows at PROG_HEAP_VA.
@@ -44,6 +47,13 @@ struct prog_info {
 	char name[32];
 	uint64_t argc;
 	char args[PROG_ARGS_MAX];       /* argc NUL-terminated strings, argv[0] first */
+	struct prog_fb {                /* the boot framebuffer (mmio = framebuffer) */
+		uint64_t base, size;    /* physical address of the first pixel (map from it
+					 * rounded down to a page); bytes, pitch * height */
+		uint32_t width, height; /* pixels */
+		uint32_t pitch;         /* bytes per line */
+		uint32_t format;        /* MMIO_FB_* (abi/object.h): 32 bits per pixel */
+	} fb;
 };
 
 /* Set by the C runtime when started by init (0 for the root task). */

@@ -83,6 +83,10 @@ int tern_invoke(uint64_t slot, uint64_t op, uint64_t a2, uint64_t a3, uint64_t a
 int tern_mem_create(uint64_t mem, unsigned type, uint64_t dst, uint64_t arg);
 int tern_page_map(uint64_t page, uint64_t task, uint64_t va, unsigned rights);
 int tern_page_unmap(uint64_t page, uint64_t task, uint64_t va);
+/* Device memory: map pages from physical address pa (inside the cap's
+ * range) at va; mode = RIGHT_READ [| RIGHT_WRITE] [| MMIO_WC]. */
+int tern_mmio_map(uint64_t mmio, uint64_t task, uint64_t va, uint64_t pa, uint64_t pages, unsigned mode);
+int tern_mmio_unmap(uint64_t mmio, uint64_t task, uint64_t va);
 int tern_task_set_regs(uint64_t task, uint64_t rip, uint64_t rsp, uint64_t rdi, uint64_t rsi);
 int tern_task_start(uint64_t task);
 

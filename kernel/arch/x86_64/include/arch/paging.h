@@ -8,12 +8,18 @@
 #define PTE_PWT  (1ull << 3)
 #define PTE_PCD  (1ull << 4)
 #define PTE_PS   (1ull << 7)
+#define PTE_PAT  (1ull << 7)            /* in a 4 KiB PTE: the PAT index's high bit */
 #define PTE_G    (1ull << 8)
+#define PTE_DEV  (1ull << 9)            /* software bit: device memory, not in the frame allocator */
 #define PTE_NX   (1ull << 63)
 #define PTE_ADDR 0x000FFFFFFFFFF000ull
 
 /* Builds the kernel's own tables (physmap + image with W^X) and switches to them. */
 void paging_init(uint64_t phys_end);
+/* PTE bits for device memory: uncached (PCD|PWT), or write-combining if
+ * wc and the CPU has a PAT (paging_init makes PAT entry 4 WC); else uncached. */
+uint64_t paging_cache_flags(int wc);
+int paging_wc_enabled(void);
 /* The kernel's PML4 (physical). New address spaces copy its upper half. */
 uint64_t paging_kernel_root(void);
 /* A new PML4 sharing the kernel half; 0 if out of memory. */
