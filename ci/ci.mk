@@ -19,6 +19,8 @@ UNIT_memmap_SRCS := kernel/mm/memmap.c
 UNIT_format_SRCS := userspace/lib/format.c
 UNIT_format_CFLAGS := -idirafter userspace/lib/include
 UNIT_cmdline_SRCS := kernel/lib/cmdline.c
+UNIT_TESTS += vgatext
+UNIT_vgatext_SRCS := kernel/lib/vgatext.c kernel/lib/conslist.c
 # The harness's own behaviour (output kept when a test dies).
 UNIT_TESTS += harness
 
