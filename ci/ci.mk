@@ -20,7 +20,7 @@ UNIT_format_SRCS := userspace/lib/format.c
 UNIT_format_CFLAGS := -idirafter userspace/lib/include
 UNIT_cmdline_SRCS := kernel/lib/cmdline.c
 UNIT_TESTS += vgatext
-UNIT_vgatext_SRCS := kernel/lib/vgatext.c kernel/lib/conslist.c
+UNIT_vgatext_SRCS := kernel/lib/vgatext.c kernel/lib/conslist.c kernel/lib/fbtext.c $(FONT_C)
 # The harness's own behaviour (output kept when a test dies).
 UNIT_TESTS += harness
 

@@ -1,15 +1,14 @@
 /*
  * The kernel console: kprintf and the debug-write capability print here,
  * and it sends each byte to its sinks, an explicit short list: COM1, COM2
- * (16550, polled) and the screen (VGA text mode on a BIOS boot).
+ * (16550, polled) and the screen: VGA text mode on a BIOS boot, the
+ * loader's framebuffer drawn with the build's 8x16 font on a UEFI boot.
  *
  * console=com1|com2|screen on the command line, a comma list whose first
- * name is the primary console (init puts its getty there), chooses the
- * sinks. Without it: COM1, plus the screen when there is a text mode, so
- * a machine that panics shows why on its screen, and COM1 behaves as it
- * always did (qemu -nographic, the tests). A UEFI boot has no text mode
- * (its screen is a framebuffer, and the kernel has no font to draw it
- * with), so "screen" is left out there, with a note.
+ * name is the primary console (init puts its getty on the first serial
+ * one), chooses the sinks. Without it: COM1, plus the screen when there is
+ * one, so a machine that panics shows why on its screen, and COM1 behaves
+ * as it always did (qemu -nographic, the tests).
  *
  * The command line is only known once the loader's block is parsed, and
  * that prints (the memory map). So from console_early to console_setup
@@ -29,19 +28,25 @@ static void com2_putc(char c) { serial_putc(COM2_PORT, c); }
 static void com1_init(void) { serial_init(COM1_PORT); }
 static void com2_init(void) { serial_init(COM2_PORT); }
 
+/* The screen: VGA text mode (BIOS) or the loader's framebuffer (UEFI). */
+enum { SCREEN_NONE, SCREEN_VGA, SCREEN_FB };
+static int screen;
+
+static void screen_init(void) { screen == SCREEN_VGA ? vga_text_init() : fb_text_init(); }
+static void screen_putc(char c) { screen == SCREEN_VGA ? vga_text_putc(c) : fb_text_putc(c); }
+
 static const struct sink {
 	void (*init)(void);
 	void (*putc)(char c);
 } sinks[CONS_COUNT] = {
 	[CONS_COM1] = { com1_init, com1_putc },
 	[CONS_COM2] = { com2_init, com2_putc },
-	[CONS_SCREEN] = { vga_text_init, vga_text_putc },
+	[CONS_SCREEN] = { screen_init, screen_putc },
 };
 
 static unsigned on;                     /* bit per sink that prints */
 static unsigned ready;                  /* bit per sink whose device is set up */
 static int primary = CONS_COM1;
-static int text_mode;                   /* a VGA text screen exists */
 static int holding;                     /* before console_setup */
 static char held[16384];
 static unsigned long nheld;
@@ -66,7 +71,7 @@ static void use(unsigned mask)
 
 static unsigned default_sinks(void)
 {
-	return 1u << CONS_COM1 | (text_mode ? 1u << CONS_SCREEN : 0);
+	return 1u << CONS_COM1 | (screen != SCREEN_NONE ? 1u << CONS_SCREEN : 0);
 }
 
 /* Stop holding: print what was held on mask, which prints from now on. */
@@ -82,7 +87,7 @@ static void release(unsigned mask)
 
 void console_early(int has_text_mode)
 {
-	text_mode = has_text_mode;
+	screen = has_text_mode ? SCREEN_VGA : SCREEN_NONE;
 	holding = 1;
 	use(1u << CONS_COM1);           /* set up now; it prints once released */
 	on = 0;
@@ -96,8 +101,8 @@ void console_flush_early(void)
 
 void console_setup(const char *cmdline, const struct boot_fb *fb)
 {
-	if (fb && fb->format)
-		text_mode = 0;          /* a graphics framebuffer, no text mode */
+	if (fb && fb->format)           /* a graphics framebuffer, no text mode */
+		screen = fb_text_usable(fb) ? SCREEN_FB : SCREEN_NONE;
 	char val[64], bad[24];
 	int ids[CONS_COUNT], n = 0;
 	int given = cmdline && cmdline_get(cmdline, "console", val, sizeof(val));
@@ -106,7 +111,7 @@ void console_setup(const char *cmdline, const struct boot_fb *fb)
 	unsigned mask = 0;
 	int no_screen = 0;
 	for (int i = 0; i < n; i++) {
-		if (ids[i] == CONS_SCREEN && !text_mode) {
+		if (ids[i] == CONS_SCREEN && screen == SCREEN_NONE) {
 			no_screen = 1;
 			continue;
 		}
@@ -130,9 +135,9 @@ void console_setup(const char *cmdline, const struct boot_fb *fb)
 		else if (!n)
 			kprintf("tern: console=%s names no console\n", val);
 		if (no_screen)
-			kprintf("tern: console=%s: no text-mode screen on this boot (%s); "
-				"the kernel cannot draw on a framebuffer yet\n", val,
-				fb && fb->format ? "a graphics framebuffer" : "no VGA");
+			kprintf("tern: console=%s: no screen the kernel can write on this boot (%s)\n", val,
+				fb && fb->format ? "a framebuffer above 4 GiB or in a bit-mask format" :
+				"no VGA text mode, no framebuffer");
 		kprintf("tern: the kernel log goes to");
 		for (int i = 0; i < CONS_COUNT; i++)
 			if (mask & 1u << i)
@@ -172,6 +177,10 @@ void console_write(const char *s, unsigned long n)
 
 void console_flush(void)
 {
-	if (on & 1u << CONS_SCREEN)
+	if (!(on & 1u << CONS_SCREEN))
+		return;
+	if (screen == SCREEN_VGA)
 		vga_text_cursor();
+	else
+		fb_text_draw();
 }

@@ -121,3 +121,64 @@ TEST(conslist_reports_unknown_names)
 	CHECK(conslist_parse("", ids, CONS_COUNT, bad, sizeof(bad)) == 0);
 	CHECK_STR(bad, "");
 }
+
+/* The framebuffer screen: 3x2 cells of 8x16 in 32-bit pixels, padded rows. */
+#include <fbtext.h>
+#define FW 26                   /* 3 cells and 2 pixels that no cell reaches */
+#define FH 33
+#define PITCH (FW * 4 + 8)
+
+static uint8_t fbmem[PITCH * FH];
+
+static uint32_t px(int x, int y) { return *(uint32_t *)(fbmem + y * PITCH + x * 4); }
+
+/* Whether the cell at (cx, cy) shows glyph ch in colours fg on bg. */
+static int shows(int cx, int cy, char ch, uint32_t fg, uint32_t bg)
+{
+	for (int r = 0; r < 16; r++)
+		for (int b = 0; b < 8; b++)
+			if (px(cx * 8 + b, cy * 16 + r) != (font8x16[(int)ch][r] & (0x80 >> b) ? fg : bg))
+				return 0;
+	return 1;
+}
+
+TEST(fbtext_draws_glyphs_and_only_changes)
+{
+	struct fbtext f;
+	uint16_t cells[6], drawn[6];
+	memset(fbmem, 0x5A, sizeof(fbmem));
+	fbtext_init(&f, fbmem, FW, FH, PITCH, FBTEXT_BGRX, cells, drawn, 6);
+	CHECK(f.vt.cols == 3 && f.vt.rows == 2);
+	uint32_t grey = fbtext_pixel(FBTEXT_BGRX, 7), black = fbtext_pixel(FBTEXT_BGRX, 0);
+	CHECK(grey == 0xAAAAAA && black == 0);
+	CHECK(fbtext_pixel(FBTEXT_BGRX, 4) == 0xAA0000);    /* red: byte 2 in BGRX */
+	CHECK(fbtext_pixel(FBTEXT_RGBX, 4) == 0x0000AA);    /* byte 0 in RGBX */
+	for (const char *s = "Ab\n\x1b[31mZ"; *s; s++)
+		fbtext_putc(&f, *s);
+	fbtext_draw(&f);
+	CHECK(shows(0, 0, 'A', grey, black));
+	CHECK(shows(1, 0, 'b', grey, black));
+	CHECK(shows(2, 0, ' ', grey, black));
+	CHECK(shows(0, 1, 'Z', fbtext_pixel(FBTEXT_BGRX, 4), black));
+	CHECK(px(24, 0) == 0x5A5A5A5A && px(0, 32) == 0x5A5A5A5A);  /* outside the grid */
+	/* Drawing again touches only cells that changed. */
+	memset(fbmem, 0x11, 4);         /* pixel (0,0), in the unchanged 'A' */
+	fbtext_putc(&f, 'q');
+	fbtext_draw(&f);
+	CHECK(px(0, 0) == 0x11111111);
+	CHECK(shows(1, 1, 'q', fbtext_pixel(FBTEXT_BGRX, 4), black));
+}
+
+TEST(fbtext_font_has_ascii)
+{
+	int blank = 0;
+	for (int c = 0x21; c < 0x7F; c++) {
+		int any = 0;
+		for (int r = 0; r < 16; r++)
+			any |= font8x16[c][r];
+		blank += !any;
+	}
+	CHECK(blank == 0);              /* every visible ASCII character has a glyph */
+	for (int r = 0; r < 16; r++)
+		CHECK(font8x16[' '][r] == 0);
+}

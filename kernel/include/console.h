@@ -1,9 +1,10 @@
 /*
  * The kernel console: where kprintf and the debug-write capability print.
- * Its sinks (console.c) are COM1, COM2 and the screen (VGA text mode);
+ * Its sinks (console.c) are COM1, COM2 and the screen (VGA text mode or
+ * the UEFI framebuffer);
  * console=com1|com2|screen on the command line (a comma list, the first
  * primary) chooses among them, COM1 (plus the screen, when there is a text
- * mode) by default.
+ * mode or a usable framebuffer) by default.
  */
 #pragma once
 #include <stdint.h>
@@ -36,3 +37,7 @@ void serial_putc(uint16_t port, char c);
 void vga_text_init(void);
 void vga_text_putc(char c);
 void vga_text_cursor(void);
+int fb_text_usable(const struct boot_fb *fb);   /* 1: it can be the screen */
+void fb_text_init(void);
+void fb_text_putc(char c);
+void fb_text_draw(void);
