@@ -7,7 +7,7 @@ HOST_CFLAGS := -std=gnu11 -O1 -g -Wall -Wextra -Werror -MD -MP -fno-omit-frame-p
 UNIT_CFLAGS := $(HOST_CFLAGS) -fsanitize=address,undefined -fno-sanitize-recover=undefined \
 	-Ici/unit -idirafter kernel/include
 
-$(TERN_RUN): ci/run/tern-run.c ci/run/png.c ci/run/png.h
+$(TERN_RUN): ci/run/tern-run.c ci/run/png.c ci/run/png.h $(FONT_C)
 	$(call msg,HOSTCC,$@)
 	@mkdir -p $(dir $@)
 	$(Q)$(HOSTCC) $(HOST_CFLAGS) -o $@ $(filter %.c,$^)

@@ -35,6 +35,10 @@
  * of these commands gets a QEMU monitor on a UNIX socket of ours instead of
  * `-monitor none`; the screen is read as 80x25 cells from 0xB8000 with the
  * monitor's `xp /4000bx 0xb8000` (every other byte is a character).
+ *   screen text|framebuffer  how the screen is read from here on: VGA text
+ *                          (the default), or a framebuffer (UEFI): the
+ *                          screendump's 8x16 cells matched against the
+ *                          glyphs of the kernel's font (font8x16.c)
  *   screen-expect [SECS] REGEX  wait until a line of the screen matches
  *                          REGEX (polled; no cursor: the screen changes)
  *   screen-reject REGEX    fail if a line of the screen matches REGEX now
@@ -76,6 +80,7 @@
 #define MAX_ARGS 128
 #define SCREEN_COLS 80
 #define SCREEN_ROWS 25
+#define SCREEN_TEXT_MAX (512 * 1024)    /* a framebuffer's text: 4096x4096 pixels in 8x16 cells */
 #define TAIL_LINES 40
 
 struct run {
@@ -104,6 +109,7 @@ struct run {
 	int nserial;
 	int no_debug_exit;              /* debug-exit off: a failing guest halts, its screen stays */
 	int want_monitor;               /* a screen or key command is in the scenario */
+	int screen_fb;                  /* screen framebuffer: read the screen from screendumps */
 	char mondir[64];                /* our directory for the monitor socket */
 	int mon;                        /* the monitor connection, once made (else -1) */
 };
@@ -671,8 +677,8 @@ static char *monitor(struct run *r, const char *cmd)
 	return res;
 }
 
-/* The screen as text: 25 lines of 80 characters, trailing blanks cut. */
-static void screen_text(struct run *r, char *text, size_t size)
+/* A VGA text screen as text: 25 lines of 80 characters, trailing blanks cut. */
+static void screen_vga_text(struct run *r, char *text, size_t size)
 {
 	char *out = monitor(r, "xp /4000bx 0xb8000");
 	unsigned char cells[SCREEN_COLS * SCREEN_ROWS * 2];
@@ -713,6 +719,89 @@ static void screen_text(struct run *r, char *text, size_t size)
 	text[n] = '\0';
 }
 
+extern const unsigned char font8x16[128][16];   /* the kernel's font (tools/psf2c) */
+
+/* Read a P6 PPM with maxval 255; its pixels (RGB), or 0. */
+static unsigned char *read_ppm(const char *path, unsigned *w, unsigned *h)
+{
+	FILE *f = fopen(path, "rb");
+	unsigned max = 0;
+	if (!f)
+		return 0;
+	if (fscanf(f, "P6 %u %u %u", w, h, &max) != 3 || max != 255 || fgetc(f) == EOF || *w > 10000 ||
+	    *h > 10000) {
+		fclose(f);
+		return 0;
+	}
+	size_t n = (size_t)*w * *h * 3;
+	unsigned char *px = malloc(n);
+	if (fread(px, 1, n, f) != n) {
+		free(px);
+		px = 0;
+	}
+	fclose(f);
+	return px;
+}
+
+/*
+ * A framebuffer screen as text: the picture (screendump) cut into 8x16
+ * cells from the top left, as the kernel draws them, each matched against
+ * the glyphs of the kernel's font. A pixel is lit when it is not the
+ * colour of the cell's top left pixel (the font's top row is blank); a
+ * cell of one colour is a blank, and one that is no glyph reads as '?'.
+ */
+static void screen_fb_text(struct run *r, char *text, size_t size)
+{
+	char ppm[128], cmd[160];
+	snprintf(ppm, sizeof(ppm), "%s/screen.ppm", r->mondir);
+	snprintf(cmd, sizeof(cmd), "screendump %s", ppm);
+	char *out = monitor(r, cmd);
+	unsigned w, h;
+	unsigned char *px = read_ppm(ppm, &w, &h);
+	unlink(ppm);
+	if (!px)
+		finish(r, 0, "cannot read the screen (screendump): %.200s", out);
+	free(out);
+	size_t n = 0;
+	for (unsigned cy = 0; cy < h / 16; cy++) {
+		size_t start = n;
+		for (unsigned cx = 0; cx < w / 8 && n + 2 < size; cx++) {
+			unsigned char bits[16] = { 0 };
+			const unsigned char *bg = px + ((size_t)cy * 16 * w + cx * 8) * 3;
+			int lit = 0;
+			for (int y = 0; y < 16; y++)
+				for (int x = 0; x < 8; x++) {
+					const unsigned char *p = px + ((size_t)(cy * 16 + y) * w + cx * 8 + x) * 3;
+					if (memcmp(p, bg, 3)) {
+						bits[y] |= (unsigned char)(0x80 >> x);
+						lit = 1;
+					}
+				}
+			char c = lit ? '?' : ' ';
+			for (int g = 0x21; lit && g < 0x7F; g++)
+				if (!memcmp(font8x16[g], bits, 16)) {
+					c = (char)g;
+					break;
+				}
+			text[n++] = c;
+		}
+		while (n > start && text[n - 1] == ' ')
+			n--;
+		if (n + 1 < size)
+			text[n++] = '\n';
+	}
+	text[n] = '\0';
+	free(px);
+}
+
+static void screen_text(struct run *r, char *text, size_t size)
+{
+	if (r->screen_fb)
+		screen_fb_text(r, text, size);
+	else
+		screen_vga_text(r, text, size);
+}
+
 static void show_screen(const char *text)
 {
 	printf("---- the screen ----\n%s---- end of screen ----\n", text);
@@ -723,7 +812,7 @@ static void screen_expect(struct run *r, double secs, const char *pattern, int w
 	regex_t re;
 	if (regcomp(&re, pattern, REG_EXTENDED | REG_NEWLINE | REG_NOSUB))
 		finish(r, 0, "bad regular expression /%s/", pattern);
-	static char text[SCREEN_ROWS * (SCREEN_COLS + 1) + 1];
+	static char text[SCREEN_TEXT_MAX];
 	double end = now() + secs * r->scale;
 	for (;;) {
 		screen_text(r, text, sizeof(text));
@@ -761,7 +850,7 @@ static void screen_save(struct run *r, const char *name)
 	char *abs = realpath(dir, 0);
 	if (!abs)
 		finish(r, 0, "screen-save: no directory %s: %s", dir, strerror(errno));
-	static char text[SCREEN_ROWS * (SCREEN_COLS + 1) + 1];
+	static char text[SCREEN_TEXT_MAX];
 	screen_text(r, text, sizeof(text));
 	snprintf(path, sizeof(path), "%s/%s.screen.txt", abs, name);
 	FILE *f = fopen(path, "w");
@@ -948,6 +1037,8 @@ static void run_line(struct run *r, char *line)
 		char *pat = rest_of(line, 1);
 		screen_expect(r, 0, pat, 0);
 		free(pat);
+	} else if (!strcmp(cmd, "screen") && argc == 2 && (!strcmp(argv[1], "text") || !strcmp(argv[1], "framebuffer"))) {
+		r->screen_fb = !strcmp(argv[1], "framebuffer");
 	} else if (!strcmp(cmd, "screen-save") && argc == 2) {
 		screen_save(r, argv[1]);
 	} else if (!strcmp(cmd, "sendkey") && argc >= 2) {
