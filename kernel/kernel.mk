@@ -27,9 +27,11 @@ $(PSF2C): tools/psf2c.c
 	@mkdir -p $(dir $@)
 	$(Q)$(HOSTCC) -std=gnu11 -O1 -Wall -Wextra -Werror -o $@ $<
 
-$(FONT_C): $(FONT_PSF) $(PSF2C)
+$(FONT_C): $(wildcard $(FONT_PSF)) $(PSF2C)
 	$(call msg,PSF2C,$@)
 	@mkdir -p $(dir $@)
+	$(Q)test -r $(FONT_PSF) || { echo "tern: no console font $(FONT_PSF):" \
+		"install console-setup-linux (make deps does) or give FONT_PSF=an 8x16 .psf.gz"; exit 1; }
 	$(Q)gzip -dc $(FONT_PSF) | $(PSF2C) $(notdir $(FONT_PSF)) > $@.tmp && mv $@.tmp $@
 
 $(BUILD)/kernel/font8x16.c.o: $(FONT_C)
