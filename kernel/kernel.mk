@@ -34,10 +34,12 @@ $(FONT_C): $(wildcard $(FONT_PSF)) $(PSF2C)
 		"install console-setup-linux (make deps does) or give FONT_PSF=an 8x16 .psf.gz"; exit 1; }
 	$(Q)gzip -dc $(FONT_PSF) | $(PSF2C) $(notdir $(FONT_PSF)) > $@.tmp && mv $@.tmp $@
 
+# Named font/font8x16.c in the debug information whatever BUILD is, so
+# that builds in two directories make the same kernel (ci/repro-test.sh).
 $(BUILD)/kernel/font8x16.c.o: $(FONT_C)
 	$(call msg,CC,$<)
 	@mkdir -p $(dir $@)
-	$(Q)$(CC) $(KERNEL_CFLAGS) -c $< -o $@
+	$(Q)$(CC) $(KERNEL_CFLAGS) -ffile-prefix-map=$(BUILD)/font=font -c $< -o $@
 
 KERNEL_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -MD -MP \
 	-ffreestanding -nostdlib -mno-red-zone -mcmodel=kernel -mgeneral-regs-only \

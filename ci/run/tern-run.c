@@ -31,10 +31,11 @@
  *                          ending QEMU; the scenario waits for its last line
  *   reject-file PATH REGEX fail if a line of the file PATH matches REGEX
  *                          (e.g. a serial line a scenario sent to a file)
- * The screen and keyboard (a VGA text-mode guest). A scenario that uses one
- * of these commands gets a QEMU monitor on a UNIX socket of ours instead of
- * `-monitor none`; the screen is read as 80x25 cells from 0xB8000 with the
- * monitor's `xp /4000bx 0xb8000` (every other byte is a character).
+ * The screen and keyboard. A scenario that uses screen-* or sendkey gets a
+ * QEMU monitor on a UNIX socket of ours instead of `-monitor none`. A VGA
+ * text screen is read as 80x25 cells from 0xB8000 with the monitor's
+ * `xp /4000bx 0xb8000` (every other byte is a character); a framebuffer
+ * (`screen framebuffer`) from a screendump, cell by cell.
  *   screen text|framebuffer  how the screen is read from here on: VGA text
  *                          (the default), or a framebuffer (UEFI): the
  *                          screendump's 8x16 cells matched against the
