@@ -88,13 +88,77 @@ TEST(vgatext_colours_and_erase)
 	CHECK(cells[2] == (0x17 << 8 | 'b'));    /* grey on blue */
 	put(&v, "xyz\r\x1b[Kq");
 	CHECK_STR(row(0), "q");
-	put(&v, "\n12345\x1b[3D\x1b[K");         /* D is not implemented: dropped */
-	CHECK_STR(row(1), "12345");
-	put(&v, "\x1b[2;3HZ");
+	put(&v, "\n12345\x1b[3D\x1b[K");         /* back 3, erase to the end */
+	CHECK_STR(row(1), "12");
+	put(&v, "345\x1b[2;3HZ");
 	CHECK_STR(row(1), "12Z45");
 	put(&v, "\x1b[2J");
 	CHECK_STR(row(0), "");
 	CHECK_STR(row(1), "");
+}
+
+TEST(vgatext_cursor_moves_stop_at_the_edges)
+{
+	struct vgatext v;
+	vgatext_init(&v, cells, W, H);
+	put(&v, "\x1b[B\x1b[2CX");              /* 1 if missing */
+	CHECK(v.y == 1 && v.x == 3);
+	CHECK_STR(row(1), "  X");
+	put(&v, "\x1b[9A\x1b[99DY");            /* stops at the top left */
+	CHECK_STR(row(0), "Y");
+	put(&v, "\x1b[99B\x1b[99CZ");           /* bottom right, no scroll */
+	CHECK_STR(row(2), "         Z");
+	CHECK_STR(row(0), "Y");
+	put(&v, "\x1b[DW");                     /* the cursor is on the last column: one back */
+	CHECK_STR(row(2), "        WZ");
+}
+
+TEST(vgatext_cursor_visibility)
+{
+	struct vgatext v;
+	vgatext_init(&v, cells, W, H);
+	put(&v, "\x1b[?25l");
+	CHECK(v.hidden);
+	put(&v, "a\x1b[?25h");
+	CHECK(!v.hidden);
+	put(&v, "\x1b[?7l\x1b[?1049hb");       /* other private modes: dropped, no effect */
+	CHECK(!v.hidden);
+	CHECK_STR(row(0), "ab");
+	put(&v, "\x1b[25lc");                   /* no '?': not the cursor */
+	CHECK(!v.hidden);
+	CHECK_STR(row(0), "abc");
+}
+
+TEST(vgatext_utf8_is_one_cell)
+{
+	struct vgatext v;
+	vgatext_init(&v, cells, W, H);
+	put(&v, "a\xc3\xa9" "b\xe2\x82\xac" "c\xf0\x9f\x98\x80" "d");   /* é, €, an emoji */
+	CHECK_STR(row(0), "a?b?c?d");
+	put(&v, "\r\x80\xbf" "e");                /* stray continuation bytes: one '?' each */
+	CHECK_STR(row(0), "??e?c?d");
+	put(&v, "\r\xc3\x1b[Cf");              /* a cut-off character, then a sequence */
+	CHECK_STR(row(0), "??f?c?d");
+	put(&v, "\x07");                       /* BEL: nothing */
+	CHECK_STR(row(0), "??f?c?d");
+}
+
+TEST(vgatext_attach_keeps_the_screen)
+{
+	struct vgatext v;
+	vgatext_init(&v, cells, W, H);
+	put(&v, "boot log\nline 2");
+	vgatext_attach(&v, cells, W, H, 6, 1);
+	CHECK_STR(row(0), "boot log");
+	put(&v, "!\n$ ");
+	CHECK_STR(row(1), "line 2!");
+	CHECK_STR(row(2), "$");
+	put(&v, "x\ny");                        /* scrolls the old text up */
+	CHECK_STR(row(0), "line 2!");
+	CHECK_STR(row(1), "$ x");
+	CHECK_STR(row(2), "y");
+	vgatext_attach(&v, cells, W, H, 99, 99);  /* a cursor off the screen is brought in */
+	CHECK(v.x == W && v.y == H - 1);
 }
 
 TEST(conslist_parses_names_in_order)

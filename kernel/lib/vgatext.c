@@ -33,6 +33,18 @@ void vgatext_init(struct vgatext *v, volatile uint16_t *cells, int cols, int row
 	clear_cells(v, 0, cols * rows);
 }
 
+void vgatext_attach(struct vgatext *v, volatile uint16_t *cells, int cols, int rows, int x, int y)
+{
+	*v = (struct vgatext){ .cells = cells, .cols = cols, .rows = rows, .attr = VGATEXT_ATTR };
+	v->x = x < 0 ? 0 : x > cols ? cols : x;
+	v->y = y < 0 ? 0 : y >= rows ? rows - 1 : y;
+}
+
+static int clamp(int n, int lo, int hi)
+{
+	return n < lo ? lo : n > hi ? hi : n;
+}
+
 static void sgr(struct vgatext *v)
 {
 	if (!v->nparam)
@@ -61,9 +73,26 @@ static void sgr(struct vgatext *v)
 /* The final byte of a CSI sequence: act on the few we know, drop the rest. */
 static void csi(struct vgatext *v, char c)
 {
-	int p0 = v->nparam ? v->param[0] : 0;
+	int p0 = v->nparam ? v->param[0] : 0, n = p0 ? p0 : 1;
 	int here = v->y * v->cols + v->x, end = v->cols * v->rows;
+	if (v->priv) {          /* ESC [ ? n h/l: only the cursor's visibility */
+		if (p0 == 25 && (c == 'h' || c == 'l'))
+			v->hidden = c == 'l';
+		return;
+	}
 	switch (c) {
+	case 'A':               /* cursor up, down, forward, back: n (1 if missing), stopping at the edge */
+		v->y = clamp(v->y - n, 0, v->rows - 1);
+		break;
+	case 'B':
+		v->y = clamp(v->y + n, 0, v->rows - 1);
+		break;
+	case 'C':
+		v->x = clamp(v->x + n, 0, v->cols - 1);
+		break;
+	case 'D':
+		v->x = clamp((v->x >= v->cols ? v->cols - 1 : v->x) - n, 0, v->cols - 1);
+		break;
 	case 'm':
 		sgr(v);
 		break;
@@ -105,6 +134,7 @@ static int escape(struct vgatext *v, char c)
 			v->esc = 2;
 			v->nparam = 0;
 			v->param[0] = 0;
+			v->priv = 0;
 		} else if (c == ']' || c == 'P' || c == '_' || c == '^') {
 			v->esc = 3;     /* OSC, DCS, APC, PM: a string up to BEL or ESC \ */
 		} else if (u >= 0x20 && u <= 0x2F) {
@@ -131,7 +161,9 @@ static int escape(struct vgatext *v, char c)
 		} else if (u < 0x20 || u > 0x7E) {
 			v->esc = 0;     /* not a sequence after all: drop it, keep c */
 			return 0;
-		}                       /* private markers, intermediates: skipped */
+		} else if (c >= '<' && c <= '?') {
+			v->priv = 1;    /* a private marker: only ?25 h/l is acted on */
+		}                       /* intermediates: skipped */
 		return 1;
 	case 3:
 		if (c == 7)
@@ -145,8 +177,18 @@ static int escape(struct vgatext *v, char c)
 
 void vgatext_putc(struct vgatext *v, char c)
 {
+	unsigned char u = (unsigned char)c;
+	if (v->utf8 && u >= 0x80 && u <= 0xBF) {
+		v->utf8--;      /* the rest of a character already shown as '?' */
+		return;
+	}
+	v->utf8 = 0;
 	if (v->esc && escape(v, c))
 		return;
+	if (u >= 0x80) {        /* UTF-8: one '?' cell per character */
+		v->utf8 = u >= 0xF0 ? 3 : u >= 0xE0 ? 2 : u >= 0xC0 ? 1 : 0;
+		c = '?';
+	}
 	switch (c) {
 	case 27:
 		v->esc = 1;
