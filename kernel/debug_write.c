@@ -62,6 +62,7 @@ static void write_tagged(const char *buf, uint64_t n)
 			kprintf("[%u %s] ", current->id, current->name);
 		console_putc(buf[i]);
 	}
+	console_flush();        /* the screen's cursor after the text, not after the last tag */
 }
 
 /*

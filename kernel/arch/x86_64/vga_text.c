@@ -3,6 +3,12 @@
  * (what the BIOS and the boot loader leave behind), written by the pure
  * writer in lib/vgatext.c, with the hardware cursor kept after the text.
  * A UEFI boot has no text mode (console.c does not use this there).
+ *
+ * Once drv/vgacon runs, it draws the screen terminal into the same memory.
+ * The two share one cursor, the hardware one: each leaves it after its
+ * text, and each picks it up where the other left it before writing, so
+ * the kernel log and the terminal go on below each other instead of
+ * overwriting each other's lines.
  */
 #include <arch/cpu.h>
 #include <arch/layout.h>
@@ -16,12 +22,16 @@
 #define CRTC_DATA   0x3D5
 
 static struct vgatext screen;
+static uint16_t cursor_set;     /* where we last put the hardware cursor */
+static int cursor_checked;      /* since then, whether we looked if it moved */
 
 static void cursor_at(int x, int y)
 {
 	if (x >= VGA_COLS)
 		x = VGA_COLS - 1;
 	uint16_t pos = (uint16_t)(y * VGA_COLS + x);
+	cursor_set = pos;
+	cursor_checked = 0;
 	outb(CRTC_INDEX, 0x0F);
 	outb(CRTC_DATA, (uint8_t)pos);
 	outb(CRTC_INDEX, 0x0E);
@@ -34,8 +44,24 @@ void vga_text_init(void)
 	cursor_at(0, 0);
 }
 
+/* Someone else (drv/vgacon) moved the cursor: write from there. */
+static void cursor_follow(void)
+{
+	cursor_checked = 1;
+	outb(CRTC_INDEX, 0x0F);
+	uint16_t pos = inb(CRTC_DATA);
+	outb(CRTC_INDEX, 0x0E);
+	pos |= (uint16_t)(inb(CRTC_DATA) << 8);
+	if (pos != cursor_set && pos < VGA_COLS * VGA_ROWS) {
+		screen.x = pos % VGA_COLS;
+		screen.y = pos / VGA_COLS;
+	}
+}
+
 void vga_text_putc(char c)
 {
+	if (!cursor_checked)
+		cursor_follow();
 	vgatext_putc(&screen, c);
 }
 

@@ -34,10 +34,11 @@ static void conf_word(const char *cmdline, char *out, size_t size)
 
 /*
  * console= on the kernel command line (com1|com2|screen, a comma list)
- * also says which serial port is the terminal: the first of com1 and com2
- * in it makes the "console" alias (what getty and sh use) name "serial"
- * or "serial1", whatever the configuration's alias line says. There is
- * no screen terminal yet, so "screen" leaves the configuration's choice.
+ * also says which terminal is the console: its first name makes the
+ * "console" alias (what getty and sh use) name "serial", "serial1" or
+ * "screen" (drv/vgacon, typed into by drv/ps2kbd), whatever the
+ * configuration's alias line says. An unknown name is skipped (the
+ * kernel reports it).
  */
 static const char *console_port;
 
@@ -53,6 +54,8 @@ static void console_word(const char *cmdline)
 				console_port = "serial";
 			else if (!strncmp(p, "com2", 4) && (!p[4] || p[4] == ',' || p[4] == ' '))
 				console_port = "serial1";
+			else if (!strncmp(p, "screen", 6) && (!p[6] || p[6] == ',' || p[6] == ' '))
+				console_port = "screen";
 			if (console_port)
 				return;
 		}

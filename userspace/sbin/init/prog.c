@@ -487,6 +487,13 @@ void prog_ended(struct prog *p, int state, uint64_t status)
 			p->state = INIT_FAILED;
 		return;
 	}
+	/* A driver that exits with status 0 found nothing to drive (no such
+	 * device here: drv/vgacon on a machine without VGA text memory). It
+	 * said why; starting it again would only say it again. */
+	if (state == INIT_EXITED && status == 0) {
+		printf("init: %s (id %lu) exited: nothing to drive; not restarted\n", p->man.name, p->id);
+		return;
+	}
 	if (p->restarts >= p->man.restarts) {
 		printf("init: %s died %u times; giving up\n", p->man.name, p->restarts + 1);
 		p->state = INIT_FAILED;

@@ -1,0 +1,90 @@
+/* The screen terminal's state (see term.h). */
+#include "term.h"
+#include <abi/error.h>
+#include <abi/msg.h>
+#include <proto/input.h>
+#include <proto/stream.h>
+
+static uint16_t blank_row(volatile uint16_t *cells, int y)
+{
+	for (int x = 0; x < TERM_COLS; x++) {
+		uint8_t ch = (uint8_t)cells[y * TERM_COLS + x];
+		if (ch != ' ' && ch != 0)
+			return 0;
+	}
+	return 1;
+}
+
+void term_init(struct term *t, volatile uint16_t *cells, uint16_t pos)
+{
+	int x = pos % TERM_COLS, y = pos / TERM_COLS;
+	if (pos >= TERM_COLS * TERM_ROWS) {
+		for (y = TERM_ROWS; y > 0 && blank_row(cells, y - 1); y--)
+			;
+		x = 0;
+		if (y == TERM_ROWS) {   /* a full screen: the next line scrolls */
+			y = TERM_ROWS - 1;
+			x = TERM_COLS;
+		}
+	}
+	vgatext_attach(&t->vt, cells, TERM_COLS, TERM_ROWS, x, y);
+	t->cursor_set = pos;
+	t->hidden_set = false;
+	ring_init(&t->in, t->inbuf, sizeof(t->inbuf));
+	readers_init(&t->readers);
+}
+
+void term_follow(struct term *t, uint16_t pos)
+{
+	if (pos == t->cursor_set || pos >= TERM_COLS * TERM_ROWS)
+		return;
+	t->vt.x = pos % TERM_COLS;
+	t->vt.y = pos / TERM_COLS;
+	t->cursor_set = pos;
+}
+
+void term_write(struct term *t, const void *buf, size_t n)
+{
+	const char *s = buf;
+	for (size_t i = 0; i < n; i++)
+		vgatext_putc(&t->vt, s[i]);
+}
+
+uint16_t term_cursor(struct term *t)
+{
+	int x = t->vt.x >= TERM_COLS ? TERM_COLS - 1 : t->vt.x;
+	t->cursor_set = (uint16_t)(t->vt.y * TERM_COLS + x);
+	return t->cursor_set;
+}
+
+unsigned term_push(struct term *t, const void *buf, size_t n)
+{
+	if (ring_free(&t->in) < n)
+		return E_BUSY;
+	ring_write(&t->in, buf, n);
+	return 0;
+}
+
+unsigned term_check(uint64_t info, uint64_t mr0, bool input)
+{
+	uint64_t label = MSG_LABEL(info);
+	if (input) {
+		if (label != INPUT_PUSH)
+			return E_BAD_SYSCALL;
+		if (mr0 < 1 || mr0 > INPUT_CHUNK || MSG_LEN(info) < 1 + (mr0 + 7) / 8)
+			return E_BAD_ARG;
+		return 0;
+	}
+	switch (label) {
+	case STREAM_WRITE:
+		if (mr0 > STREAM_CHUNK || MSG_LEN(info) < 1 + (mr0 + 7) / 8)
+			return E_BAD_ARG;
+		return 0;
+	case STREAM_READ:
+		return mr0 > STREAM_CHUNK ? E_BAD_ARG : 0;
+	case STREAM_POLL:
+		return 0;
+	default:
+		return E_BAD_SYSCALL;
+	}
+}
