@@ -3,9 +3,12 @@
  * initramfs (conf= on the kernel command line, default /etc/init.conf):
  *   start PATH [ARG...]     start a program (in order)
  *   alias NAME=SERVICE      another name for a provided service
+ * A word may use ${NAME} or ${NAME:-DEFAULT}: NAME=VALUE from the kernel
+ * command line (confvar.h).
  *   # comment
  * Then init serves requests and fault messages forever.
  */
+#include "confvar.h"
 #include "init.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -63,10 +66,13 @@ static void console_word(const char *cmdline)
 	}
 }
 
-/* One config line: split into NUL-separated words, then act on it. */
+static const char *kernel_cmdline = "";
+
+/* One config line: split into NUL-separated words (${NAME} expanded from
+ * the kernel command line, confvar.h), then act on it. */
 static void conf_line(const char *conf, unsigned lineno, char *line)
 {
-	char words[PROG_ARGS_MAX];
+	char words[PROG_ARGS_MAX], word[256];
 	size_t n = 0;
 	uint64_t argc = 0;
 	for (char *p = line; *p;) {
@@ -74,9 +80,15 @@ static void conf_line(const char *conf, unsigned lineno, char *line)
 			p++;
 		if (!*p || *p == '#')
 			break;
-		while (*p && *p != ' ' && *p != '\t' && n + 2 < sizeof(words))
-			words[n++] = *p++;
-		words[n++] = '\0';
+		size_t w = 0;
+		while (*p && *p != ' ' && *p != '\t' && w + 1 < sizeof(word))
+			word[w++] = *p++;
+		word[w] = '\0';
+		if (conf_expand(kernel_cmdline, word, words + n, sizeof(words) - n)) {
+			printf("init: %s:%u: \"%s\" is too long or has an unclosed ${\n", conf, lineno, word);
+			return;
+		}
+		n += strlen(words + n) + 1;
 		argc++;
 	}
 	if (!argc)
@@ -184,6 +196,8 @@ int tern_main(uint64_t ramfs, uint64_t ramfs_len, uint64_t ipcbuf, uint64_t cmdl
 		return 1;
 	}
 	char conf[64];
+	if (cmdline)
+		kernel_cmdline = (const char *)cmdline;
 	conf_word((const char *)cmdline, conf, sizeof(conf));
 	console_word((const char *)cmdline);
 	printf("init: reading %s\n", conf);
