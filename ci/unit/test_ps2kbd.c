@@ -60,6 +60,12 @@ TEST(ps2kbd_map_errors_name_the_line)
 	CHECK_EQ(keymap_parse(&m, "0x39 space -\n", 13), 0);
 	CHECK_STR(m.ch[0x39][KEYMAP_PLAIN], " ");
 	CHECK_STR(m.ch[0x39][KEYMAP_SHIFT], "");
+	CHECK_EQ(keymap_parse(&m, "0x0c minus _\n", 13), 0);          /* '-' itself, not none */
+	CHECK_STR(m.ch[0x0c][KEYMAP_PLAIN], "-");
+	/* The real maps have a minus key (a bare "-" there once meant none). */
+	CHECK_STR(us.ch[0x0c][KEYMAP_PLAIN], "-");
+	CHECK_STR(us.ch[0x4a][KEYMAP_PLAIN], "-");
+	CHECK_STR(de.ch[0x35][KEYMAP_PLAIN], "-");
 }
 
 TEST(ps2kbd_typing)

@@ -21,6 +21,10 @@ static int token_char(char out[KEYMAP_CHAR], const char *s, size_t n)
 		strcpy(out, " ");
 		return 0;
 	}
+	if (n == 5 && !memcmp(s, "minus", 5)) {
+		strcpy(out, "-");       /* "-" alone means none */
+		return 0;
+	}
 	if (n == 1 && s[0] == '-') {
 		out[0] = '\0';
 		return 0;

@@ -8,7 +8,8 @@
  *
  * Format: one key per line, "CODE PLAIN [SHIFT [ALTGR]]"; CODE is the
  * key's set-1 make code in hex (0x10 for Q); each character is written as
- * itself (UTF-8, one character), or "space", or "-" for none. Lines whose
+ * itself (UTF-8, one character), or "space", or "minus" (the character
+ * '-'), or "-" for none. Lines whose
  * first non-blank character is '#' are comments ('#' elsewhere is a key).
  */
 #pragma once
