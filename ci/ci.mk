@@ -7,10 +7,10 @@ HOST_CFLAGS := -std=gnu11 -O1 -g -Wall -Wextra -Werror -MD -MP -fno-omit-frame-p
 UNIT_CFLAGS := $(HOST_CFLAGS) -fsanitize=address,undefined -fno-sanitize-recover=undefined \
 	-Ici/unit -idirafter kernel/include
 
-$(TERN_RUN): ci/run/tern-run.c
+$(TERN_RUN): ci/run/tern-run.c ci/run/png.c ci/run/png.h $(FONT_C)
 	$(call msg,HOSTCC,$@)
 	@mkdir -p $(dir $@)
-	$(Q)$(HOSTCC) $(HOST_CFLAGS) -o $@ $<
+	$(Q)$(HOSTCC) $(HOST_CFLAGS) -o $@ $(filter %.c,$^)
 
 # Unit tests: UNIT_TESTS names them; UNIT_<name>_SRCS lists the code under
 # test, UNIT_<name>_CFLAGS any extra flags. Other fragments add their own.
@@ -21,6 +21,8 @@ UNIT_format_CFLAGS := -idirafter userspace/lib/include
 UNIT_cmdline_SRCS := kernel/lib/cmdline.c
 UNIT_TESTS += acpi
 UNIT_acpi_SRCS := kernel/lib/acpi_tables.c
+UNIT_TESTS += vgatext
+UNIT_vgatext_SRCS := kernel/lib/vgatext.c kernel/lib/conslist.c kernel/lib/fbtext.c $(FONT_C)
 # The harness's own behaviour (output kept when a test dies).
 UNIT_TESTS += harness
 

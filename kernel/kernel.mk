@@ -12,6 +12,35 @@ KERNEL_OBJS := $(patsubst %,$(BUILD)/%.o,$(filter kernel/%,$(KERNEL_SRCS))) \
 	$(patsubst userspace/lib/%,$(BUILD)/kernel/shared/%.o,$(KERNEL_SHARED))
 KERNEL_LDS := kernel/arch/x86_64/kernel.ld
 
+# The console font: Terminus 8x16 (SIL Open Font License 1.1, Copyright (c)
+# 2010 Dimitar Toshkov Zhekov), as Debian's console-setup-linux ships it
+# (/usr/share/doc/console-setup-linux/copyright.fonts.gz), converted at
+# build time by tools/psf2c to plain C that the kernel's framebuffer screen
+# and the run tool (reading that screen back) both compile.
+FONT_PSF ?= /usr/share/consolefonts/Lat15-Terminus16.psf.gz
+FONT_C := $(BUILD)/font/font8x16.c
+PSF2C := $(BUILD)/tools/psf2c
+KERNEL_OBJS += $(BUILD)/kernel/font8x16.c.o
+
+$(PSF2C): tools/psf2c.c
+	$(call msg,HOSTCC,$@)
+	@mkdir -p $(dir $@)
+	$(Q)$(HOSTCC) -std=gnu11 -O1 -Wall -Wextra -Werror -o $@ $<
+
+$(FONT_C): $(wildcard $(FONT_PSF)) $(PSF2C)
+	$(call msg,PSF2C,$@)
+	@mkdir -p $(dir $@)
+	$(Q)test -r $(FONT_PSF) || { echo "tern: no console font $(FONT_PSF):" \
+		"install console-setup-linux (make deps does) or give FONT_PSF=an 8x16 .psf.gz"; exit 1; }
+	$(Q)gzip -dc $(FONT_PSF) | $(PSF2C) $(notdir $(FONT_PSF)) > $@.tmp && mv $@.tmp $@
+
+# Named font/font8x16.c in the debug information whatever BUILD is, so
+# that builds in two directories make the same kernel (ci/repro-test.sh).
+$(BUILD)/kernel/font8x16.c.o: $(FONT_C)
+	$(call msg,CC,$<)
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(KERNEL_CFLAGS) -ffile-prefix-map=$(BUILD)/font=font -c $< -o $@
+
 KERNEL_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -MD -MP \
 	-ffreestanding -nostdlib -mno-red-zone -mcmodel=kernel -mgeneral-regs-only \
 	-fno-pic -fno-pie -fno-stack-protector -fno-omit-frame-pointer \

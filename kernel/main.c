@@ -78,13 +78,17 @@ static void parse_boot_info(uint64_t magic, uint64_t info_pa)
 	}
 	else
 		kprintf("tern: started by an unknown loader (magic %lx)\n", magic);
+	/* The command line is known: the console prints what it held. */
+	console_setup(boot_info.cmdline, &boot_info.fb);
 	if (bad)
 		machine_fail(2);
 }
 
 void kmain(uint64_t magic, uint64_t info_pa)
 {
-	serial_init();
+	/* Held until parse_boot_info knows console=; a multiboot (BIOS)
+	 * boot has VGA text mode for the screen. */
+	console_early(magic == MB_BOOT_MAGIC);
 	kprintf("\ntern %s (x86_64) booting\n", TERN_VERSION);
 	gdt_init();
 	idt_init();

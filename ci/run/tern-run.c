@@ -23,6 +23,33 @@
  *   capture NAME [SECS] REGEX  like expect, and sets ${NAME} to the first
  *                          parenthesised group of the match
  *   mark NAME              print "mark NAME MS" (ms since boot), for benchmarks
+ *   serial SPEC...         before boot: QEMU's serial lines, COM1 first, as
+ *                          -serial SPEC each (default: one, "stdio"); the
+ *                          line that is "stdio" is the one we read and type on
+ *   debug-exit off         before boot: no isa-debug-exit device, so a guest
+ *                          that fails halts (with its screen) instead of
+ *                          ending QEMU; the scenario waits for its last line
+ *   reject-file PATH REGEX fail if a line of the file PATH matches REGEX
+ *                          (e.g. a serial line a scenario sent to a file)
+ * The screen and keyboard. A scenario that uses screen-* or sendkey gets a
+ * QEMU monitor on a UNIX socket of ours instead of `-monitor none`. A VGA
+ * text screen is read as 80x25 cells from 0xB8000 with the monitor's
+ * `xp /4000bx 0xb8000` (every other byte is a character); a framebuffer
+ * (`screen framebuffer`) from a screendump, cell by cell.
+ *   screen text|framebuffer  how the screen is read from here on: VGA text
+ *                          (the default), or a framebuffer (UEFI): the
+ *                          screendump's 8x16 cells matched against the
+ *                          glyphs of the kernel's font (font8x16.c)
+ *   screen-expect [SECS] REGEX  wait until a line of the screen matches
+ *                          REGEX (polled; no cursor: the screen changes)
+ *   screen-reject REGEX    fail if a line of the screen matches REGEX now
+ *   screen-save NAME       write the screen's text to LOGS/NAME.screen.txt
+ *                          and its picture (monitor screendump, converted
+ *                          by png.c) to LOGS/NAME.png, LOGS being
+ *                          ${BUILD}/ci/logs (BUILD defaults to "build")
+ *   sendkey KEY...         press keys on the PS/2 keyboard, one after the
+ *                          other (monitor sendkey names: a, shift-a, ret,
+ *                          esc, spc, f12, ctrl-alt-delete, ...)
  * Arguments are split on blanks; "double quotes" group; ${NAME} expands
  * from the environment or NAME=VALUE words given on our command line.
  *
@@ -43,12 +70,18 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/un.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
+#include "png.h"
 
 #define MAX_ARGS 128
+#define SCREEN_COLS 80
+#define SCREEN_ROWS 25
+#define SCREEN_TEXT_MAX (512 * 1024)    /* a framebuffer's text: 4096x4096 pixels in 8x16 cells */
 #define TAIL_LINES 40
 
 struct run {
@@ -73,6 +106,13 @@ struct run {
 	size_t death_scan;              /* out[] before this offset was checked for deaths */
 	int passed, failed, reported;
 	int verbose;
+	char *serial[4];                /* serial: QEMU's -serial lines */
+	int nserial;
+	int no_debug_exit;              /* debug-exit off: a failing guest halts, its screen stays */
+	int want_monitor;               /* a screen or key command is in the scenario */
+	int screen_fb;                  /* screen framebuffer: read the screen from screendumps */
+	char mondir[64];                /* our directory for the monitor socket */
+	int mon;                        /* the monitor connection, once made (else -1) */
 };
 
 static char **vars;
@@ -212,9 +252,24 @@ static void stop_qemu(struct run *r)
 	}
 }
 
+static void monitor_cleanup(struct run *r)
+{
+	if (r->mon >= 0)
+		close(r->mon);
+	r->mon = -1;
+	if (r->mondir[0]) {
+		char path[128];
+		snprintf(path, sizeof(path), "%s/mon.sock", r->mondir);
+		unlink(path);
+		rmdir(r->mondir);
+		r->mondir[0] = '\0';
+	}
+}
+
 static void finish(struct run *r, int ok, const char *fmt, ...)
 {
 	stop_qemu(r);
+	monitor_cleanup(r);
 	if (!ok) {
 		va_list ap;
 		va_start(ap, fmt);
@@ -386,13 +441,29 @@ static void boot(struct run *r, char **args, int nargs)
 	}
 	argv[n++] = "-display";
 	argv[n++] = "none";
-	argv[n++] = "-serial";
-	argv[n++] = "stdio";
+	if (!r->nserial)
+		r->serial[r->nserial++] = "stdio";
+	for (int i = 0; i < r->nserial; i++) {
+		argv[n++] = "-serial";
+		argv[n++] = r->serial[i];
+	}
+	static char monitor_arg[160];
 	argv[n++] = "-monitor";
 	argv[n++] = "none";
+	if (r->want_monitor) {
+		snprintf(r->mondir, sizeof(r->mondir), "/tmp/tern-run.XXXXXX");
+		if (!mkdtemp(r->mondir)) {
+			r->mondir[0] = '\0';
+			finish(r, 0, "mkdtemp: %s", strerror(errno));
+		}
+		snprintf(monitor_arg, sizeof(monitor_arg), "unix:%s/mon.sock,server=on,wait=off", r->mondir);
+		argv[n - 1] = monitor_arg;
+	}
 	argv[n++] = "-no-reboot";
-	argv[n++] = "-device";
-	argv[n++] = "isa-debug-exit,iobase=0xf4,iosize=0x04";
+	if (!r->no_debug_exit) {
+		argv[n++] = "-device";
+		argv[n++] = "isa-debug-exit,iobase=0xf4,iosize=0x04";
+	}
 	for (int i = 0; i < nargs && n < MAX_ARGS * 2 - 1; i++)
 		argv[n++] = args[i];
 	argv[n] = 0;
@@ -530,6 +601,306 @@ static void send_bytes(struct run *r, const char *buf, size_t n)
 	}
 }
 
+/* ---- The QEMU monitor: the screen and the keyboard (see the header). ---- */
+
+static void monitor_connect(struct run *r)
+{
+	if (r->mon >= 0)
+		return;
+	if (!r->mondir[0])
+		finish(r, 0, "no monitor: boot first");
+	struct sockaddr_un a = { .sun_family = AF_UNIX };
+	snprintf(a.sun_path, sizeof(a.sun_path), "%s/mon.sock", r->mondir);
+	double end = now() + 10 * r->scale;
+	for (;;) {
+		int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+		if (fd >= 0 && !connect(fd, (struct sockaddr *)&a, sizeof(a))) {
+			r->mon = fd;
+			break;
+		}
+		if (fd >= 0)
+			close(fd);
+		if (now() > end)
+			finish(r, 0, "cannot connect to QEMU's monitor at %s: %s", a.sun_path, strerror(errno));
+		if (!pump(r, 0.05) && r->exited)
+			finish(r, 0, "QEMU ended before its monitor could be reached");
+	}
+}
+
+/* Read from the monitor until its "(qemu) " prompt; what came before it. */
+static char *monitor_read(struct run *r)
+{
+	size_t n = 0, cap = 65536;
+	char *buf = malloc(cap);
+	double end = now() + 30 * r->scale;
+	for (;;) {
+		if (n >= 7 && !memcmp(buf + n - 7, "(qemu) ", 7)) {
+			buf[n - 7] = '\0';
+			return buf;
+		}
+		if (now() > end)
+			finish(r, 0, "QEMU's monitor did not answer");
+		struct pollfd p[2] = { { r->mon, POLLIN, 0 }, { r->from_guest, POLLIN, 0 } };
+		if (poll(p, r->exited ? 1 : 2, 200) < 0 && errno != EINTR)
+			finish(r, 0, "poll: %s", strerror(errno));
+		if (p[1].revents && !r->exited)
+			pump(r, 0);     /* keep the serial line flowing meanwhile */
+		if (!(p[0].revents & (POLLIN | POLLHUP)))
+			continue;
+		if (n + 4096 > cap)
+			buf = realloc(buf, cap *= 2);
+		ssize_t got = read(r->mon, buf + n, cap - n - 1);
+		if (got <= 0)
+			finish(r, 0, "QEMU's monitor closed");
+		n += (size_t)got;
+		buf[n] = '\0';
+	}
+}
+
+/* Run one monitor command; its output (without the echo of the command). */
+static char *monitor(struct run *r, const char *cmd)
+{
+	if (r->exited)
+		finish(r, 0, "QEMU has ended; no monitor for \"%s\"", cmd);
+	if (r->mon < 0) {
+		monitor_connect(r);
+		free(monitor_read(r));          /* the greeting */
+	}
+	char line[1024];
+	int len = snprintf(line, sizeof(line), "%s\n", cmd);
+	if (write(r->mon, line, (size_t)len) != len)
+		finish(r, 0, "cannot write to QEMU's monitor: %s", strerror(errno));
+	char *out = monitor_read(r);
+	/* The monitor echoes the command as it is typed, up to a CR LF. */
+	char *nl = strstr(out, "\r\n");
+	char *res = strdup(nl ? nl + 2 : "");
+	free(out);
+	return res;
+}
+
+/* A VGA text screen as text: 25 lines of 80 characters, trailing blanks cut. */
+static void screen_vga_text(struct run *r, char *text, size_t size)
+{
+	char *out = monitor(r, "xp /4000bx 0xb8000");
+	unsigned char cells[SCREEN_COLS * SCREEN_ROWS * 2];
+	size_t got = 0;
+	for (char *line = strtok(out, "\r\n"); line; line = strtok(0, "\r\n")) {
+		char *colon = strchr(line, ':');
+		if (!colon || strncmp(line, "00000000000b8", 13))
+			continue;               /* an error, not a dump line */
+		for (char *p = colon + 1; got < sizeof(cells);) {
+			char *e;
+			while (*p == ' ')
+				p++;
+			if (strncmp(p, "0x", 2))
+				break;
+			unsigned long v = strtoul(p, &e, 16);
+			if (e == p)
+				break;
+			cells[got++] = (unsigned char)v;
+			p = e;
+		}
+	}
+	if (got != sizeof(cells))
+		finish(r, 0, "cannot read the screen: the monitor gave %zu of %zu bytes: %.200s", got,
+		       sizeof(cells), out);
+	free(out);
+	size_t n = 0;
+	for (int y = 0; y < SCREEN_ROWS; y++) {
+		size_t start = n;
+		for (int x = 0; x < SCREEN_COLS && n + 2 < size; x++) {
+			unsigned char c = cells[(y * SCREEN_COLS + x) * 2];
+			text[n++] = c == 0 ? ' ' : c < 0x20 || c >= 0x7F ? '?' : (char)c;
+		}
+		while (n > start && text[n - 1] == ' ')
+			n--;
+		if (n + 1 < size)
+			text[n++] = '\n';
+	}
+	text[n] = '\0';
+}
+
+extern const unsigned char font8x16[128][16];   /* the kernel's font (tools/psf2c) */
+
+/* Read a P6 PPM with maxval 255; its pixels (RGB), or 0. */
+static unsigned char *read_ppm(const char *path, unsigned *w, unsigned *h)
+{
+	FILE *f = fopen(path, "rb");
+	unsigned max = 0;
+	if (!f)
+		return 0;
+	if (fscanf(f, "P6 %u %u %u", w, h, &max) != 3 || max != 255 || fgetc(f) == EOF || *w > 10000 ||
+	    *h > 10000) {
+		fclose(f);
+		return 0;
+	}
+	size_t n = (size_t)*w * *h * 3;
+	unsigned char *px = malloc(n);
+	if (fread(px, 1, n, f) != n) {
+		free(px);
+		px = 0;
+	}
+	fclose(f);
+	return px;
+}
+
+/*
+ * A framebuffer screen as text: the picture (screendump) cut into 8x16
+ * cells from the top left, as the kernel draws them, each matched against
+ * the glyphs of the kernel's font. A pixel is lit when it is not the
+ * colour of the cell's top left pixel (the font's top row is blank); a
+ * cell of one colour is a blank, and one that is no glyph reads as '?'.
+ */
+static void screen_fb_text(struct run *r, char *text, size_t size)
+{
+	char ppm[128], cmd[160];
+	snprintf(ppm, sizeof(ppm), "%s/screen.ppm", r->mondir);
+	snprintf(cmd, sizeof(cmd), "screendump %s", ppm);
+	char *out = monitor(r, cmd);
+	unsigned w, h;
+	unsigned char *px = read_ppm(ppm, &w, &h);
+	unlink(ppm);
+	if (!px)
+		finish(r, 0, "cannot read the screen (screendump): %.200s", out);
+	free(out);
+	size_t n = 0;
+	for (unsigned cy = 0; cy < h / 16; cy++) {
+		size_t start = n;
+		for (unsigned cx = 0; cx < w / 8 && n + 2 < size; cx++) {
+			unsigned char bits[16] = { 0 };
+			const unsigned char *bg = px + ((size_t)cy * 16 * w + cx * 8) * 3;
+			int lit = 0;
+			for (int y = 0; y < 16; y++)
+				for (int x = 0; x < 8; x++) {
+					const unsigned char *p = px + ((size_t)(cy * 16 + y) * w + cx * 8 + x) * 3;
+					if (memcmp(p, bg, 3)) {
+						bits[y] |= (unsigned char)(0x80 >> x);
+						lit = 1;
+					}
+				}
+			char c = lit ? '?' : ' ';
+			for (int g = 0x21; lit && g < 0x7F; g++)
+				if (!memcmp(font8x16[g], bits, 16)) {
+					c = (char)g;
+					break;
+				}
+			text[n++] = c;
+		}
+		while (n > start && text[n - 1] == ' ')
+			n--;
+		if (n + 1 < size)
+			text[n++] = '\n';
+	}
+	text[n] = '\0';
+	free(px);
+}
+
+static void screen_text(struct run *r, char *text, size_t size)
+{
+	if (r->screen_fb)
+		screen_fb_text(r, text, size);
+	else
+		screen_vga_text(r, text, size);
+}
+
+static void show_screen(const char *text)
+{
+	printf("---- the screen ----\n%s---- end of screen ----\n", text);
+}
+
+static void screen_expect(struct run *r, double secs, const char *pattern, int want)
+{
+	regex_t re;
+	if (regcomp(&re, pattern, REG_EXTENDED | REG_NEWLINE | REG_NOSUB))
+		finish(r, 0, "bad regular expression /%s/", pattern);
+	static char text[SCREEN_TEXT_MAX];
+	double end = now() + secs * r->scale;
+	for (;;) {
+		screen_text(r, text, sizeof(text));
+		int found = !regexec(&re, text, 0, 0, 0);
+		if (found && want)
+			break;
+		if (!want) {
+			if (!found)
+				break;
+			show_screen(text);
+			finish(r, 0, "the screen shows rejected /%s/", pattern);
+		}
+		if (now() > end) {
+			show_screen(text);
+			finish(r, 0, "timed out after %.0f s waiting for /%s/ on the screen", secs * r->scale,
+			       pattern);
+		}
+		double stop = now() + 0.5;
+		while (now() < stop && pump(r, stop - now()))
+			;
+	}
+	regfree(&re);
+	if (r->log)
+		fprintf(r->log, "\n# tern-run: screen matched /%s/\n", pattern);
+}
+
+static void screen_save(struct run *r, const char *name)
+{
+	const char *build = var_get("BUILD", 5);
+	char dir[4096], path[4400], ppm[4200];
+	snprintf(dir, sizeof(dir), "%s/ci", *build ? build : "build");
+	mkdir(dir, 0777);
+	strcat(dir, "/logs");
+	mkdir(dir, 0777);
+	char *abs = realpath(dir, 0);
+	if (!abs)
+		finish(r, 0, "screen-save: no directory %s: %s", dir, strerror(errno));
+	static char text[SCREEN_TEXT_MAX];
+	screen_text(r, text, sizeof(text));
+	snprintf(path, sizeof(path), "%s/%s.screen.txt", abs, name);
+	FILE *f = fopen(path, "w");
+	if (!f || fputs(text, f) < 0 || fclose(f))
+		finish(r, 0, "cannot write %s", path);
+	snprintf(ppm, sizeof(ppm), "%s/%s.ppm", abs, name);
+	snprintf(path, sizeof(path), "screendump %s", ppm);
+	free(monitor(r, path));
+	snprintf(path, sizeof(path), "%s/%s.png", abs, name);
+	const char *why = "";
+	if (ppm_to_png(ppm, path, &why))
+		finish(r, 0, "screen-save: %s: %s", ppm, why);
+	unlink(ppm);
+	printf("screen saved: %s/%s.screen.txt, %s\n", abs, name, path);
+	free(abs);
+}
+
+static void sendkey(struct run *r, const char *key)
+{
+	char cmd[128];
+	snprintf(cmd, sizeof(cmd), "sendkey %s", key);
+	char *out = monitor(r, cmd);
+	if (out[strspn(out, " \r\n")])
+		finish(r, 0, "sendkey %s: %s", key, out);
+	free(out);
+	/* Let the guest see the press and the release (100 ms) apart from the next key. */
+	double stop = now() + 0.15;
+	while (now() < stop && pump(r, stop - now()))
+		;
+}
+
+static void reject_file(struct run *r, const char *path, const char *pattern)
+{
+	regex_t re;
+	if (regcomp(&re, pattern, REG_EXTENDED | REG_NEWLINE | REG_NOSUB))
+		finish(r, 0, "bad regular expression /%s/", pattern);
+	FILE *f = fopen(path, "r");
+	if (!f)
+		finish(r, 0, "cannot open %s: %s", path, strerror(errno));
+	char line[4096];
+	while (fgets(line, sizeof(line), f)) {
+		line[strcspn(line, "\r\n")] = '\0';
+		if (!regexec(&re, line, 0, 0, 0))
+			finish(r, 0, "%s has a line matching /%s/: %s", path, pattern, line);
+	}
+	fclose(f);
+	regfree(&re);
+}
+
 static int exit_matches(struct run *r, const char *want)
 {
 	if (!WIFEXITED(r->status))
@@ -649,6 +1020,31 @@ static void run_line(struct run *r, char *line)
 	} else if (!strcmp(cmd, "mark") && argc == 2) {
 		printf("mark %s %.0f\n", argv[1], (now() - r->t0) * 1000);
 		fflush(stdout);
+	} else if (!strcmp(cmd, "serial") && argc >= 2 && argc <= 5 && !r->qemu) {
+		for (int i = 1; i < argc; i++)
+			r->serial[r->nserial++] = argv[i];
+	} else if (!strcmp(cmd, "debug-exit") && argc == 2 && !strcmp(argv[1], "off") && !r->qemu) {
+		r->no_debug_exit = 1;
+	} else if (!strcmp(cmd, "reject-file") && argc >= 3) {
+		char *pat = rest_of(line, 2);
+		reject_file(r, argv[1], pat);
+		free(pat);
+	} else if (!strcmp(cmd, "screen-expect") && argc >= 2) {
+		double t = num_or(argv, argc, 1, r->timeout, &used);
+		char *pat = rest_of(line, 1 + used);
+		screen_expect(r, t, pat, 1);
+		free(pat);
+	} else if (!strcmp(cmd, "screen-reject") && argc >= 2) {
+		char *pat = rest_of(line, 1);
+		screen_expect(r, 0, pat, 0);
+		free(pat);
+	} else if (!strcmp(cmd, "screen") && argc == 2 && (!strcmp(argv[1], "text") || !strcmp(argv[1], "framebuffer"))) {
+		r->screen_fb = !strcmp(argv[1], "framebuffer");
+	} else if (!strcmp(cmd, "screen-save") && argc == 2) {
+		screen_save(r, argv[1]);
+	} else if (!strcmp(cmd, "sendkey") && argc >= 2) {
+		for (int i = 1; i < argc; i++)
+			sendkey(r, argv[i]);
 	} else {
 		finish(r, 0, "unknown or malformed command \"%s\"", cmd);
 	}
@@ -656,7 +1052,7 @@ static void run_line(struct run *r, char *line)
 
 int main(int argc, char **argv)
 {
-	struct run r = { .scale = 1, .timeout = 30 };
+	struct run r = { .scale = 1, .timeout = 30, .mon = -1 };
 	int opt;
 	const char *logpath = 0;
 	while ((opt = getopt(argc, argv, "vl:s:")) != -1) {
@@ -687,6 +1083,13 @@ int main(int argc, char **argv)
 	}
 	r.t0 = now();
 	char line[8192];
+	/* A scenario that looks at the screen or types on the keyboard gets a monitor. */
+	while (fgets(line, sizeof(line), f)) {
+		size_t w = strspn(line, " \t");
+		if (!strncmp(line + w, "screen-", 7) || !strncmp(line + w, "sendkey", 7))
+			r.want_monitor = 1;
+	}
+	rewind(f);
 	while (fgets(line, sizeof(line), f)) {
 		r.line++;
 		line[strcspn(line, "\n")] = '\0';

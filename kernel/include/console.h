@@ -1,9 +1,43 @@
-/* The kernel console (COM1). */
+/*
+ * The kernel console: where kprintf and the debug-write capability print.
+ * Its sinks (console.c) are COM1, COM2 and the screen (VGA text mode or
+ * the UEFI framebuffer);
+ * console=com1|com2|screen on the command line (a comma list, the first
+ * primary) chooses among them, COM1 (plus the screen, when there is a text
+ * mode or a usable framebuffer) by default.
+ */
 #pragma once
+#include <stdint.h>
 
-void serial_init(void);
+struct boot_fb;
+
+/* At the very start: until console_setup, output is held (console.c). */
+void console_early(int text_mode);
+/* Choose the sinks from the command line and print what was held. */
+void console_setup(const char *cmdline, const struct boot_fb *fb);
+/* Print what is held on the default sinks now (before an exception
+ * report, which may end the machine before console_setup). */
+void console_flush_early(void);
+/* The primary console's name ("com1", "com2", "screen"). */
+const char *console_primary(void);
+
 void console_putc(char c);
 void console_write(const char *s, unsigned long n);
+/* The end of a write: the screen's cursor follows the text. */
+void console_flush(void);
 /* Whether the last byte anyone wrote ended a line (tagged writes start
  * each of their lines with a tag: debug_write.c). */
 int console_at_line_start(void);
+
+/* The devices (arch). */
+#define COM1_PORT 0x3F8
+#define COM2_PORT 0x2F8
+void serial_init(uint16_t port);
+void serial_putc(uint16_t port, char c);
+void vga_text_init(void);
+void vga_text_putc(char c);
+void vga_text_cursor(void);
+int fb_text_usable(const struct boot_fb *fb);   /* 1: it can be the screen */
+void fb_text_init(void);
+void fb_text_putc(char c);
+void fb_text_draw(void);

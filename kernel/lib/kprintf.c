@@ -11,7 +11,9 @@ static void console_sink(void *ctx, char c)
 
 int kvprintf(const char *fmt, va_list ap)
 {
-	return fmt_vformat(console_sink, 0, fmt, ap);
+	int n = fmt_vformat(console_sink, 0, fmt, ap);
+	console_flush();
+	return n;
 }
 
 int kprintf(const char *fmt, ...)

@@ -1,46 +1,33 @@
 /*
- * COM1 console: 115200 8N1, polled output. This is the kernel's only output
- * device; userspace gets its own driver (drv/pcserial) for the UARTs.
+ * 16550 UARTs for the kernel console (COM1, COM2): 115200 8N1, polled
+ * output. Userspace has its own driver (drv/pcserial) for the UARTs.
  * Newlines are sent as CR LF so a plain terminal shows them right.
  */
 #include <arch/cpu.h>
 #include <console.h>
 
-#define COM1 0x3F8
-
-void serial_init(void)
+void serial_init(uint16_t port)
 {
-	outb(COM1 + 1, 0x00);   /* no interrupts from the kernel's side */
-	outb(COM1 + 3, 0x80);   /* DLAB on */
-	outb(COM1 + 0, 0x01);   /* divisor 1: 115200 baud */
-	outb(COM1 + 1, 0x00);
-	outb(COM1 + 3, 0x03);   /* 8N1 */
-	outb(COM1 + 2, 0xC7);   /* FIFO on, cleared, 14-byte threshold */
-	outb(COM1 + 4, 0x03);   /* DTR | RTS */
+	outb(port + 1, 0x00);   /* no interrupts from the kernel's side */
+	outb(port + 3, 0x80);   /* DLAB on */
+	outb(port + 0, 0x01);   /* divisor 1: 115200 baud */
+	outb(port + 1, 0x00);
+	outb(port + 3, 0x03);   /* 8N1 */
+	outb(port + 2, 0xC7);   /* FIFO on, cleared, 14-byte threshold */
+	outb(port + 4, 0x03);   /* DTR | RTS */
 }
 
-static void serial_raw(char c)
+static void serial_raw(uint16_t port, char c)
 {
 	/* Bounded wait: a missing UART must not hang the kernel. */
-	for (int i = 0; i < 100000 && !(inb(COM1 + 5) & 0x20); i++)
+	for (int i = 0; i < 100000 && !(inb(port + 5) & 0x20); i++)
 		;
-	outb(COM1, (uint8_t)c);
+	outb(port, (uint8_t)c);
 }
 
-static int line_start = 1;
-
-void console_putc(char c)
+void serial_putc(uint16_t port, char c)
 {
 	if (c == '\n')
-		serial_raw('\r');
-	serial_raw(c);
-	line_start = c == '\n';
-}
-
-int console_at_line_start(void) { return line_start; }
-
-void console_write(const char *s, unsigned long n)
-{
-	for (unsigned long i = 0; i < n; i++)
-		console_putc(s[i]);
+		serial_raw(port, '\r');
+	serial_raw(port, c);
 }

@@ -6,6 +6,7 @@
  */
 #include <arch/cpu.h>
 #include <arch/trap.h>
+#include <console.h>
 #include <kprintf.h>
 #include <arch/pic.h>
 #include <object/irq.h>
@@ -47,6 +48,7 @@ int trap_from_user(const struct trap_frame *f)
 
 void trap_report(const struct trap_frame *f)
 {
+	console_flush_early();          /* a fault before console_setup is shown too */
 	kprintf("EXCEPTION %s (vector %lu) error 0x%lx in %s mode\n",
 		trap_name(f->vector), f->vector, f->error, trap_from_user(f) ? "user" : "kernel");
 	kprintf("  RIP %016lx  CS %04lx  RFLAGS %016lx\n", f->rip, f->cs, f->rflags);

@@ -37,6 +37,34 @@ static void conf_word(const char *cmdline, char *out, size_t size)
 
 static const char *kernel_cmdline = "";
 
+/*
+ * console= on the kernel command line (com1|com2|screen, a comma list)
+ * also says which serial port is the terminal: the first of com1 and com2
+ * in it makes the "console" alias (what getty and sh use) name "serial"
+ * or "serial1", whatever the configuration's alias line says. There is
+ * no screen terminal yet, so "screen" leaves the configuration's choice.
+ */
+static const char *console_port;
+
+static void console_word(const char *cmdline)
+{
+	for (const char *p = cmdline; p && *p; p++) {
+		if ((p != cmdline && p[-1] != ' ') || strncmp(p, "console=", 8))
+			continue;
+		for (p += 8; *p && *p != ' '; p++) {
+			if (p[-1] != '=' && p[-1] != ',')
+				continue;
+			if (!strncmp(p, "com1", 4) && (!p[4] || p[4] == ',' || p[4] == ' '))
+				console_port = "serial";
+			else if (!strncmp(p, "com2", 4) && (!p[4] || p[4] == ',' || p[4] == ' '))
+				console_port = "serial1";
+			if (console_port)
+				return;
+		}
+		return;
+	}
+}
+
 /* One config line: split into NUL-separated words (${NAME} expanded from
  * the kernel command line, confvar.h), then act on it. */
 static void conf_line(const char *conf, unsigned lineno, char *line)
@@ -70,7 +98,10 @@ static void conf_line(const char *conf, unsigned lineno, char *line)
 	} else if (!strcmp(cmd, "alias") && argc == 2 && strchr(arg, '=')) {
 		char *eq = strchr(arg, '=');
 		*eq = '\0';
-		if (service_alias(arg, eq + 1))
+		const char *target = eq + 1;
+		if (!strcmp(arg, "console") && console_port)
+			target = console_port;
+		if (service_alias(arg, target))
 			printf("init: %s:%u: alias %s already defined\n", conf, lineno, arg);
 	} else {
 		printf("init: %s:%u: cannot understand \"%s\"\n", conf, lineno, line);
@@ -165,6 +196,7 @@ int tern_main(uint64_t ramfs, uint64_t ramfs_len, uint64_t ipcbuf, uint64_t cmdl
 	if (cmdline)
 		kernel_cmdline = (const char *)cmdline;
 	conf_word((const char *)cmdline, conf, sizeof(conf));
+	console_word((const char *)cmdline);
 	printf("init: reading %s\n", conf);
 	run_conf(conf);
 
