@@ -35,6 +35,8 @@ static void conf_word(const char *cmdline, char *out, size_t size)
 	}
 }
 
+static const char *kernel_cmdline = "";
+
 /*
  * console= on the kernel command line (com1|com2|screen, a comma list)
  * also says which terminal is the console: its first name makes the
@@ -65,8 +67,6 @@ static void console_word(const char *cmdline)
 		return;
 	}
 }
-
-static const char *kernel_cmdline = "";
 
 /* One config line: split into NUL-separated words (${NAME} expanded from
  * the kernel command line, confvar.h), then act on it. */
