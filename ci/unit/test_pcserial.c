@@ -7,6 +7,7 @@
  */
 #include "unit.h"
 #include "port.h"
+#include "request.h"
 #include "uart.h"
 #include <abi/error.h>
 #include <proto/stream.h>
@@ -100,18 +101,18 @@ TEST(pcserial_absent_uart_does_nothing)
 
 TEST(pcserial_check_requests)
 {
-	CHECK_EQ(port_check(MSG_INFO(STREAM_WRITE, 1, 0), 0), 0);
-	CHECK_EQ(port_check(MSG_INFO(STREAM_WRITE, 2, 0), 8), 0);
-	CHECK_EQ(port_check(MSG_INFO(STREAM_WRITE, 2, 0), 9), E_BAD_ARG);     /* short message */
-	CHECK_EQ(port_check(MSG_INFO(STREAM_WRITE, 33, 0), STREAM_CHUNK), 0);
-	CHECK_EQ(port_check(MSG_INFO(STREAM_WRITE, 64, 0), STREAM_CHUNK + 1), E_BAD_ARG);
-	CHECK_EQ(port_check(MSG_INFO(STREAM_READ, 1, 0), STREAM_CHUNK), 0);
-	CHECK_EQ(port_check(MSG_INFO(STREAM_READ, 1, 0), STREAM_CHUNK + 1), E_BAD_ARG);
-	CHECK_EQ(port_check(MSG_INFO(STREAM_READ, 1, 0), ~0ull), E_BAD_ARG);
-	CHECK_EQ(port_check(MSG_INFO(STREAM_POLL, 0, 0), 0), 0);
-	CHECK_EQ(port_check(MSG_INFO(0, 0, 0), 0), E_BAD_SYSCALL);
-	CHECK_EQ(port_check(MSG_INFO(STREAM_POLL + 1, 0, 0), 0), E_BAD_SYSCALL);
-	CHECK_EQ(port_check(MSG_INFO(MSG_LABEL_FAULT, 5, 0), 0), E_BAD_SYSCALL);
+	CHECK_EQ(stream_request_check(MSG_INFO(STREAM_WRITE, 1, 0), 0), 0);
+	CHECK_EQ(stream_request_check(MSG_INFO(STREAM_WRITE, 2, 0), 8), 0);
+	CHECK_EQ(stream_request_check(MSG_INFO(STREAM_WRITE, 2, 0), 9), E_BAD_ARG);     /* short message */
+	CHECK_EQ(stream_request_check(MSG_INFO(STREAM_WRITE, 33, 0), STREAM_CHUNK), 0);
+	CHECK_EQ(stream_request_check(MSG_INFO(STREAM_WRITE, 64, 0), STREAM_CHUNK + 1), E_BAD_ARG);
+	CHECK_EQ(stream_request_check(MSG_INFO(STREAM_READ, 1, 0), STREAM_CHUNK), 0);
+	CHECK_EQ(stream_request_check(MSG_INFO(STREAM_READ, 1, 0), STREAM_CHUNK + 1), E_BAD_ARG);
+	CHECK_EQ(stream_request_check(MSG_INFO(STREAM_READ, 1, 0), ~0ull), E_BAD_ARG);
+	CHECK_EQ(stream_request_check(MSG_INFO(STREAM_POLL, 0, 0), 0), 0);
+	CHECK_EQ(stream_request_check(MSG_INFO(0, 0, 0), 0), E_BAD_SYSCALL);
+	CHECK_EQ(stream_request_check(MSG_INFO(STREAM_POLL + 1, 0, 0), 0), E_BAD_SYSCALL);
+	CHECK_EQ(stream_request_check(MSG_INFO(MSG_LABEL_FAULT, 5, 0), 0), E_BAD_SYSCALL);
 }
 
 TEST(pcserial_full_ring_holds_bytes_in_the_uart)

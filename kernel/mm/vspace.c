@@ -38,56 +38,14 @@ static void charge_tables(struct task *t, uint64_t n)
 	t->table_bytes += n * PAGE_SIZE;
 }
 
-int vspace_map(struct task *t, struct page *p, uint64_t va, unsigned rights)
-{
-	uint64_t len = (uint64_t)p->nframes * PAGE_SIZE;
-	if ((va & (PAGE_SIZE - 1)) || va == 0 || va >= USER_MAP_TOP || len > USER_MAP_TOP - va)
-		return E_BAD_ARG;
-	for (uint64_t i = 0; i < p->nframes; i++)
-		if (paging_lookup(t->root, va + i * PAGE_SIZE) & PTE_P)
-			return E_MAPPED;
-	struct memory *q = quota_of(t);
-	if (memory_take(q, MAPPING_BYTES))
-		return E_NO_MEMORY;
-	struct mapping *m = kzalloc(sizeof(*m));
-	if (!m) {
-		memory_give(q, MAPPING_BYTES);
-		return E_NO_MEMORY;
-	}
-	/* New page tables: as many as the quota has whole frames left for,
-	 * charged after by what was actually made. */
-	uint64_t budget = q ? q->left / PAGE_SIZE : ~0ull, before = budget;
-	uint64_t flags = PTE_U;
-	if (rights & RIGHT_WRITE)
-		flags |= PTE_W;
-	if (!(rights & RIGHT_EXEC))
-		flags |= PTE_NX;
-	for (uint64_t i = 0; i < p->nframes; i++) {
-		if (paging_map(t->root, va + i * PAGE_SIZE, page_frame(p, i), flags, &budget)) {
-			while (i--)
-				paging_unmap(t->root, va + i * PAGE_SIZE);
-			kfree(m);
-			memory_give(q, MAPPING_BYTES);
-			charge_tables(t, before - budget);      /* made, kept until the task dies */
-			return E_NO_MEMORY;
-		}
-	}
-	charge_tables(t, before - budget);
-	m->va = va;
-	m->page = p;
-	kobj_get(&p->hdr);
-	p->maps++;
-	list_add_tail(&t->mappings, &m->link);
-	return TERN_OK;
-}
-
 /*
- * Device memory (an mmio cap's range): like vspace_map, but the frames are
- * not RAM, belong to no page object and are never freed; the PTEs carry
- * PTE_DEV, so user_read/user_write refuse them (the physmap may not even
- * reach them) and the cache bits (paging_cache_flags).
+ * Map npages at va, frame i being page_frame(p, i) for a page object, or
+ * pa + i pages for device memory (p = 0). The mapping record and the page
+ * tables made are charged to the task's quota; on success the record is
+ * on the task's list with p, pa and npages filled in.
  */
-int vspace_map_device(struct task *t, uint64_t va, uint64_t pa, uint64_t npages, uint64_t flags)
+static int map_frames(struct task *t, uint64_t va, uint64_t npages, struct page *p, uint64_t pa,
+		      uint64_t flags)
 {
 	if ((va & (PAGE_SIZE - 1)) || va == 0 || va >= USER_MAP_TOP || npages > (USER_MAP_TOP - va) / PAGE_SIZE)
 		return E_BAD_ARG;
@@ -102,24 +60,54 @@ int vspace_map_device(struct task *t, uint64_t va, uint64_t pa, uint64_t npages,
 		memory_give(q, MAPPING_BYTES);
 		return E_NO_MEMORY;
 	}
+	/* New page tables: as many as the quota has whole frames left for,
+	 * charged after by what was actually made. */
 	uint64_t budget = q ? q->left / PAGE_SIZE : ~0ull, before = budget;
-	flags = PTE_U | PTE_DEV | PTE_NX | (flags & (PTE_W | PTE_PCD | PTE_PWT | PTE_PAT));
 	for (uint64_t i = 0; i < npages; i++) {
-		if (paging_map(t->root, va + i * PAGE_SIZE, pa + i * PAGE_SIZE, flags, &budget)) {
+		uint64_t frame = p ? page_frame(p, i) : pa + i * PAGE_SIZE;
+		if (paging_map(t->root, va + i * PAGE_SIZE, frame, flags, &budget)) {
 			while (i--)
 				paging_unmap(t->root, va + i * PAGE_SIZE);
 			kfree(m);
 			memory_give(q, MAPPING_BYTES);
-			charge_tables(t, before - budget);
+			charge_tables(t, before - budget);      /* made, kept until the task dies */
 			return E_NO_MEMORY;
 		}
 	}
 	charge_tables(t, before - budget);
 	m->va = va;
-	m->pa = pa;
-	m->npages = npages;
+	if (p) {
+		m->page = p;
+		kobj_get(&p->hdr);
+		p->maps++;
+	} else {
+		m->pa = pa;
+		m->npages = npages;
+	}
 	list_add_tail(&t->mappings, &m->link);
 	return TERN_OK;
+}
+
+int vspace_map(struct task *t, struct page *p, uint64_t va, unsigned rights)
+{
+	uint64_t flags = PTE_U;
+	if (rights & RIGHT_WRITE)
+		flags |= PTE_W;
+	if (!(rights & RIGHT_EXEC))
+		flags |= PTE_NX;
+	return map_frames(t, va, p->nframes, p, 0, flags);
+}
+
+/*
+ * Device memory (an mmio cap's range): like vspace_map, but the frames are
+ * not RAM, belong to no page object and are never freed; the PTEs carry
+ * PTE_DEV, so user_read/user_write refuse them (the physmap may not even
+ * reach them) and the cache bits (paging_cache_flags).
+ */
+int vspace_map_device(struct task *t, uint64_t va, uint64_t pa, uint64_t npages, uint64_t flags)
+{
+	flags = PTE_U | PTE_DEV | PTE_NX | (flags & (PTE_W | PTE_PCD | PTE_PWT | PTE_PAT));
+	return map_frames(t, va, npages, 0, pa, flags);
 }
 
 static void unmap_one(struct task *t, struct mapping *m)

@@ -29,6 +29,8 @@
  */
 #include "fwd.h"
 #include "port.h"
+#include "request.h"
+#include "serve.h"
 #include <proto/service.h>
 #include <proto/stream.h>
 #include <stdio.h>
@@ -51,35 +53,10 @@ static const struct {
 
 static struct port ports[2];
 
-static void drop(uint64_t slot)
+/* Where a port's reads are served from (serve.h). */
+static size_t port_take(void *ctx, uint8_t *buf, size_t max)
 {
-	tern_cap_delete(slot, 0);
-	slot_free(slot);
-}
-
-/* Answer a saved reply with an error (a saved reply is used up by sending). */
-static void refuse(uint64_t reply, unsigned err)
-{
-	struct tern_msg m = { .info = MSG_INFO(err, 0, 0) };
-	tern_send(reply, &m);
-	slot_free(reply);
-}
-
-/* Answer the read of p's owner if it waits and there are bytes for it. */
-static void reader_answer(struct port *p)
-{
-	uint8_t buf[STREAM_CHUNK];
-	const struct reader *rd = readers_ready(&p->readers);
-	if (!rd)
-		return;
-	size_t n = port_read(p, buf, rd->max);
-	if (!n)
-		return;
-	uint64_t reply = readers_take(&p->readers, rd->badge);
-	struct tern_msg m = { .mr = { n } };
-	m.info = MSG_INFO(0, msg_put_bytes(&m, 1, buf, n), 0);
-	tern_send(reply, &m);
-	slot_free(reply);
+	return port_read(ctx, buf, max);
 }
 
 /* New bytes may have come in while we did something else. This sends, so
@@ -87,7 +64,7 @@ static void reader_answer(struct port *p)
 static void answer_owners(void)
 {
 	for (int i = 0; i < 2; i++)
-		reader_answer(&ports[i]);
+		serve_answer(&ports[i].readers, port_take, &ports[i]);
 }
 
 static void on_irq(uint64_t bits)
@@ -101,36 +78,6 @@ static void on_irq(uint64_t bits)
 	answer_owners();
 }
 
-static bool read_request(struct port *p, struct tern_msg *m)
-{
-	uint8_t buf[STREAM_CHUNK];
-	size_t max = m->mr[0], n = 0;
-	if (max) {
-		uint64_t older;
-		bool may = readers_arrive(&p->readers, m->badge, &older);
-		if (older)
-			refuse(older, E_BUSY);  /* the caller's own; that call is over */
-		if (may)
-			n = port_read(p, buf, max);
-	}
-	if (max && !n) {
-		uint64_t s = slot_alloc();
-		if (s && !tern_save_reply(s)) {
-			unsigned err = readers_wait(&p->readers, m->badge, s, max);
-			if (err)
-				refuse(s, err);
-			return false;
-		}
-		slot_free(s);
-		readers_take(&p->readers, m->badge);
-		m->info = MSG_INFO(E_NO_MEMORY, 0, 0);
-		return true;
-	}
-	m->mr[0] = n;
-	m->info = MSG_INFO(0, msg_put_bytes(m, 1, buf, n), 0);
-	return true;
-}
-
 /* init's notice that a client has ended (only init's unbadged cap sends badge 0). */
 static bool is_client_gone(const struct tern_msg *m)
 {
@@ -140,20 +87,15 @@ static bool is_client_gone(const struct tern_msg *m)
 
 static void client_gone(uint64_t badge)
 {
-	uint64_t replies[READERS_MAX];
-	for (int i = 0; i < 2; i++) {
-		unsigned n = readers_gone(&ports[i].readers, badge, replies);
-		for (unsigned k = 0; k < n; k++)
-			drop(replies[k]);       /* nobody is left to answer */
-	}
-	answer_owners();               /* a new owner may have bytes waiting */
+	for (int i = 0; i < 2; i++)     /* a new owner may have bytes waiting */
+		serve_gone(&ports[i].readers, badge, port_take, &ports[i]);
 }
 
 /* Act on a request; true if m now holds the reply to send. */
 static bool on_request(struct tern_msg *m)
 {
 	struct port *p = &ports[m->badge & COM2_BADGE ? 1 : 0];
-	unsigned err = port_check(m->info, m->mr[0]);
+	unsigned err = stream_request_check(m->info, m->mr[0]);
 	if (!err && !p->present)
 		err = E_DEAD;
 	if (err) {
@@ -173,7 +115,7 @@ static bool on_request(struct tern_msg *m)
 		n = ring_count(&p->rx);
 		break;
 	case STREAM_READ:
-		return read_request(p, m);
+		return serve_read(&p->readers, m, port_take, p);
 	}
 	m->mr[0] = n;
 	m->info = MSG_INFO(0, 1, 0);

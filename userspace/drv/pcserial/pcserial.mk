@@ -4,5 +4,5 @@
 # userspace/lib/include shadow the host's libc headers.
 
 UNIT_TESTS += pcserial
-UNIT_pcserial_SRCS := userspace/drv/pcserial/port.c userspace/drv/pcserial/readers.c userspace/lib/ring.c
+UNIT_pcserial_SRCS := userspace/drv/pcserial/port.c userspace/drv/pcserial/readers.c userspace/drv/pcserial/request.c userspace/lib/ring.c
 UNIT_pcserial_CFLAGS := -iquote userspace/drv/pcserial -idirafter userspace/lib/include

@@ -45,7 +45,3 @@ size_t port_read(struct port *p, void *dst, size_t max);
  * the bytes sent: n, or fewer if the transmitter is stuck. */
 size_t port_write(struct port *p, const void *src, size_t n);
 
-/* Check a stream request (proto/stream.h) before acting on it: 0, or the
- * E_* code to answer with (unknown method, too many bytes, a WRITE whose
- * message is shorter than the bytes it announces). */
-unsigned port_check(uint64_t info, uint64_t mr0);

@@ -25,6 +25,7 @@
  * crash to restart.
  */
 #include "fwd.h"
+#include "serve.h"
 #include "term.h"
 #include <proto/input.h>
 #include <proto/service.h>
@@ -87,64 +88,15 @@ static void cursor_show(void)
 	}
 }
 
-static void drop(uint64_t slot)
+/* Where the screen's reads are served from (pcserial/serve.h): the keyboard's ring. */
+static size_t input_take(void *ctx, uint8_t *buf, size_t max)
 {
-	tern_cap_delete(slot, 0);
-	slot_free(slot);
+	return ring_read(ctx, buf, max);
 }
 
-/* Answer a saved reply with an error (a saved reply is used up by sending). */
-static void refuse(uint64_t reply, unsigned err)
-{
-	struct tern_msg m = { .info = MSG_INFO(err, 0, 0) };
-	tern_send(reply, &m);
-	slot_free(reply);
-}
-
-/* Answer the owner's waiting read if there is input for it. This sends, so
- * it must run before a reply is put into the IPC buffer. */
 static void answer_owner(void)
 {
-	uint8_t buf[STREAM_CHUNK];
-	const struct reader *rd = readers_ready(&term.readers);
-	if (!rd || !ring_count(&term.in))
-		return;
-	size_t n = ring_read(&term.in, buf, rd->max);
-	uint64_t reply = readers_take(&term.readers, rd->badge);
-	struct tern_msg m = { .mr = { n } };
-	m.info = MSG_INFO(0, msg_put_bytes(&m, 1, buf, n), 0);
-	tern_send(reply, &m);
-	slot_free(reply);
-}
-
-static bool read_request(struct tern_msg *m)
-{
-	uint8_t buf[STREAM_CHUNK];
-	size_t max = m->mr[0], n = 0;
-	if (max) {
-		uint64_t older;
-		bool may = readers_arrive(&term.readers, m->badge, &older);
-		if (older)
-			refuse(older, E_BUSY);  /* the caller's own; that call is over */
-		if (may)
-			n = ring_read(&term.in, buf, max);
-	}
-	if (max && !n) {
-		uint64_t s = slot_alloc();
-		if (s && !tern_save_reply(s)) {
-			unsigned err = readers_wait(&term.readers, m->badge, s, max);
-			if (err)
-				refuse(s, err);
-			return false;
-		}
-		slot_free(s);
-		readers_take(&term.readers, m->badge);
-		m->info = MSG_INFO(E_NO_MEMORY, 0, 0);
-		return true;
-	}
-	m->mr[0] = n;
-	m->info = MSG_INFO(0, msg_put_bytes(m, 1, buf, n), 0);
-	return true;
+	serve_answer(&term.readers, input_take, &term.in);
 }
 
 /* init's notice that a client has ended (only init's unbadged cap sends badge 0). */
@@ -152,15 +104,6 @@ static bool is_client_gone(const struct tern_msg *m)
 {
 	return MSG_LABEL(m->info) == SERVICE_CLIENT_GONE && m->badge == SERVICE_INIT_BADGE &&
 	       MSG_LEN(m->info) >= 1;
-}
-
-static void client_gone(uint64_t badge)
-{
-	uint64_t replies[READERS_MAX];
-	unsigned n = readers_gone(&term.readers, badge, replies);
-	for (unsigned k = 0; k < n; k++)
-		drop(replies[k]);       /* nobody is left to answer */
-	answer_owner();                 /* a new owner may have input waiting */
 }
 
 /* Act on a request; true if m now holds the reply to send. */
@@ -192,7 +135,7 @@ static bool on_request(struct tern_msg *m)
 		n = ring_count(&term.in);
 		break;
 	case STREAM_READ:
-		return read_request(m);
+		return serve_read(&term.readers, m, input_take, &term.in);
 	}
 	m->mr[0] = n;
 	m->info = MSG_INFO(0, 1, 0);
@@ -225,8 +168,8 @@ int main(void)
 		reply = false;
 		if (err)
 			continue;
-		if (is_client_gone(&m))
-			client_gone(m.mr[0]);   /* a notice, not a call: no reply */
+		if (is_client_gone(&m))         /* a notice, not a call: no reply */
+			serve_gone(&term.readers, m.mr[0], input_take, &term.in);
 		else if (!(m.info & MSG_FROM_NOTE))
 			reply = on_request(&m);
 	}

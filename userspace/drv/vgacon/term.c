@@ -1,5 +1,6 @@
 /* The screen terminal's state (see term.h). */
 #include "term.h"
+#include "request.h"
 #include <abi/error.h>
 #include <abi/msg.h>
 #include <proto/input.h>
@@ -75,16 +76,5 @@ unsigned term_check(uint64_t info, uint64_t mr0, bool input)
 			return E_BAD_ARG;
 		return 0;
 	}
-	switch (label) {
-	case STREAM_WRITE:
-		if (mr0 > STREAM_CHUNK || MSG_LEN(info) < 1 + (mr0 + 7) / 8)
-			return E_BAD_ARG;
-		return 0;
-	case STREAM_READ:
-		return mr0 > STREAM_CHUNK ? E_BAD_ARG : 0;
-	case STREAM_POLL:
-		return 0;
-	default:
-		return E_BAD_SYSCALL;
-	}
+	return stream_request_check(info, mr0);
 }

@@ -1,0 +1,21 @@
+/* Stream requests checked before use (request.h). */
+#include "request.h"
+#include <abi/error.h>
+#include <abi/msg.h>
+#include <proto/stream.h>
+
+unsigned stream_request_check(uint64_t info, uint64_t mr0)
+{
+	switch (MSG_LABEL(info)) {
+	case STREAM_WRITE:
+		if (mr0 > STREAM_CHUNK || MSG_LEN(info) < 1 + (mr0 + 7) / 8)
+			return E_BAD_ARG;
+		return 0;
+	case STREAM_READ:
+		return mr0 > STREAM_CHUNK ? E_BAD_ARG : 0;
+	case STREAM_POLL:
+		return 0;
+	default:
+		return E_BAD_SYSCALL;
+	}
+}
