@@ -19,52 +19,34 @@ uint64_t init_ep;
 const uint8_t *initramfs;
 uint64_t initramfs_len;
 
-static void conf_word(const char *cmdline, char *out, size_t size)
-{
-	strlcpy(out, "/etc/init.conf", size);
-	for (const char *p = cmdline; p && *p; p++) {
-		if ((p == cmdline || p[-1] == ' ') && !strncmp(p, "conf=", 5)) {
-			size_t n = 0;
-			p += 5;
-			while (p[n] && p[n] != ' ' && n + 1 < size)
-				n++;
-			memcpy(out, p, n);
-			out[n] = '\0';
-			return;
-		}
-	}
-}
-
 static const char *kernel_cmdline = "";
 
 /*
  * console= on the kernel command line (com1|com2|screen, a comma list)
- * also says which terminal is the console: its first name makes the
- * "console" alias (what getty and sh use) name "serial", "serial1" or
+ * also says which terminal is the console: its first known name makes
+ * the "console" alias (what getty and sh use) name "serial", "serial1" or
  * "screen" (drv/vgacon, typed into by drv/ps2kbd), whatever the
  * configuration's alias line says. An unknown name is skipped (the
  * kernel reports it).
  */
 static const char *console_port;
 
-static void console_word(const char *cmdline)
+static void console_word(void)
 {
-	for (const char *p = cmdline; p && *p; p++) {
-		if ((p != cmdline && p[-1] != ' ') || strncmp(p, "console=", 8))
-			continue;
-		for (p += 8; *p && *p != ' '; p++) {
-			if (p[-1] != '=' && p[-1] != ',')
-				continue;
-			if (!strncmp(p, "com1", 4) && (!p[4] || p[4] == ',' || p[4] == ' '))
-				console_port = "serial";
-			else if (!strncmp(p, "com2", 4) && (!p[4] || p[4] == ',' || p[4] == ' '))
-				console_port = "serial1";
-			else if (!strncmp(p, "screen", 6) && (!p[6] || p[6] == ',' || p[6] == ' '))
-				console_port = "screen";
-			if (console_port)
-				return;
-		}
+	static const struct { const char *name, *service; } terms[] = {
+		{ "com1", "serial" }, { "com2", "serial1" }, { "screen", "screen" },
+	};
+	char list[128];
+	if (conf_expand(kernel_cmdline, "${console}", list, sizeof(list)))
 		return;
+	for (char *p = list; *p && !console_port;) {
+		char *end = strchr(p, ',');
+		if (end)
+			*end = '\0';
+		for (size_t i = 0; i < sizeof(terms) / sizeof(terms[0]) && !console_port; i++)
+			if (!strcmp(p, terms[i].name))
+				console_port = terms[i].service;
+		p = end ? end + 1 : p + strlen(p);
 	}
 }
 
@@ -195,11 +177,11 @@ int tern_main(uint64_t ramfs, uint64_t ramfs_len, uint64_t ipcbuf, uint64_t cmdl
 		printf("init: cannot create its endpoint\n");
 		return 1;
 	}
-	char conf[64];
+	char conf[64] = "";
 	if (cmdline)
 		kernel_cmdline = (const char *)cmdline;
-	conf_word((const char *)cmdline, conf, sizeof(conf));
-	console_word((const char *)cmdline);
+	conf_expand(kernel_cmdline, "${conf:-/etc/init.conf}", conf, sizeof(conf));
+	console_word();
 	printf("init: reading %s\n", conf);
 	run_conf(conf);
 
