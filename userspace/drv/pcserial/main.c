@@ -78,13 +78,6 @@ static void on_irq(uint64_t bits)
 	answer_owners();
 }
 
-/* init's notice that a client has ended (only init's unbadged cap sends badge 0). */
-static bool is_client_gone(const struct tern_msg *m)
-{
-	return MSG_LABEL(m->info) == SERVICE_CLIENT_GONE && m->badge == SERVICE_INIT_BADGE &&
-	       MSG_LEN(m->info) >= 1;
-}
-
 static void client_gone(uint64_t badge)
 {
 	for (int i = 0; i < 2; i++)     /* a new owner may have bytes waiting */
@@ -153,7 +146,7 @@ int main(void)
 			continue;
 		if (m.info & MSG_FROM_NOTE)
 			on_irq(m.badge);
-		else if (is_client_gone(&m))
+		else if (service_client_gone(&m))
 			client_gone(m.mr[0]);   /* a notice, not a call: no reply */
 		else
 			reply = on_request(&m);

@@ -99,13 +99,6 @@ static void answer_owner(void)
 	serve_answer(&term.readers, input_take, &term.in);
 }
 
-/* init's notice that a client has ended (only init's unbadged cap sends badge 0). */
-static bool is_client_gone(const struct tern_msg *m)
-{
-	return MSG_LABEL(m->info) == SERVICE_CLIENT_GONE && m->badge == SERVICE_INIT_BADGE &&
-	       MSG_LEN(m->info) >= 1;
-}
-
 /* Act on a request; true if m now holds the reply to send. */
 static bool on_request(struct tern_msg *m)
 {
@@ -168,7 +161,7 @@ int main(void)
 		reply = false;
 		if (err)
 			continue;
-		if (is_client_gone(&m))         /* a notice, not a call: no reply */
+		if (service_client_gone(&m))    /* a notice, not a call: no reply */
 			serve_gone(&term.readers, m.mr[0], input_take, &term.in);
 		else if (!(m.info & MSG_FROM_NOTE))
 			reply = on_request(&m);

@@ -216,12 +216,6 @@ static void serve(struct tern_msg *m)
 
 /* ---- clients that ended ------------------------------------------------ */
 
-static bool is_client_gone(const struct tern_msg *m)
-{
-	return MSG_LABEL(m->info) == SERVICE_CLIENT_GONE && m->badge == SERVICE_INIT_BADGE &&
-	       MSG_LEN(m->info) >= 1;
-}
-
 static void client_gone(uint64_t badge)
 {
 	unsigned n = handles_release(&handles, &tree, badge);
@@ -282,7 +276,7 @@ int main(int argc, const char **argv)
 			printf("ramfs: receive failed: %s\n", tern_strerror((uint64_t)err));
 			return 1;
 		}
-		if (is_client_gone(&m)) {
+		if (service_client_gone(&m)) {
 			client_gone(m.mr[0]);   /* a notice, not a call: nothing to answer */
 			err = tern_recv(RAMFS_EP, &m);
 			continue;

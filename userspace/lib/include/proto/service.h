@@ -14,6 +14,16 @@
  *                        is an unknown request.
  */
 #pragma once
+#include <stdbool.h>
+#include <tern/msgbuf.h>
 
 #define SERVICE_CLIENT_GONE 0x5E01
 #define SERVICE_INIT_BADGE  0
+
+/* Is m init's notice that a client ended (MR0 its badge)? Only init's
+ * unbadged cap sends badge 0; from anyone else it is an unknown request. */
+static inline bool service_client_gone(const struct tern_msg *m)
+{
+	return MSG_LABEL(m->info) == SERVICE_CLIENT_GONE && m->badge == SERVICE_INIT_BADGE &&
+	       MSG_LEN(m->info) >= 1;
+}
