@@ -1,6 +1,7 @@
 /* 16550 register access (see uart.h). The ports must be enabled first
  * (IOPORT_ENABLE on the manifest's ioport caps). */
 #include "uart.h"
+#include <tern/portio.h>
 #include <tern/sys.h>
 
 enum uart_reg {
@@ -25,15 +26,6 @@ enum uart_reg {
 #define MCR_OUT2        0x08    /* gates the UART's interrupt line on PCs */
 #define LSR_DR          0x01    /* a received byte is waiting */
 #define LSR_THRE        0x20    /* transmit FIFO empty */
-
-static void outb(uint16_t port, uint8_t v) { __asm__ volatile("outb %0, %1" : : "a"(v), "Nd"(port)); }
-
-static uint8_t inb(uint16_t port)
-{
-	uint8_t v;
-	__asm__ volatile("inb %1, %0" : "=a"(v) : "Nd"(port));
-	return v;
-}
 
 bool uart_probe(uint16_t base)
 {

@@ -5,6 +5,7 @@
  */
 #include "i8042.h"
 #include <stdio.h>
+#include <tern/portio.h>
 #include <tern/sys.h>
 
 enum {
@@ -17,15 +18,6 @@ enum {
 	KBD_ENABLE_SCAN = 0xF4, KBD_ACK = 0xFA,
 	WAIT_NS = 50000000,             /* 50 ms: real controllers answer in microseconds */
 };
-
-static void outb(uint16_t port, uint8_t v) { __asm__ volatile("outb %0, %1" : : "a"(v), "Nd"(port)); }
-
-static uint8_t inb(uint16_t port)
-{
-	uint8_t v;
-	__asm__ volatile("inb %1, %0" : "=a"(v) : "Nd"(port));
-	return v;
-}
 
 /* Wait until (status & mask) == want; false after WAIT_NS. */
 static bool wait_status(uint8_t mask, uint8_t want)

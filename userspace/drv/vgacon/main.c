@@ -31,6 +31,7 @@
 #include <proto/service.h>
 #include <proto/stream.h>
 #include <stdio.h>
+#include <tern/portio.h>
 #include <tern/program.h>
 
 #define EP              PROG_CAP(0)     /* "screen": everything arrives here */
@@ -45,15 +46,6 @@
 
 static struct term term;
 static bool crtc;               /* we may move the hardware cursor */
-
-static void outb(uint16_t port, uint8_t v) { __asm__ volatile("outb %0, %1" : : "a"(v), "Nd"(port)); }
-
-static uint8_t inb(uint16_t port)
-{
-	uint8_t v;
-	__asm__ volatile("inb %1, %0" : "=a"(v) : "Nd"(port));
-	return v;
-}
 
 static uint8_t crtc_get(uint8_t reg)
 {

@@ -4,14 +4,7 @@
  * a note, and must stay masked until acknowledged.
  */
 #include "ktest.h"
-
-static void outb(uint16_t port, uint8_t v) { __asm__ volatile("outb %0, %1" : : "a"(v), "Nd"(port)); }
-static uint8_t inb(uint16_t port)
-{
-	uint8_t v;
-	__asm__ volatile("inb %1, %0" : "=a"(v) : "Nd"(port));
-	return v;
-}
+#include <tern/portio.h>
 
 static uint8_t rtc_read(uint8_t reg)
 {

@@ -1,0 +1,19 @@
+/*
+ * x86 port I/O for drivers. The instructions work only on ports the task
+ * was given with IOPORT_ENABLE on an ioport cap (a manifest's
+ * `N:ioport = min=..., max=...`); any other port faults (FAULT_IOPORT).
+ */
+#pragma once
+#include <stdint.h>
+
+static inline void outb(uint16_t port, uint8_t v)
+{
+	__asm__ volatile("outb %0, %1" : : "a"(v), "Nd"(port));
+}
+
+static inline uint8_t inb(uint16_t port)
+{
+	uint8_t v;
+	__asm__ volatile("inb %1, %0" : "=a"(v) : "Nd"(port));
+	return v;
+}
