@@ -17,6 +17,20 @@
  *   FS_MKDIR     MR1 = path len, path from MR2
  *   FS_UNLINK    MR1 = path len, path from MR2 (directories must be empty)
  *   FS_TRUNCATE  MR0 = handle, MR1 = new size
+ *   FS_OPEN_STREAM  MR0 = flags (FS_O_*), MR1 = path len, path from MR2
+ *                -> one cap: a stream (proto/stream.h) on the file, read and
+ *                written in sequence from offset 0 (with FS_O_APPEND every
+ *                write goes at the end); what `cat < f` and `echo > f` use.
+ *   FS_PIPE      -> two caps: the read end, then the write end, of a new
+ *                bounded pipe (FS_PIPE_BUF bytes), both streams.
+ *                Streams count against the asker's handles (FS_EMFILE) until
+ *                adopted (STREAM_ADOPT, sent by init when they are given to
+ *                a program it starts); un-adopted ones are closed when the
+ *                asker ends. A pipe's reader sees end of stream once every
+ *                write end is closed; a writer gets STREAM_EPIPE once the
+ *                read end is closed.
+ * The caps of FS_OPEN_STREAM and FS_PIPE land where the caller's IPC buffer
+ * says (recv_slots); the stubs below take the slots.
  */
 #pragma once
 #include <tern/msgbuf.h>
@@ -31,6 +45,8 @@ enum fs_method {
 	FS_MKDIR,
 	FS_UNLINK,
 	FS_TRUNCATE,
+	FS_OPEN_STREAM,
+	FS_PIPE,
 };
 
 enum fs_error {
@@ -53,6 +69,8 @@ enum fs_type { FS_TYPE_FILE = 1, FS_TYPE_DIR = 2 };
 #define FS_O_TRUNC    0x2       /* empty it on open */
 #define FS_O_EXCL     0x4       /* with CREATE: fail if it exists */
 #define FS_O_DIR      0x8       /* open a directory (for READDIR) */
+#define FS_O_APPEND   0x10      /* streams: every write goes at the end */
+#define FS_PIPE_BUF   4096
 
 #define FS_PATH_MAX   255
 #define FS_NAME_MAX   59
@@ -73,4 +91,7 @@ long fs_stat(uint64_t ep, const char *path, unsigned *type, uint64_t *size);
 long fs_mkdir(uint64_t ep, const char *path);
 long fs_unlink(uint64_t ep, const char *path);
 long fs_truncate(uint64_t ep, uint64_t h, uint64_t size);
+/* The stream lands in slot (a free slot of ours): 0 or -(FS_E* / E_*). */
+long fs_open_stream(uint64_t ep, const char *path, unsigned flags, uint64_t slot);
+long fs_pipe(uint64_t ep, uint64_t read_slot, uint64_t write_slot);
 const char *fs_strerror(long err);

@@ -3,16 +3,30 @@
  * PROG_INIT endpoint. Replies carry the status in the label (0 or E_* /
  * INIT_E*).
  *
- *   INIT_SPAWN     MR0 = args len, args from MR1: NUL-separated words,
- *                  the first a path in the file system -> MR0 = program id
- *                  (E_BAD_ARG if the message is shorter than the args;
+ *   INIT_SPAWN     MR0 = args len | cwd len << 32, args from MR1:
+ *                  NUL-separated words, the first a path in the file
+ *                  system, then (if cwd len > 0) the working directory,
+ *                  an absolute path (prog_info->cwd; "/" if none);
+ *                  up to three caps: the new program's stdin, stdout and
+ *                  stderr in that order (fewer: the rest stay empty; see
+ *                  tern/program.h). init keeps a copy of each, tells its
+ *                  server STREAM_ADOPT, and sends STREAM_CLOSE when the
+ *                  program ends. -> MR0 = program id
+ *                  (E_BAD_ARG if the message is shorter than the args or
+ *                  the cwd is not absolute;
  *                  E_NO_RIGHTS for a program from the fs that asks for
  *                  more than it may have; E_DEAD / E_WOULD_BLOCK when the
  *                  fs provider has ended / is busy)
  *   INIT_WAIT      MR0 = id; answered when it ends -> MR0 = exit status
  *                  (INIT_STATUS_FAULT | vector if it faulted)
+ *   INIT_WATCH     MR0 = id, one note cap: init signals the note (with
+ *                  its badge) when the program ends, at once if it has
+ *                  already; then INIT_WAIT answers without waiting. Who may
+ *                  watch whom: as INIT_WAIT. A new watch of the same program
+ *                  by the same asker replaces the old one. (The shell waits
+ *                  on one note for its jobs and for ^C: proto/stream.h.)
  *   INIT_KILL      MR0 = id: one's own children, or any with [init] control
- *                  (else E_NO_RIGHTS)
+ *                  (else E_NO_RIGHTS); its status is then 137
  *   INIT_PS        MR0 = index -> MR0 = id, MR1 = state, MR2 = restarts,
  *                  MR3 = kernel task id, name from MR4 (32 bytes)
  *                  (E_BAD_ARG past the last)
@@ -35,6 +49,7 @@ enum init_method {
 	INIT_MEM,
 	INIT_POWEROFF,
 	INIT_REBOOT,
+	INIT_WATCH,
 };
 
 enum init_error {
@@ -50,6 +65,11 @@ enum init_state { INIT_RUNNING = 1, INIT_EXITED, INIT_FAULTED, INIT_RESTARTING, 
 
 /* Client stubs (lib/initc.c). */
 long init_spawn(uint64_t ep, const char *const *argv, int argc);
+/* With a working directory (0: none) and standard streams: io[i] is a slot
+ * of ours (0 ends the list: io = {a, b, 0} sends two); io may be 0. */
+long init_spawn_io(uint64_t ep, const char *const *argv, int argc, const char *cwd, const uint64_t io[3]);
+/* note: a slot of ours holding a note cap, badged as we want it signalled. */
+long init_watch(uint64_t ep, uint64_t id, uint64_t note);
 long init_wait(uint64_t ep, uint64_t id, uint64_t *status);
 long init_kill(uint64_t ep, uint64_t id);
 /* The id of the running program called name (0 if none), from INIT_PS. */

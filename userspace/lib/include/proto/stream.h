@@ -1,19 +1,49 @@
 /*
- * The byte-stream protocol (served by drv/pcserial, used by getty, sh and
- * any program that talks to a terminal). Labels of requests; replies carry
- * the status in the label (0 = ok, else an E_* / STREAM_E* code).
+ * The byte-stream protocol: one interface for terminals (drv/pcserial,
+ * drv/vgacon), open files and pipe ends (srv/ramfs). A program reads its
+ * stdin and writes its stdout with the same calls whatever they are
+ * (tern/program.h). Labels of requests; replies carry the status in the
+ * label (0 = ok, else an E_* or STREAM_E* code).
  *
  *   STREAM_WRITE  MR0 = n (<= STREAM_CHUNK), bytes from MR1.
  *                 Reply MR0 = bytes taken (all of them, possibly after
- *                 waiting for the transmitter).
+ *                 waiting for the transmitter or for a pipe's reader).
+ *                 STREAM_EPIPE when no reader is left (a pipe whose read
+ *                 end is closed); STREAM_EBADF on a closed stream.
+ *                 Terminals turn "\n" into "\r\n" (unless the byte before
+ *                 it was '\r'), so programs write plain "\n" everywhere.
  *   STREAM_READ   MR0 = max (<= STREAM_CHUNK). The reply comes once at
  *                 least one byte is there: MR0 = n, bytes from MR1.
- *                 The input goes to one client at a time: while another
- *                 client's read waits, ours waits behind it (it is never
- *                 cancelled by someone else's read). A new read of ours
- *                 replaces our own older one, which is answered E_BUSY.
+ *                 n = 0 means end of stream (a file's end; a pipe with no
+ *                 writer left); a terminal never ends.
+ *                 Terminals: the input goes to one client at a time: while
+ *                 another client's read waits, ours waits behind it (it is
+ *                 never cancelled by someone else's read). A new read of
+ *                 ours replaces our own older one, which is answered E_BUSY.
  *                 (pcserial's rules: drv/pcserial/readers.h.)
  *   STREAM_POLL   Reply MR0 = bytes ready to read now (never waits).
+ *   STREAM_CLOSE  This cap's stream is done for its holder: a closed file
+ *                 stream or pipe end answers STREAM_EBADF from then on, and
+ *                 a pipe whose every write end is closed reads as end of
+ *                 stream after its data. Terminals answer 0 and carry on.
+ *                 init sends it (without waiting for an answer) for each of
+ *                 a program's standard streams when the program ends.
+ *   STREAM_ADOPT  Sent by init (no answer) for each stream a spawner gave a
+ *                 new program: init now closes it when that program ends.
+ *                 A server reclaims the streams it made for a client that
+ *                 has ended (SERVICE_CLIENT_GONE) only if never adopted.
+ *   STREAM_INFO   Reply MR0 = STREAM_KIND_* (what isatty() asks).
+ *   STREAM_INTR   Terminals only (else E_BAD_SYSCALL). MR0 = 1 with one
+ *                 note cap: from now on a ^C (0x03) typed on the terminal
+ *                 is not input; the terminal signals that note (with the
+ *                 note cap's badge) instead. MR0 = 0: ^C is input again.
+ *                 One registration per terminal (a new one replaces the
+ *                 old); it ends with its client (SERVICE_CLIENT_GONE). The
+ *                 shell holds it while a foreground job runs.
+ *
+ * Caps a server makes itself (file streams, pipe ends) carry a badge with
+ * STREAM_BADGE_OWN set, so they never collide with the badges init gives
+ * clients (program ids) or its own notices (badge 0).
  */
 #pragma once
 #include <tern/msgbuf.h>
@@ -22,13 +52,32 @@ enum stream_method {
 	STREAM_WRITE = 1,
 	STREAM_READ,
 	STREAM_POLL,
+	STREAM_CLOSE,
+	STREAM_ADOPT,
+	STREAM_INFO,
+	STREAM_INTR,
 };
 
-#define STREAM_CHUNK 256
+enum stream_error {
+	STREAM_EPIPE = 300,     /* no reader left: a broken pipe */
+	STREAM_EBADF,           /* the stream was closed */
+};
 
-/* Client stubs (lib/stream.c). Return bytes moved, or -E_* on failure. */
+enum stream_kind { STREAM_KIND_TERMINAL = 1, STREAM_KIND_FILE, STREAM_KIND_PIPE };
+
+#define STREAM_CHUNK 256
+#define STREAM_BADGE_OWN (1ull << 62)
+
+/* Client stubs (lib/stream.c). Return bytes moved (>= 0), or -E_* /
+ * -STREAM_E* on failure. */
 long stream_write(uint64_t ep, const void *buf, size_t n);
 long stream_read(uint64_t ep, void *buf, size_t max);
 long stream_poll(uint64_t ep);
-/* Write text for a terminal: each '\n' goes out as "\r\n". */
+long stream_close(uint64_t ep);
+long stream_info(uint64_t ep);          /* STREAM_KIND_* or -E_* */
+/* Register (note != 0: a slot holding a note cap) or drop (note == 0)
+ * the ^C note of a terminal. */
+long stream_intr(uint64_t ep, uint64_t note);
+/* Kept for old callers: the same as stream_write now that terminals
+ * turn "\n" into "\r\n" themselves. */
 long stream_write_text(uint64_t ep, const char *s, size_t n);

@@ -7,8 +7,19 @@
  *   PROG_INIT     an endpoint to init (badged with the program's id) for
  *                 the init protocol (proto/init.h)
  *   PROG_SELF     its own task cap (to bind a note, set its name)
- *   PROG_DEBUG    the kernel console for printf, only if its manifest has
- *                 `log=` (see docs/manifest.md); empty otherwise
+ *   PROG_DEBUG    the kernel console, only if its manifest has `log=`
+ *                 (see docs/manifest.md); empty otherwise
+ *   PROG_STDIN, PROG_STDOUT, PROG_STDERR
+ *                 its standard streams (proto/stream.h: a terminal, an open
+ *                 file or a pipe end), chosen by whoever started it: the
+ *                 caps sent with INIT_SPAWN (proto/init.h), or, for a
+ *                 [program] started from /etc/init.conf, the console (or the
+ *                 service its `start stdio=NAME` line names). Drivers
+ *                 ([driver]) started from init.conf get none. An empty slot
+ *                 reads as end of file; printf to an empty stdout (and
+ *                 eprintf to an empty stderr) goes to the kernel console if
+ *                 PROG_DEBUG holds it, else nowhere. init closes the three
+ *                 (STREAM_CLOSE) when the program ends.
  *   PROG_CAP(i)   manifest slot i ("i:type = ..." in [capabilities])
  * A program whose manifest has "N:mmio = framebuffer" finds the boot
  * framebuffer's geometry in prog_info->fb (format MMIO_FB_NONE otherwise);
@@ -25,6 +36,9 @@
 #define PROG_INIT       3
 #define PROG_SELF       4
 #define PROG_DEBUG      5               /* the kernel console, if the manifest asks (log=) */
+#define PROG_STDIN      6
+#define PROG_STDOUT     7
+#define PROG_STDERR     8
 #define PROG_CAP_BASE   16
 #define PROG_CAP(i)     (PROG_CAP_BASE + (uint64_t)(i))
 #define PROG_RADIX      8               /* 256 slots unless [cspace] radix says more */
@@ -47,6 +61,8 @@ struct prog_info {
 	char name[32];
 	uint64_t argc;
 	char args[PROG_ARGS_MAX];       /* argc NUL-terminated strings, argv[0] first */
+	char cwd[256];                  /* working directory, absolute ("/" unless the
+					 * spawner gave one): relative paths start here */
 	struct prog_fb {                /* the boot framebuffer (mmio = framebuffer) */
 		uint64_t base, size;    /* physical address of the first pixel (map from it
 					 * rounded down to a page); bytes, pitch * height */
