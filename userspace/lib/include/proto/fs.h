@@ -24,11 +24,13 @@
  *   FS_PIPE      -> two caps: the read end, then the write end, of a new
  *                bounded pipe (FS_PIPE_BUF bytes), both streams.
  *                Streams count against the asker's handles (FS_EMFILE) until
- *                adopted (STREAM_ADOPT, sent by init when they are given to
- *                a program it starts); un-adopted ones are closed when the
- *                asker ends. A pipe's reader sees end of stream once every
- *                write end is closed; a writer gets STREAM_EPIPE once the
- *                read end is closed.
+ *                closed, whoever holds them by then; those still open when
+ *                the asker ends are closed then (a shell's pipelines end with
+ *                it, as a Unix session's jobs get a hangup). A pipe's reader
+ *                sees end of stream once its write end is closed; a writer
+ *                gets STREAM_EPIPE once the read end is closed. Each cap is
+ *                one end: a spawner hands an end to one program (init closes
+ *                it when that program ends) and deletes its own copy.
  * The caps of FS_OPEN_STREAM and FS_PIPE land where the caller's IPC buffer
  * says (recv_slots); the stubs below take the slots.
  */

@@ -9,9 +9,8 @@
  *                  an absolute path (prog_info->cwd; "/" if none);
  *                  up to three caps: the new program's stdin, stdout and
  *                  stderr in that order (fewer: the rest stay empty; see
- *                  tern/program.h). init keeps a copy of each, tells its
- *                  server STREAM_ADOPT, and sends STREAM_CLOSE when the
- *                  program ends. -> MR0 = program id
+ *                  tern/program.h). init keeps a copy of each and sends
+ *                  it STREAM_CLOSE (without waiting) when the program ends. -> MR0 = program id
  *                  (E_BAD_ARG if the message is shorter than the args or
  *                  the cwd is not absolute;
  *                  E_NO_RIGHTS for a program from the fs that asks for

@@ -28,10 +28,6 @@
  *                 stream after its data. Terminals answer 0 and carry on.
  *                 init sends it (without waiting for an answer) for each of
  *                 a program's standard streams when the program ends.
- *   STREAM_ADOPT  Sent by init (no answer) for each stream a spawner gave a
- *                 new program: init now closes it when that program ends.
- *                 A server reclaims the streams it made for a client that
- *                 has ended (SERVICE_CLIENT_GONE) only if never adopted.
  *   STREAM_INFO   Reply MR0 = STREAM_KIND_* (what isatty() asks).
  *   STREAM_INTR   Terminals only (else E_BAD_SYSCALL). MR0 = 1 with one
  *                 note cap: from now on a ^C (0x03) typed on the terminal
@@ -53,7 +49,6 @@ enum stream_method {
 	STREAM_READ,
 	STREAM_POLL,
 	STREAM_CLOSE,
-	STREAM_ADOPT,
 	STREAM_INFO,
 	STREAM_INTR,
 };
