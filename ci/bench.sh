@@ -278,6 +278,13 @@ if ! "$TERN_RUN" -l "$logs/icount-tern.serial" ci/bench/kernel-icount.run >"$log
 	note "icount: tern's IPC benchmark did not finish; see $logs/icount-tern.serial"
 fi
 tr -d '\r' <"$logs/icount-tern.serial" | grep '^bench ' >"$data/icount-tern"
+say "IPC benchmarks in instructions: tern with fastpath=off"
+if ! "$TERN_RUN" -l "$logs/icount-tern-slow.serial" ci/bench/kernel-icount.run KARGS=fastpath=off \
+	>"$logs/icount-tern-slow.out" 2>&1; then
+	note "icount: tern's IPC benchmark with fastpath=off did not finish; see $logs/icount-tern-slow.serial"
+fi
+tr -d '\r' <"$logs/icount-tern-slow.serial" | grep '^bench ' | sed 's/^bench \([a-z_]*\)_cycles/bench \1_slowpath_cycles/' \
+	>>"$data/icount-tern"
 if [ $have_peer = 1 ]; then
 	say "IPC benchmarks in instructions: linux (-icount shift=0; about 50 s)"
 	if ! "$TERN_RUN" -l "$logs/icount-linux.serial" ci/bench/peer-ipc-icount.run \
@@ -287,7 +294,7 @@ if [ $have_peer = 1 ]; then
 	tr -d '\r' <"$logs/icount-linux.serial" | grep '^bench ' >"$data/icount-linux"
 fi
 # The figures docs/performance.md records (a regression shows as a change).
-ICOUNT_RECORDED="ipc_call_reply_cycles=1124 note_signal_wake_cycles=469 pipe_roundtrip_cycles=12991 eventfd_wake_cycles=3656"
+ICOUNT_RECORDED="ipc_call_reply_cycles=640 ipc_call_reply_slowpath_cycles=1134 note_signal_wake_cycles=459 note_signal_wake_slowpath_cycles=459 pipe_roundtrip_cycles=12991 eventfd_wake_cycles=3656"
 recorded() { for kv in $ICOUNT_RECORDED; do [ "${kv%%=*}" = "$1" ] && echo "${kv#*=}"; done; }
 
 # field FILE NAME KEY: KEY=value from the "bench NAME ..." line of FILE
@@ -388,7 +395,10 @@ for pair in "ipc_call_reply_cycles pipe_roundtrip_cycles call+reply vs pipe roun
 	shift 2
 	printf '%-32s %12s %12s %10s\n' "$*" "$(d "$x")" "$(d "$y")" "$(ratio "$x" "$y")"
 done
-for name in ipc_call_reply_cycles note_signal_wake_cycles pipe_roundtrip_cycles eventfd_wake_cycles; do
+x=$(field "$data/icount-tern" ipc_call_reply_slowpath_cycles median) y=$(field "$data/icount-linux" pipe_roundtrip_cycles median)
+printf '%-32s %12s %12s %10s\n' "the same, fastpath=off" "$(d "$x")" "$(d "$y")" "$(ratio "$x" "$y")"
+for name in ipc_call_reply_cycles ipc_call_reply_slowpath_cycles note_signal_wake_cycles note_signal_wake_slowpath_cycles \
+	pipe_roundtrip_cycles eventfd_wake_cycles; do
 	case $name in pipe*|eventfd*) f=$data/icount-linux ;; *) f=$data/icount-tern ;; esac
 	now=$(field "$f" "$name" median) was=$(recorded "$name")
 	[ "$now" = null ] && continue
@@ -502,7 +512,8 @@ json=$out/results.json
 	printf '\n  ],\n'
 	printf '  "icount": ['
 	sep=
-	for name in ipc_call_reply_cycles note_signal_wake_cycles pipe_roundtrip_cycles eventfd_wake_cycles; do
+	for name in ipc_call_reply_cycles ipc_call_reply_slowpath_cycles note_signal_wake_cycles \
+		note_signal_wake_slowpath_cycles pipe_roundtrip_cycles eventfd_wake_cycles; do
 		case $name in pipe*|eventfd*) f=$data/icount-linux sys=linux ;; *) f=$data/icount-tern sys=tern ;; esac
 		v=$(field "$f" "$name" median)
 		[ "$v" = null ] && continue
