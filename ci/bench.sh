@@ -13,6 +13,7 @@
 #          guest TSC counts executed instructions, so these figures are
 #          identical run after run and on any host (the ones to compare;
 #          docs/performance.md records them and the table shows the change)
+#   report build/bench/report.svg: boot and IPC bars (ci/bench/svg.awk)
 #   size   bytes of tern's kernel, initramfs and images, and of the peer's
 #   build  wall time of a clean `make all`
 #
@@ -439,6 +440,25 @@ if [ -n "$notes" ]; then
 	echo "Notes:"
 	printf '%s' "$notes" | sed 's/^/  /'
 fi
+
+# ---- report.svg: the boot bars and the IPC instruction bars ------------------------
+svg=$out/report.svg
+{
+	a=${accels%% *}
+	printf 'chart\tBoot to the prompt, median (%s)\tms from QEMU launch\n' "$a"
+	for s in $systems; do
+		set -- $(stats "$data/boot-$a-$s")
+		printf 'bar\t%s\t%s\n' "$(label "$s")" "$(d "$3")"
+	done
+	printf 'chart\tIPC round trip in instructions\t-icount shift=0\n'
+	printf 'bar\ttern call+reply\t%s\n' "$(d "$(field "$data/icount-tern" ipc_call_reply_cycles median)")"
+	printf 'bar\ttern call+reply, fastpath=off\t%s\n' "$(d "$(field "$data/icount-tern" ipc_call_reply_slowpath_cycles median)")"
+	printf 'bar\tlinux pipe round trip\t%s\n' "$(d "$(field "$data/icount-linux" pipe_roundtrip_cycles median)")"
+	printf 'chart\tWake-up in instructions\t-icount shift=0\n'
+	printf 'bar\ttern note signal->wake\t%s\n' "$(d "$(field "$data/icount-tern" note_signal_wake_cycles median)")"
+	printf 'bar\tlinux eventfd wake-up\t%s\n' "$(d "$(field "$data/icount-linux" eventfd_wake_cycles median)")"
+} | awk -f ci/bench/svg.awk >"$svg"
+echo "report: $svg"
 
 # ---- results.json ------------------------------------------------------------------
 json=$out/results.json
