@@ -10,6 +10,7 @@
  * report the bytes moved so far (the error only if nothing moved).
  */
 #include <proto/fs.h>
+#include <proto/stream.h>
 #include <string.h>
 
 static long fs_call(uint64_t ep, struct tern_msg *m)
@@ -190,6 +191,11 @@ const char *fs_strerror(long err)
 		err = -err;
 	if (err >= FS_ENOENT && err <= FS_EMFILE)
 		return names[err - FS_ENOENT];
+	/* What the streams of FS_OPEN_STREAM and FS_PIPE answer. */
+	if (err == STREAM_EPIPE)
+		return "broken pipe";
+	if (err == STREAM_EBADF)
+		return "stream closed";
 	if (err < E_COUNT)
 		return tern_strerror((uint64_t)err);
 	return "unknown error";
