@@ -14,9 +14,16 @@
  * client cannot use another's handles when init badges them apart). A bad
  * request gets an error label and the server goes on.
  *
+ * Requests on the same endpoint also come through the stream caps we make
+ * (FS_OPEN_STREAM, FS_PIPE): those carry the badge STREAM_BADGE_OWN |
+ * number, which no client of init has, and are served by stream_srv.c
+ * (docs/streams.md). The caps are minted from our endpoint into two
+ * scratch slots, travel in the reply (which copies them), and our copies
+ * are deleted once it is sent.
+ *
  * When a client ends, init sends SERVICE_CLIENT_GONE (proto/service.h)
- * through its unbadged endpoint cap: we close every handle the client
- * left open, so dead clients cannot use up the table. The notice counts
+ * through its unbadged endpoint cap: we close every handle and stream the
+ * client made and left open, so dead clients cannot use up the table. The notice counts
  * only with badge 0, which no client can send (init badges every client
  * cap with a program id); from a client it is an unknown request.
  */
