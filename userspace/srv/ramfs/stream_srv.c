@@ -86,12 +86,12 @@ static unsigned check(const struct tern_msg *m)
 static long do_read(struct handle *e, uint8_t *buf, size_t max, size_t *n)
 {
 	long r;
-	if (!max)
+	if (e->kind != HANDLE_FILE_STREAM && e->kind != HANDLE_PIPE_READ)
+		r = -STREAM_EBADF;      /* a write end */
+	else if (!max)
 		r = 0;
 	else if (e->kind == HANDLE_FILE_STREAM)
 		r = handle_stream_read(e, buf, max);
-	else if (e->kind != HANDLE_PIPE_READ)
-		r = -STREAM_EBADF;
 	else if ((r = pipe_read(e->pipe, buf, max)) == -PIPE_WAIT) {
 		uint64_t reply = save_reply();
 		if (!reply)
@@ -110,12 +110,12 @@ static long do_read(struct handle *e, uint8_t *buf, size_t max, size_t *n)
 static long do_write(struct handle *e, const uint8_t *buf, size_t n)
 {
 	long r;
-	if (!n)
+	if (e->kind != HANDLE_FILE_STREAM && e->kind != HANDLE_PIPE_WRITE)
+		r = -STREAM_EBADF;      /* a read end */
+	else if (!n)
 		r = 0;
 	else if (e->kind == HANDLE_FILE_STREAM)
 		r = handle_stream_write(&ramfs_tree, e, buf, n);
-	else if (e->kind != HANDLE_PIPE_WRITE)
-		r = -STREAM_EBADF;
 	else if ((r = pipe_write(e->pipe, buf, n)) == -PIPE_WAIT) {
 		uint64_t reply = save_reply();
 		if (!reply)

@@ -234,6 +234,7 @@ static int t_pipe_wrong_ends(void)
 	EXPECT(new_pipe(), 0);
 	EXPECT(stream_write(ends[0], "x", 1), -STREAM_EBADF);
 	EXPECT(stream_read(ends[1], buf, 4), -STREAM_EBADF);
+	EXPECT(stream_read(ends[1], buf, 0), -STREAM_EBADF);   /* even for no bytes */
 	EXPECT(stream_intr(ends[0], 0), -E_BAD_SYSCALL);        /* terminals only */
 	drop_pipe();
 	return 0;
