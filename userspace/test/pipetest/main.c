@@ -270,6 +270,25 @@ static int t_closed_and_stale_caps(void)
 	return 0;
 }
 
+/* init closes a finished program's streams with a send, not a call: no
+ * reply is owed. A read sent that way has no reply to keep either, so it
+ * must not become the pipe's waiting read. */
+static int t_requests_sent_not_called(void)
+{
+	char c;
+	EXPECT(new_pipe(), 0);
+	struct tern_msg m = { .info = MSG_INFO(STREAM_READ, 1, 0), .mr = { 1 } };
+	EXPECT(tern_send(ends[0], &m), 0);
+	EXPECT(stream_write(ends[1], "k", 1), 1);
+	EXPECT(stream_read(ends[0], &c, 1), 1);         /* not taken by the sent read */
+	EXPECT(c, 'k');
+	m = (struct tern_msg){ .info = MSG_INFO(STREAM_CLOSE, 0, 0) };
+	EXPECT(tern_send(ends[1], &m), 0);
+	EXPECT(stream_read(ends[0], &c, 1), 0);         /* closed: end of stream */
+	drop_pipe();
+	return 0;
+}
+
 static int t_malformed_requests(void)
 {
 	EXPECT(new_pipe(), 0);
@@ -440,6 +459,7 @@ static const struct {
 	{ "pipe_epipe_after_reader_closes", t_pipe_epipe_after_reader_closes },
 	{ "pipe_wrong_ends", t_pipe_wrong_ends },
 	{ "closed_and_stale_caps", t_closed_and_stale_caps },
+	{ "requests_sent_not_called", t_requests_sent_not_called },
 	{ "malformed_requests", t_malformed_requests },
 	{ "pipe_limit_per_client", t_pipe_limit_per_client },
 	{ "pipe_stream_between_tasks", t_pipe_stream_between_tasks },
