@@ -7,7 +7,9 @@
  * the words its method reads (MSG_LEN), since words beyond it in init's
  * IPC buffer are left over from other messages; and what it asks must be
  * within the sender's authority (authority.c). init only ever replies to
- * a client, and replies never block.
+ * a client, and replies never block. Caps may come with any message
+ * (main.c); INIT_SPAWN keeps up to three (the program's standard streams)
+ * and INIT_WATCH one (a note), all others are deleted after the request.
  */
 #include "init.h"
 #include <stdio.h>
