@@ -8,6 +8,7 @@
 #include "cpuflags.h"
 #include <stdio.h>
 #include <string.h>
+#include <tern/tool.h>
 
 struct regs {
 	uint32_t a, b, c, d;
@@ -22,16 +23,15 @@ static struct regs cpuid(uint32_t leaf)
 
 static int usage(void)
 {
-	printf("usage: cpuinfo\n"
-	       "  print the processor's vendor, model and features (CPUID)\n");
-	return 2;
+	return tool_usage("[-h]\n  print the processor's vendor, model and features (CPUID)");
 }
 
 int main(int argc, const char **argv)
 {
+	tool_init(argc, argv);
 	if (argc > 1) {
 		if (strcmp(argv[1], "-h"))
-			printf("cpuinfo: unknown argument '%s'\n", argv[1]);
+			tool_error("unknown argument '%s'", argv[1]);
 		return usage();
 	}
 	struct regs r0 = cpuid(0), r1 = { 0 }, r81 = { 0 };

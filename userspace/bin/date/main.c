@@ -10,41 +10,35 @@
 #include <stdio.h>
 #include <string.h>
 #include <tern/program.h>
+#include <tern/tool.h>
 
 #define DATE_RTC PROG_CAP(0)    /* service=rtc */
 
 static int usage(void)
 {
-	printf("usage: date [-u]\n"
-	       "  print the date and time of the real-time clock (UTC)\n");
-	return 2;
+	return tool_usage("[-u]\n  print the date and time of the real-time clock (UTC)");
 }
 
 int main(int argc, const char **argv)
 {
+	tool_init(argc, argv);
 	for (int i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "-u"))
 			continue;
 		if (strcmp(argv[i], "-h"))
-			printf("date: unknown argument '%s'\n", argv[i]);
+			tool_error("unknown argument '%s'", argv[i]);
 		return usage();
 	}
 	struct rtc_time t;
 	long r = rtc_time(DATE_RTC, &t);
-	if (r == -RTC_EBADCLOCK) {
-		printf("date: the real-time clock holds no valid date\n");
-		return 1;
-	}
-	if (r) {
-		printf("date: the rtc service: %s\n", tern_strerror((uint64_t)-r));
-		return 1;
-	}
+	if (r == -RTC_EBADCLOCK)
+		return tool_error("the real-time clock holds no valid date");
+	if (r)
+		return tool_error("the rtc service: %s", tern_strerror((uint64_t)-r));
 	struct date_fields d = { t.year, t.month, t.day, t.hour, t.min, t.sec };
-	if (!date_valid(&d)) {
-		printf("date: the clock says %u-%u-%u %u:%u:%u, which is no date\n", t.year, t.month,
-		       t.day, t.hour, t.min, t.sec);
-		return 1;
-	}
+	if (!date_valid(&d))
+		return tool_error("the clock says %u-%u-%u %u:%u:%u, which is no date", t.year, t.month,
+				  t.day, t.hour, t.min, t.sec);
 	char line[64];
 	date_format(line, sizeof(line), &d);
 	printf("%s\n", line);
