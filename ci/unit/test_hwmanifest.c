@@ -55,6 +55,20 @@ TEST(hwmanifest_pci_only_its_ports)
 		CHECK(m.caps[i].type != MAN_ENDPOINT || !m.caps[i].service[0]);
 }
 
+/* test/pcistray stands for drv/pci in attack-hw.run: same ports, nothing else. */
+TEST(hwmanifest_pcistray_is_pci)
+{
+	struct manifest pci, stray;
+	CHECK_EQ(load("pci", &pci), 0);
+	CHECK_EQ(load("pcistray", &stray), 0);
+	CHECK(no_authority(&stray));
+	CHECK_EQ(stray.ncaps, 1);
+	const struct man_cap *a = manifest_cap(&pci, 1), *b = manifest_cap(&stray, 0);
+	CHECK(a && b && a->type == MAN_IOPORT && b->type == MAN_IOPORT);
+	CHECK_EQ(a->min, b->min);
+	CHECK_EQ(a->max, b->max);
+}
+
 TEST(hwmanifest_rtc_only_its_ports_and_irq8)
 {
 	struct manifest m;
