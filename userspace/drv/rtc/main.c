@@ -12,7 +12,7 @@
  * hardware. If the copy is older than a second (the interrupt is late, or
  * this is a clock that does not raise it) a request reads the registers
  * directly, between updates (register A's update-in-progress bit, read
- * twice until two reads agree; bounded, about 2 ms at worst).
+ * twice until two reads agree; bounded to a few ms).
  *
  * Index writes keep bit 7 of port 0x70 clear: on PCs that bit masks the
  * NMI, and this driver has no business changing that.
