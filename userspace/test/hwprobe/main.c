@@ -81,6 +81,24 @@ static int t_pci_funcs(void)
 	return 0;
 }
 
+/* attack-hw.run puts a PCI bridge at 00:04.0 and a virtio RNG behind it
+ * at 03.0 of its secondary bus: the bus field reaches past bus 0. */
+static int t_pci_behind_bridge(void)
+{
+	uint32_t class_rev = 0, buses = 0, id = 0;
+	EXPECT(pci_read(PROBE_PCI, 0, 4, 0, 0x08, &class_rev) == 0);
+	EXPECT(class_rev >> 16 == 0x0604);              /* a PCI-to-PCI bridge */
+	EXPECT(pci_read(PROBE_PCI, 0, 4, 0, 0x18, &buses) == 0);
+	unsigned secondary = buses >> 8 & 0xFF;
+	EXPECT(secondary != 0);
+	uint64_t map[4] = { 0 };
+	EXPECT(pci_funcs(PROBE_PCI, secondary, map) == 0);
+	EXPECT(map[0] == 1ull << 24);                   /* device 3, function 0, alone */
+	EXPECT(pci_read(PROBE_PCI, secondary, 3, 0, 0, &id) == 0);
+	EXPECT((id & 0xFFFF) == 0x1af4);
+	return 0;
+}
+
 static int t_rtc(void)
 {
 	struct rtc_time t;
@@ -113,6 +131,7 @@ static const struct {
 	{ "pci_out_of_range", t_pci_out_of_range },
 	{ "pci_short_and_unknown", t_pci_short_and_unknown },
 	{ "pci_funcs", t_pci_funcs },
+	{ "pci_behind_bridge", t_pci_behind_bridge },
 	{ "pci_still_serving", t_pci_host_bridge },
 	{ "rtc", t_rtc },
 	{ "rtc_ticks", t_rtc_ticks },
