@@ -1,9 +1,9 @@
 /*
  * Unit tests for the shell's word splitter (userspace/bin/sh/shparse.c)
- * and path resolution (userspace/bin/sh/path.c).
+ * and path resolution (userspace/lib/path.c).
  */
 #include "unit.h"
-#include "path.h"
+#include "tern/path.h"
 #include "shparse.h"
 #include <string.h>
 

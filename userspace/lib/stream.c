@@ -47,21 +47,56 @@ long stream_poll(uint64_t ep)
 
 long stream_write_text(uint64_t ep, const char *s, size_t n)
 {
-	char buf[STREAM_CHUNK];
-	size_t k = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (k + 2 > sizeof(buf)) {
-			if (stream_write(ep, buf, k) < 0)
-				return -1;
-			k = 0;
-		}
-		if (s[i] == '\n')
-			buf[k++] = '\r';
-		buf[k++] = s[i];
+	return stream_write(ep, s, n);
+}
+
+/* A request of words only; the reply's MR0 or -error. */
+static long stream_simple(uint64_t ep, unsigned label, unsigned len, uint64_t mr0)
+{
+	struct tern_msg m = { .info = MSG_INFO(label, len, 0), .mr = { mr0 } };
+	int err = tern_call(ep, &m);
+	if (err)
+		return -err;
+	return MSG_LABEL(m.info) ? -(long)MSG_LABEL(m.info) : (long)m.mr[0];
+}
+
+long stream_close(uint64_t ep)
+{
+	long r = stream_simple(ep, STREAM_CLOSE, 0, 0);
+	return r < 0 ? r : 0;
+}
+
+long stream_info(uint64_t ep)
+{
+	return stream_simple(ep, STREAM_INFO, 0, 0);
+}
+
+long stream_intr(uint64_t ep, uint64_t note)
+{
+	struct tern_msg m = { .info = MSG_INFO(STREAM_INTR, 1, note ? 1 : 0), .mr = { note ? 1 : 0 } };
+	if (note)
+		tern_ipcbuf->caps[0] = note;
+	int err = tern_call(ep, &m);
+	if (err)
+		return -err;
+	return MSG_LABEL(m.info) ? -(long)MSG_LABEL(m.info) : 0;
+}
+
+long stream_dup(uint64_t ep, uint64_t slot)
+{
+	struct tern_msg m = { .info = MSG_INFO(STREAM_DUP, 0, 0) };
+	tern_ipcbuf->recv_slots[0] = slot;
+	int err = tern_call(ep, &m);
+	tern_ipcbuf->recv_slots[0] = 0;
+	if (err)
+		return -err;
+	if (MSG_LABEL(m.info))
+		return -(long)MSG_LABEL(m.info);
+	if (MSG_NCAPS(m.info) < 1) {
+		tern_cap_delete(slot, 0);
+		return -E_BAD_ARG;
 	}
-	if (k && stream_write(ep, buf, k) < 0)
-		return -1;
-	return (long)n;
+	return 0;
 }
 
 /* A request with MR0 only and no bytes back: MR0 of the reply, or -E_*. */

@@ -9,7 +9,7 @@
  * argument is resolved against it.
  */
 #include "lineedit.h"
-#include "path.h"
+#include <tern/path.h>
 #include "sh.h"
 #include "shparse.h"
 #include <stdio.h>

@@ -5,5 +5,5 @@
 UNIT_TESTS += lineedit shparse
 UNIT_lineedit_SRCS := userspace/bin/sh/lineedit.c
 UNIT_lineedit_CFLAGS := -iquote userspace/bin/sh
-UNIT_shparse_SRCS := userspace/bin/sh/shparse.c userspace/bin/sh/path.c
-UNIT_shparse_CFLAGS := -iquote userspace/bin/sh
+UNIT_shparse_SRCS := userspace/bin/sh/shparse.c userspace/lib/path.c
+UNIT_shparse_CFLAGS := -iquote userspace/bin/sh -iquote userspace/lib/include

@@ -1,7 +1,8 @@
 /*
- * Path names for the shell: the file system takes only absolute paths, so
- * every argument is made absolute against the working directory here.
- * Pure code, unit-tested with the word splitter (ci/unit/test_shparse.c).
+ * Path names: the file system takes only absolute paths, so every program
+ * makes its arguments absolute against its working directory (the shell's
+ * own, or prog_info->cwd: tern/tool.h). Pure code, unit-tested with the
+ * shell's word splitter (ci/unit/test_shparse.c).
  */
 #pragma once
 #include <stddef.h>

@@ -1,5 +1,5 @@
 /* Making paths absolute and canonical (see path.h). */
-#include "path.h"
+#include "tern/path.h"
 #include <string.h>
 
 /* Append the components of p to out[0, *len), which holds "" or "/a/b". */

@@ -1,0 +1,52 @@
+/*
+ * What the programs in /bin share (lib/tool.c): their name for messages,
+ * usage and errors on stderr, paths made absolute against the working
+ * directory the spawner gave (prog_info->cwd), and input read the same way
+ * from a named file or from stdin (a terminal, a pipe, a redirected file).
+ *
+ * Conventions: a tool that touches files has `0:endpoint = service=fs` in
+ * its manifest (TOOL_FS); output goes through printf/stdout_write (a
+ * closed pipe ends the tool quietly with status 141, lib/stdio.c); errors
+ * are "NAME: what: why" on stderr and status 1; `-h` prints the usage to
+ * stderr, status 2 (also what a wrong option gets).
+ */
+#pragma once
+#include <proto/fs.h>
+#include <proto/stream.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <tern/program.h>
+
+#define TOOL_FS PROG_CAP(0)
+
+extern const char *tool_name;
+/* Remember argv[0]'s last component as the tool's name. */
+void tool_init(int argc, const char **argv);
+/* "usage: NAME USAGE" on stderr; returns 2. */
+int tool_usage(const char *usage);
+/* "NAME: " + the message + "\n" on stderr; returns 1. */
+int tool_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* "NAME: ARG: <fs error text>"; returns 1. */
+int tool_fs_error(const char *arg, long err);
+/* arg made absolute against the working directory into out
+ * (FS_PATH_MAX + 1 bytes): 0, or -1 after reporting a too-long path. */
+int tool_path(const char *arg, char *out);
+
+/* An input: a file of the file system, or stdin. */
+struct tool_in {
+	int is_file;
+	uint64_t handle, off;           /* a file: its fs handle, the next offset */
+	unsigned char buf[FS_IO_MAX];
+	size_t pos, len;
+	int eof;
+};
+/* Open path (NULL or "-": stdin) for reading; reports a failure and
+ * returns 1 (0 when open). */
+int tool_open(struct tool_in *in, const char *path);
+/* Up to max bytes: > 0, 0 at the end, or -error (reported by the caller). */
+long tool_read(struct tool_in *in, void *buf, size_t max);
+/* The next line with its '\n' (unless the input ended without one), NUL
+ * terminated, at most max - 1 bytes (a longer line comes in pieces):
+ * its length, 0 at the end, or -error. */
+long tool_getline(struct tool_in *in, char *line, size_t max);
+void tool_close(struct tool_in *in);
