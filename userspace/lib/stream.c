@@ -98,30 +98,3 @@ long stream_dup(uint64_t ep, uint64_t slot)
 	}
 	return 0;
 }
-
-/* A request with MR0 only and no bytes back: MR0 of the reply, or -E_*. */
-static long stream_simple(uint64_t ep, unsigned label, uint64_t mr0, unsigned ncaps)
-{
-	struct tern_msg m = { .info = MSG_INFO(label, 1, ncaps), .mr = { mr0 } };
-	int err = tern_call(ep, &m);
-	if (err)
-		return -err;
-	return MSG_LABEL(m.info) ? -(long)MSG_LABEL(m.info) : (long)m.mr[0];
-}
-
-long stream_close(uint64_t ep)
-{
-	return stream_simple(ep, STREAM_CLOSE, 0, 0);
-}
-
-long stream_info(uint64_t ep)
-{
-	return stream_simple(ep, STREAM_INFO, 0, 0);
-}
-
-long stream_intr(uint64_t ep, uint64_t note)
-{
-	if (note)
-		tern_ipcbuf->caps[0] = note;
-	return stream_simple(ep, STREAM_INTR, note != 0, note != 0);
-}
