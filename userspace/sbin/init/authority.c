@@ -72,7 +72,7 @@ static const char *fs_cap_refusal(const struct prog *spawner, const struct man_c
 		return c->service[0] && spawner && !holds_service(spawner, c->service) ? "a service its spawner lacks" : 0;
 	case MAN_PAGE:
 		if (c->klog && spawner && !holds_klog(spawner))
-			return "the kernel log";
+			return "the kernel log its spawner lacks";
 		return c->initramfs && spawner && !holds_initramfs(spawner) ? "the initramfs" : 0;
 	case MAN_MMIO:
 		return !spawner || !holds_mmio(spawner, c) ? "device memory its spawner lacks" : 0;
