@@ -14,9 +14,10 @@
  * A cap can only land in a slot we name before receiving, so the server
  * names one spare slot for every receive (intr_arm); a cap that came with
  * any other request, or that is refused, is deleted (intr_unused), so a
- * client sending caps cannot fill our cspace. Caps sent through pcserial's
- * COM2 forwarders are dropped by the forwarders (they name no slot), so
- * COM2 answers STREAM_INTR with a cap E_BAD_ARG.
+ * client sending caps cannot fill our cspace. On COM2 the cap comes
+ * through pcserial's forwarders (fwd.c passes it on); COM2's clients all
+ * share the forwarders' badge there, so any of them may drop COM2's
+ * registration and no client-gone notice ends it (a new one replaces it).
  */
 #pragma once
 #include <stdbool.h>

@@ -6,6 +6,10 @@
  *
  *   intrtest          the checks below, then power off
  *   intrtest child    registers a ^C note on the console and exits
+ *   intrtest com2     the same on COM2 (serial1), whose calls reach the
+ *                     driver through its forwarders, with QEMU's COM2
+ *                     looped back (intr-com2.run): what we write comes
+ *                     back as input, ^C included
  *
  * What it checks: STREAM_INFO says terminal and STREAM_CLOSE changes
  * nothing; STREAM_INTR refuses a cap that is not a note (E_WRONG_TYPE), a
@@ -31,6 +35,7 @@
 #define CON         PROG_CAP(0)         /* the serial console */
 #define SCREEN      PROG_CAP(1)         /* the screen terminal */
 #define NOTE        PROG_CAP(2)
+#define COM2        PROG_CAP(3)         /* serial1 */
 #define BADGE       0x40ull             /* the bits our registered note cap signals */
 #define WAIT_MS     20000               /* for the scenario to type, under TCG */
 #define MANY        300                 /* more than pcserial's and vgacon's slots */
@@ -180,21 +185,60 @@ static void gone(uint64_t note)
 	check(bits == 0, "console: our note was not signalled", (long)bits);
 }
 
+/* COM2 looped back: we type by writing. The registration must reach
+ * the driver through the forwarders with its cap. */
+static void com2(uint64_t note, uint64_t ronote)
+{
+	char line[64];
+	uint64_t bits;
+	long r = intr_raw(COM2, 1, CON);
+	check(r == -E_WRONG_TYPE, "com2: an endpoint for a note is E_WRONG_TYPE", r);
+	r = intr_raw(COM2, 1, ronote);
+	check(r == -E_NO_RIGHTS, "com2: a note it cannot signal is E_NO_RIGHTS", r);
+	long bad = 0;
+	for (int i = 0; i < MANY; i++) {
+		if ((r = stream_intr(COM2, note)) != 0)
+			bad = r;
+		if ((r = poll_with_cap(COM2, note)) < 0)
+			bad = r;
+	}
+	check(bad == 0, "com2: registrations and stray caps through the forwarders", bad);
+	tern_poll(note, &bits);
+	r = stream_write(COM2, "a\x03" "b\r", 4);
+	bits = note_within(note, WAIT_MS);
+	check(bits == BADGE, "com2: ^C signalled the note", (long)bits);
+	r = read_line(COM2, line, sizeof(line));
+	check(r > 0 && !strcmp(line, "ab"), "com2: ^C was not input", r);
+	r = stream_intr(COM2, 0);
+	check(r == 0, "com2: dropped", r);
+	stream_write(COM2, "c\x03" "d\r", 4);
+	r = read_line(COM2, line, sizeof(line));
+	check(r > 0 && !strcmp(line, "c\x03" "d"), "com2: after dropping, ^C is input", r);
+	bits = 0;
+	tern_poll(note, &bits);
+	check(bits == 0, "com2: and no signal", (long)bits);
+}
+
 int main(int argc, const char **argv)
 {
 	if (argc == 2 && !strcmp(argv[1], "child"))
 		return stream_intr(CON, NOTE) == 0 ? 0 : 1;
+	int com2_only = argc == 2 && !strcmp(argv[1], "com2");
 	uint64_t note = slot_alloc(), ronote = slot_alloc();
 	if (!note || !ronote || tern_cap_mint(NOTE, 0, note, RIGHT_READ | RIGHT_WRITE, BADGE, 0) ||
 	    tern_cap_mint(NOTE, 0, ronote, RIGHT_READ, BADGE, 0)) {
 		printf("intrtest: cannot make the note caps\n");
 		return 1;
 	}
-	refusals("console", CON, note, ronote);
-	refusals("screen", SCREEN, note, ronote);
-	ctrl_c("console", CON, note);
-	gone(note);
-	ctrl_c("screen", SCREEN, note);
+	if (com2_only) {
+		com2(note, ronote);
+	} else {
+		refusals("console", CON, note, ronote);
+		refusals("screen", SCREEN, note, ronote);
+		ctrl_c("console", CON, note);
+		gone(note);
+		ctrl_c("screen", SCREEN, note);
+	}
 	printf("%d passed, %d failed\n", passed, failed);
 	struct tern_msg m = { .info = MSG_INFO(INIT_POWEROFF, 0, 0) };
 	tern_call(PROG_INIT, &m);

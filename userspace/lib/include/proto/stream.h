@@ -47,8 +47,9 @@
  *                 foreground job runs. Refused: a cap that is not a note
  *                 (E_WRONG_TYPE), a note without the signal right
  *                 (E_NO_RIGHTS), MR0 = 1 without a cap or MR0 > 1
- *                 (E_BAD_ARG); COM2 (pcserial's forwarders carry no caps)
- *                 answers a registration E_BAD_ARG.
+ *                 (E_BAD_ARG). (On pcserial's COM2 all clients share one
+ *                 badge: any of them drops it, and it ends only when
+ *                 replaced or dropped.)
  *
  * Caps a server makes itself (file streams, pipe ends) carry a badge with
  * STREAM_BADGE_OWN set, so they never collide with the badges init gives
