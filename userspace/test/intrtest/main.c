@@ -6,6 +6,7 @@
  *
  *   intrtest          the checks below, then power off
  *   intrtest child    registers a ^C note on the console and exits
+ *   intrtest drop     drops the console's ^C note (not its own) and exits
  *   intrtest com2     the same on COM2 (serial1), whose calls reach the
  *                     driver through its forwarders, with QEMU's COM2
  *                     looped back (intr-com2.run): what we write comes
@@ -146,6 +147,13 @@ static void ctrl_c(const char *name, uint64_t ep, uint64_t note)
 	long r = stream_intr(ep, note);
 	snprintf(what, sizeof(what), "%s: registered", name);
 	check(r == 0, what, r);
+	if (ep == CON) {        /* another client's drop leaves ours in place */
+		const char *args[] = { "/test/intrtest", "drop" };
+		uint64_t status = 1;
+		long id = init_spawn(PROG_INIT, args, 2);
+		long w = id < 0 ? id : init_wait(PROG_INIT, (uint64_t)id, &status);
+		check(w >= 0 && status == 0, "console: another client's drop is answered 0", w ? w : (long)status);
+	}
 	printf("intrtest: type on %s: a ^C b\n", name);
 	bits = note_within(note, WAIT_MS);
 	snprintf(what, sizeof(what), "%s: ^C signalled the note with its badge", name);
@@ -223,6 +231,8 @@ int main(int argc, const char **argv)
 {
 	if (argc == 2 && !strcmp(argv[1], "child"))
 		return stream_intr(CON, NOTE) == 0 ? 0 : 1;
+	if (argc == 2 && !strcmp(argv[1], "drop"))
+		return stream_intr(CON, 0) == 0 ? 0 : 1;
 	int com2_only = argc == 2 && !strcmp(argv[1], "com2");
 	uint64_t note = slot_alloc(), ronote = slot_alloc();
 	if (!note || !ronote || tern_cap_mint(NOTE, 0, note, RIGHT_READ | RIGHT_WRITE, BADGE, 0) ||
