@@ -352,6 +352,8 @@ static int give_cap(struct prog *p, int i, uint64_t task, uint64_t *note_of)
 	case MAN_PAGE:
 		if (c->initramfs)
 			return tern_cap_copy(ROOT_INITRAMFS, task, dst, RIGHT_READ);
+		if (c->klog)
+			return tern_cap_copy(ROOT_KLOG, task, dst, RIGHT_READ);
 		s = tmp_slot();
 		err = tern_mem_create(ROOT_MEMORY, CAP_PAGE, s, c->pages);
 		if (!err)
