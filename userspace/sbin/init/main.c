@@ -4,8 +4,9 @@
  *   start [stdio=SERVICE] PATH [ARG...]
  *                           start a program (in order); a [program] gets
  *                           SERVICE (default: console, if there is one)
- *                           as its stdin, stdout and stderr, a [driver]
- *                           none (tern/program.h)
+ *                           as its stdin, stdout and stderr; a [driver],
+ *                           or a program that provides a service, none
+ *                           (tern/program.h)
  *   alias NAME=SERVICE      another name for a provided service
  * A word may use ${NAME} or ${NAME:-DEFAULT}: NAME=VALUE from the kernel
  * command line (confvar.h).
