@@ -14,6 +14,9 @@ UNIT_elf_SRCS := userspace/lib/elf.c
 UNIT_elf_CFLAGS := $(LIB_TEST_CFLAGS)
 UNIT_ring_SRCS := userspace/lib/ring.c
 UNIT_ring_CFLAGS := $(LIB_TEST_CFLAGS)
+UNIT_TESTS += opt
+UNIT_opt_SRCS := userspace/lib/opt.c
+UNIT_opt_CFLAGS := $(LIB_TEST_CFLAGS)
 
 FUZZ_TARGETS += ini tar elf
 FUZZ_ini_SRCS := userspace/lib/ini.c

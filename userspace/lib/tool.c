@@ -21,6 +21,12 @@ int tool_usage(const char *usage)
 	return 2;
 }
 
+int tool_bad_option(const struct opt *o, const char *usage)
+{
+	eprintf("%s: -%c: %s\n", tool_name, o->bad, o->missing ? "needs an argument" : "unknown option");
+	return tool_usage(usage);
+}
+
 int tool_error(const char *fmt, ...)
 {
 	va_list ap;
@@ -34,7 +40,9 @@ int tool_error(const char *fmt, ...)
 
 int tool_fs_error(const char *arg, long err)
 {
-	return tool_error("%s: %s", arg, fs_strerror(err));
+	/* Inputs and outputs may be streams too (stdin, a pipe). */
+	const char *why = err == -STREAM_EPIPE ? "broken pipe" : err == -STREAM_EBADF ? "stream closed" : fs_strerror(err);
+	return tool_error("%s: %s", arg, why);
 }
 
 int tool_path(const char *arg, char *out)
@@ -44,6 +52,12 @@ int tool_path(const char *arg, char *out)
 		return 0;
 	tool_fs_error(arg, -FS_ENAMETOOLONG);
 	return -1;
+}
+
+const char *tool_basename(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	return slash ? slash + 1 : path;
 }
 
 int tool_open(struct tool_in *in, const char *path)

@@ -15,6 +15,7 @@
 #include <proto/stream.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <tern/opt.h>
 #include <tern/program.h>
 
 #define TOOL_FS PROG_CAP(0)
@@ -24,6 +25,9 @@ extern const char *tool_name;
 void tool_init(int argc, const char **argv);
 /* "usage: NAME USAGE" on stderr; returns 2. */
 int tool_usage(const char *usage);
+/* What opt_next's '?' gets: "NAME: -x: unknown option" (or "needs an
+ * argument") and the usage; returns 2. */
+int tool_bad_option(const struct opt *o, const char *usage);
 /* "NAME: " + the message + "\n" on stderr; returns 1. */
 int tool_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* "NAME: ARG: <fs error text>"; returns 1. */
@@ -31,6 +35,17 @@ int tool_fs_error(const char *arg, long err);
 /* arg made absolute against the working directory into out
  * (FS_PATH_MAX + 1 bytes): 0, or -1 after reporting a too-long path. */
 int tool_path(const char *arg, char *out);
+
+/* The last component of an absolute path ("" for "/"). */
+const char *tool_basename(const char *path);
+/* Copy the file src to dst (absolute paths; dst is made or emptied),
+ * naming them src_arg and dst_arg in errors (lib/toolcopy.c, cp and mv):
+ * 0, or 1 after reporting. */
+int tool_copy(const char *src_arg, const char *src, const char *dst_arg, const char *dst);
+/* cp and mv after their options: argv[first .. argc-2] are the sources,
+ * argv[argc-1] the destination (a directory if there are several);
+ * move unlinks each source once copied. The exit status. */
+int tool_copy_args(int argc, const char **argv, int first, int move);
 
 /* An input: a file of the file system, or stdin. */
 struct tool_in {
