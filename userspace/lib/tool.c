@@ -27,14 +27,16 @@ int tool_bad_option(const struct opt *o, const char *usage)
 	return tool_usage(usage);
 }
 
+/* One write for the whole line, so it stays whole in a shared stream. */
 int tool_error(const char *fmt, ...)
 {
+	char msg[FS_PATH_MAX * 2];
 	va_list ap;
-	eprintf("%s: ", tool_name);
+	int n = snprintf(msg, sizeof(msg), "%s: ", tool_name);
 	va_start(ap, fmt);
-	veprintf(fmt, ap);
+	vsnprintf(msg + n, sizeof(msg) - (size_t)n, fmt, ap);
 	va_end(ap);
-	eprintf("\n");
+	eprintf("%s\n", msg);
 	return 1;
 }
 

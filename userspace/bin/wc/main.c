@@ -13,18 +13,19 @@
 
 static int show_lines, show_words, show_bytes, bare;
 
+/* The line in one write, so it stays whole in a shared pipe. */
 static void print_counts(const struct wc_count *c, const char *name)
 {
 	const uint64_t v[3] = { c->lines, c->words, c->bytes };
 	const int show[3] = { show_lines, show_words, show_bytes };
-	const char *sep = "";
-	for (int i = 0; i < 3; i++) {
-		if (!show[i])
-			continue;
-		printf(bare ? "%s%lu" : "%s%7lu", sep, (unsigned long)v[i]);
-		sep = " ";
-	}
-	printf(name ? " %s\n" : "\n", name);
+	char line[3 * 21 + FS_PATH_MAX + 2];
+	size_t len = 0;
+	for (int i = 0; i < 3; i++)
+		if (show[i])
+			len += (size_t)snprintf(line + len, sizeof(line) - len, bare ? "%s%lu" : "%s%7lu",
+						len ? " " : "", (unsigned long)v[i]);
+	snprintf(line + len, sizeof(line) - len, name ? " %s\n" : "\n", name);
+	printf("%s", line);
 }
 
 /* Count one input into c: 0, or 1 after reporting. */
