@@ -17,6 +17,9 @@ UNIT_ring_CFLAGS := $(LIB_TEST_CFLAGS)
 UNIT_TESTS += opt
 UNIT_opt_SRCS := userspace/lib/opt.c
 UNIT_opt_CFLAGS := $(LIB_TEST_CFLAGS)
+UNIT_TESTS += ttyline
+UNIT_ttyline_SRCS := userspace/lib/ttyline.c
+UNIT_ttyline_CFLAGS := $(LIB_TEST_CFLAGS)
 
 FUZZ_TARGETS += ini tar elf
 FUZZ_ini_SRCS := userspace/lib/ini.c

@@ -4,6 +4,7 @@
 #include <string.h>
 #include <tern/path.h>
 #include <tern/tool.h>
+#include <tern/ttyline.h>
 
 const char *tool_name = "?";
 
@@ -65,8 +66,10 @@ const char *tool_basename(const char *path)
 int tool_open(struct tool_in *in, const char *path)
 {
 	memset(in, 0, sizeof(*in));
-	if (!path || !strcmp(path, "-"))
+	if (!path || !strcmp(path, "-")) {
+		in->tty = isatty(PROG_STDIN);
 		return 0;
+	}
 	char abs[FS_PATH_MAX + 1];
 	if (tool_path(path, abs))
 		return 1;
@@ -78,13 +81,51 @@ int tool_open(struct tool_in *in, const char *path)
 	return 0;
 }
 
+/*
+ * stdin from a terminal: a line at a time, echoed on the terminal itself,
+ * ^D for the end (tern/ttyline.h), since terminals pass raw keys. One
+ * stdin per program, so its state is ours; bytes typed past a line wait
+ * in raw for the next call.
+ */
+static long tty_fill(struct tool_in *in)
+{
+	static struct ttyline tty;
+	static unsigned char raw[STREAM_CHUNK];
+	static size_t rpos, rlen;
+	enum ttyline_status st = TTYLINE_MORE;
+	while (st == TTYLINE_MORE) {
+		if (rpos == rlen) {
+			if (tty.echo_len)
+				stream_write(PROG_STDIN, tty.echo, tty.echo_len);
+			tty.echo_len = 0;
+			long n = stdin_read(raw, sizeof(raw));
+			if (n <= 0)
+				return n;
+			rpos = 0;
+			rlen = (size_t)n;
+		}
+		st = ttyline_key(&tty, raw[rpos++]);
+	}
+	if (tty.echo_len)
+		stream_write(PROG_STDIN, tty.echo, tty.echo_len);
+	tty.echo_len = 0;
+	if (st == TTYLINE_EOF)
+		return 0;
+	memcpy(in->buf, tty.line, tty.len);
+	long n = (long)tty.len;
+	tty.len = 0;
+	return n;
+}
+
 /* Refill the buffer: > 0 bytes, 0 at the end, or -error. */
 static long tool_fill(struct tool_in *in)
 {
 	if (in->eof)
 		return 0;
 	long n;
-	if (in->is_file) {
+	if (in->tty) {
+		n = tty_fill(in);
+	} else if (in->is_file) {
 		n = fs_read_at(TOOL_FS, in->handle, in->off, in->buf, sizeof(in->buf));
 		if (n > 0)
 			in->off += (uint64_t)n;

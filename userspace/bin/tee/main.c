@@ -70,16 +70,18 @@ int main(int argc, const char **argv)
 	int n = argc - o.ind;
 	for (int i = 0; i < n; i++)
 		st |= out_open(&outs[i], argv[o.ind + i], append);
-	unsigned char buf[STREAM_CHUNK];
+	struct tool_in in;
+	unsigned char buf[FS_IO_MAX];
 	long r;
-	while ((r = stdin_read(buf, sizeof(buf))) > 0) {
+	tool_open(&in, 0);              /* stdin: a terminal is read as lines, until ^D */
+	while ((r = tool_read(&in, buf, sizeof(buf))) > 0) {
 		stdout_write(buf, (size_t)r);
 		for (int i = 0; i < n; i++)
 			if (outs[i].open)
 				st |= out_write(&outs[i], buf, (size_t)r);
 	}
 	if (r < 0)
-		st = tool_fs_error("stdin", r);
+		st = tool_fs_error("-", r);
 	for (int i = 0; i < n; i++)
 		if (outs[i].open)
 			fs_close(TOOL_FS, outs[i].handle);

@@ -50,13 +50,15 @@ int tool_copy_args(int argc, const char **argv, int first, int move);
 /* An input: a file of the file system, or stdin. */
 struct tool_in {
 	int is_file;
+	int tty;                        /* stdin is a terminal: lines typed, ^D ends (ttyline.h) */
 	uint64_t handle, off;           /* a file: its fs handle, the next offset */
 	unsigned char buf[FS_IO_MAX];
 	size_t pos, len;
 	int eof;
 };
 /* Open path (NULL or "-": stdin) for reading; reports a failure and
- * returns 1 (0 when open). */
+ * returns 1 (0 when open). A terminal as stdin is read in lines, echoed,
+ * until ^D on an empty line, as a Unix tty does it. */
 int tool_open(struct tool_in *in, const char *path);
 /* Up to max bytes: > 0, 0 at the end, or -error (reported by the caller). */
 long tool_read(struct tool_in *in, void *buf, size_t max);
