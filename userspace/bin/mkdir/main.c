@@ -35,6 +35,8 @@ static int mkdir_one(const char *arg)
 		*p = '\0';
 		r = mkdir_p_one(path);
 		*p = '/';
+		if (r == -FS_EEXIST)
+			r = -FS_ENOTDIR;        /* a parent that is a file */
 	}
 	if (r >= 0 && strcmp(path, "/"))
 		r = mkdir_p_one(path);
