@@ -33,9 +33,11 @@ int tool_error(const char *fmt, ...)
 {
 	char msg[FS_PATH_MAX * 2];
 	va_list ap;
-	int n = snprintf(msg, sizeof(msg), "%s: ", tool_name);
+	size_t n = (size_t)snprintf(msg, sizeof(msg), "%s: ", tool_name);
+	if (n >= sizeof(msg))
+		n = sizeof(msg) - 1;    /* a name that long is cut: the message stays in msg */
 	va_start(ap, fmt);
-	vsnprintf(msg + n, sizeof(msg) - (size_t)n, fmt, ap);
+	vsnprintf(msg + n, sizeof(msg) - n, fmt, ap);
 	va_end(ap);
 	eprintf("%s\n", msg);
 	return 1;
