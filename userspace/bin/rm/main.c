@@ -55,6 +55,9 @@ static int rm_one(const char *arg)
 	char path[FS_PATH_MAX + 1];
 	unsigned type;
 	uint64_t size;
+	const char *last = tool_basename(arg);
+	if (!strcmp(last, ".") || !strcmp(last, ".."))
+		return tool_error("%s: will not remove \".\" or \"..\"", arg);
 	if (tool_path(arg, path))
 		return 1;
 	long r = fs_stat(TOOL_FS, path, &type, &size);
