@@ -22,24 +22,20 @@ int tool_usage(const char *usage)
 	return 2;
 }
 
-int tool_bad_option(const struct opt *o, const char *usage)
+int tool_bad_option(const struct tool_opt *o, const char *usage)
 {
 	eprintf("%s: -%c: %s\n", tool_name, o->bad, o->missing ? "needs an argument" : "unknown option");
 	return tool_usage(usage);
 }
 
-/* One write for the whole line, so it stays whole in a shared stream. */
 int tool_error(const char *fmt, ...)
 {
-	char msg[FS_PATH_MAX * 2];
+	char msg[256];
 	va_list ap;
-	size_t n = (size_t)snprintf(msg, sizeof(msg), "%s: ", tool_name);
-	if (n >= sizeof(msg))
-		n = sizeof(msg) - 1;    /* a name that long is cut: the message stays in msg */
 	va_start(ap, fmt);
-	vsnprintf(msg + n, sizeof(msg) - n, fmt, ap);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	eprintf("%s\n", msg);
+	eprintf("%s: %s\n", tool_name, msg);   /* one write: one line, never split */
 	return 1;
 }
 

@@ -22,10 +22,10 @@ static int cat_one(const char *arg)
 
 int main(int argc, const char **argv)
 {
-	struct opt o = OPT_INIT;
+	struct tool_opt o = TOOL_OPT_INIT;
 	int c, st = 0;
 	tool_init(argc, argv);
-	while ((c = opt_next(&o, argc, argv, "h")) != -1)
+	while ((c = tool_opt_next(&o, argc, argv, "h")) != -1)
 		return c == 'h' ? tool_usage(USAGE) : tool_bad_option(&o, USAGE);
 	if (o.ind == argc)
 		return cat_one(0);

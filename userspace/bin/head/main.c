@@ -31,12 +31,12 @@ static int head_one(const char *arg)
 
 int main(int argc, const char **argv)
 {
-	struct opt o = OPT_INIT;
+	struct tool_opt o = TOOL_OPT_INIT;
 	int c, st = 0;
 	tool_init(argc, argv);
-	while ((c = opt_next(&o, argc, argv, "hn:#")) != -1) {
+	while ((c = tool_opt_next(&o, argc, argv, "hn:#")) != -1) {
 		if (c == 'n' || c == '#') {
-			if (opt_count(o.arg, &want)) {
+			if (tool_opt_count(o.arg, &want)) {
 				tool_error("%s: not a line count", o.arg);
 				return 2;
 			}

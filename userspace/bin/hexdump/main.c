@@ -33,11 +33,11 @@ static int dump(struct hexdump *h, const char *arg)
 
 int main(int argc, const char **argv)
 {
-	struct opt o = OPT_INIT;
+	struct tool_opt o = TOOL_OPT_INIT;
 	struct hexdump h;
 	int c, st = 0, all = 0;
 	tool_init(argc, argv);
-	while ((c = opt_next(&o, argc, argv, "hCv")) != -1) {
+	while ((c = tool_opt_next(&o, argc, argv, "hCv")) != -1) {
 		if (c == 'v')
 			all = 1;
 		else if (c != 'C')

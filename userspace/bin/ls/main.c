@@ -89,10 +89,10 @@ static int list(const char *arg, int header)
 
 int main(int argc, const char **argv)
 {
-	struct opt o = OPT_INIT;
+	struct tool_opt o = TOOL_OPT_INIT;
 	int c, st = 0;
 	tool_init(argc, argv);
-	while ((c = opt_next(&o, argc, argv, "hl")) != -1) {
+	while ((c = tool_opt_next(&o, argc, argv, "hl")) != -1) {
 		if (c == 'l')
 			long_form = 1;
 		else

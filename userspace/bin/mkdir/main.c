@@ -45,10 +45,10 @@ static int mkdir_one(const char *arg)
 
 int main(int argc, const char **argv)
 {
-	struct opt o = OPT_INIT;
+	struct tool_opt o = TOOL_OPT_INIT;
 	int c, st = 0;
 	tool_init(argc, argv);
-	while ((c = opt_next(&o, argc, argv, "hp")) != -1) {
+	while ((c = tool_opt_next(&o, argc, argv, "hp")) != -1) {
 		if (c == 'p')
 			parents = 1;
 		else

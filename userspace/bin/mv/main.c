@@ -11,10 +11,10 @@
 
 int main(int argc, const char **argv)
 {
-	struct opt o = OPT_INIT;
+	struct tool_opt o = TOOL_OPT_INIT;
 	int c;
 	tool_init(argc, argv);
-	while ((c = opt_next(&o, argc, argv, "h")) != -1)
+	while ((c = tool_opt_next(&o, argc, argv, "h")) != -1)
 		return c == 'h' ? tool_usage(USAGE) : tool_bad_option(&o, USAGE);
 	if (argc - o.ind < 2)
 		return tool_usage(USAGE);

@@ -80,10 +80,10 @@ static int rm_one(const char *arg)
 
 int main(int argc, const char **argv)
 {
-	struct opt o = OPT_INIT;
+	struct tool_opt o = TOOL_OPT_INIT;
 	int c, st = 0;
 	tool_init(argc, argv);
-	while ((c = opt_next(&o, argc, argv, "hrRfd")) != -1) {
+	while ((c = tool_opt_next(&o, argc, argv, "hrRfd")) != -1) {
 		if (c == 'r' || c == 'R')
 			recursive = 1;
 		else if (c == 'f')

@@ -48,11 +48,11 @@ static int parse_time(const char *s, uint64_t *ns)
 
 int main(int argc, const char **argv)
 {
-	struct opt o = OPT_INIT;
+	struct tool_opt o = TOOL_OPT_INIT;
 	uint64_t total = 0;
 	int c;
 	tool_init(argc, argv);
-	while ((c = opt_next(&o, argc, argv, "h")) != -1)
+	while ((c = tool_opt_next(&o, argc, argv, "h")) != -1)
 		return c == 'h' ? tool_usage(USAGE) : tool_bad_option(&o, USAGE);
 	if (o.ind == argc)
 		return tool_usage(USAGE);

@@ -58,10 +58,10 @@ static int out_write(struct out *o, const unsigned char *buf, size_t n)
 
 int main(int argc, const char **argv)
 {
-	struct opt o = OPT_INIT;
+	struct tool_opt o = TOOL_OPT_INIT;
 	int c, st = 0, append = 0;
 	tool_init(argc, argv);
-	while ((c = opt_next(&o, argc, argv, "ha")) != -1) {
+	while ((c = tool_opt_next(&o, argc, argv, "ha")) != -1) {
 		if (c == 'a')
 			append = 1;
 		else

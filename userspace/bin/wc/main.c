@@ -44,10 +44,10 @@ static int count(const char *arg, struct wc_count *c)
 
 int main(int argc, const char **argv)
 {
-	struct opt o = OPT_INIT;
+	struct tool_opt o = TOOL_OPT_INIT;
 	int c, st = 0;
 	tool_init(argc, argv);
-	while ((c = opt_next(&o, argc, argv, "hlwc")) != -1) {
+	while ((c = tool_opt_next(&o, argc, argv, "hlwc")) != -1) {
 		if (c == 'l')
 			show_lines = 1;
 		else if (c == 'w')

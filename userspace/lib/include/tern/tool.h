@@ -15,7 +15,7 @@
 #include <proto/stream.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <tern/opt.h>
+#include <tern/toolopt.h>
 #include <tern/program.h>
 
 #define TOOL_FS PROG_CAP(0)
@@ -25,9 +25,9 @@ extern const char *tool_name;
 void tool_init(int argc, const char **argv);
 /* "usage: NAME USAGE" on stderr; returns 2. */
 int tool_usage(const char *usage);
-/* What opt_next's '?' gets: "NAME: -x: unknown option" (or "needs an
+/* What tool_opt_next's '?' gets: "NAME: -x: unknown option" (or "needs an
  * argument") and the usage; returns 2. */
-int tool_bad_option(const struct opt *o, const char *usage);
+int tool_bad_option(const struct tool_opt *o, const char *usage);
 /* "NAME: " + the message + "\n" on stderr; returns 1. */
 int tool_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* "NAME: ARG: <fs error text>"; returns 1. */

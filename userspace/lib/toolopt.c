@@ -1,5 +1,5 @@
-/* Option parsing for the /bin tools (see tern/opt.h). */
-#include "tern/opt.h"
+/* Option parsing for the /bin tools (see tern/toolopt.h). */
+#include "tern/toolopt.h"
 #include <string.h>
 
 static int is_digit(char c)
@@ -7,7 +7,7 @@ static int is_digit(char c)
 	return c >= '0' && c <= '9';
 }
 
-int opt_next(struct opt *o, int argc, const char *const *argv, const char *spec)
+int tool_opt_next(struct tool_opt *o, int argc, const char *const *argv, const char *spec)
 {
 	o->arg = 0;
 	if (!o->pos) {
@@ -64,7 +64,7 @@ int opt_next(struct opt *o, int argc, const char *const *argv, const char *spec)
 	return c;
 }
 
-int opt_count(const char *s, unsigned long *n)
+int tool_opt_count(const char *s, unsigned long *n)
 {
 	unsigned long v = 0;
 	if (!*s)
