@@ -67,29 +67,13 @@ static int list_dir(const char *arg, const char *path)
 	return r == -FS_ENOENT ? 0 : tool_fs_error(arg, r);
 }
 
-static int list(const char *arg, int header)
-{
-	char path[FS_PATH_MAX + 1];
-	unsigned type;
-	uint64_t size;
-	if (tool_path(arg, path))
-		return 1;
-	long r = fs_stat(TOOL_FS, path, &type, &size);
-	if (r < 0)
-		return tool_fs_error(arg, r);
-	if (type != FS_TYPE_DIR) {
-		print_entry(arg, type, size);
-		return 0;
-	}
-	if (header)
-		printf("%s%s:\n", printed ? "\n" : "", arg);
-	printed = 1;
-	return list_dir(arg, path);
-}
-
+/* As ls does: the files named first, then each directory (under a header
+ * when there are several names). */
 int main(int argc, const char **argv)
 {
 	struct tool_opt o = TOOL_OPT_INIT;
+	char path[FS_PATH_MAX + 1];
+	unsigned char is_dir[PROG_ARGV_MAX] = { 0 };
 	int c, st = 0;
 	tool_init(argc, argv);
 	while ((c = tool_opt_next(&o, argc, argv, "hl")) != -1) {
@@ -98,9 +82,27 @@ int main(int argc, const char **argv)
 		else
 			return c == 'h' ? tool_usage(USAGE) : tool_bad_option(&o, USAGE);
 	}
-	if (o.ind == argc)
-		return list(".", 0);
-	for (int i = o.ind; i < argc; i++)
-		st |= list(argv[i], argc - o.ind > 1);
+	static const char *dot[] = { "." };
+	const char **names = o.ind < argc ? argv + o.ind : dot;
+	int n = o.ind < argc ? argc - o.ind : 1;
+	for (int i = 0; i < n; i++) {
+		unsigned type;
+		uint64_t size;
+		long r = 0;
+		if (tool_path(names[i], path) || (r = fs_stat(TOOL_FS, path, &type, &size)) < 0)
+			st = r < 0 ? tool_fs_error(names[i], r) : 1;
+		else if (type == FS_TYPE_DIR)
+			is_dir[i] = 1;
+		else
+			print_entry(names[i], type, size);
+	}
+	for (int i = 0; i < n; i++) {
+		if (!is_dir[i] || tool_path(names[i], path))
+			continue;
+		if (n > 1)
+			printf("%s%s:\n", printed ? "\n" : "", names[i]);
+		printed = 1;
+		st |= list_dir(names[i], path);
+	}
 	return st;
 }
