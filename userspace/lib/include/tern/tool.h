@@ -1,5 +1,5 @@
 /*
- * What the programs in /bin share (lib/tool.c): their name for messages,
+ * What the programs in /bin share (lib/tool.c, toolin.c, toolcopy.c, toolopt.c): their name for messages,
  * usage and errors on stderr, paths made absolute against the working
  * directory the spawner gave (prog_info->cwd), and input read the same way
  * from a named file or from stdin (a terminal, a pipe, a redirected file).
