@@ -50,3 +50,9 @@ long tool_read(struct tool_in *in, void *buf, size_t max);
  * its length, 0 at the end, or -error. */
 long tool_getline(struct tool_in *in, char *line, size_t max);
 void tool_close(struct tool_in *in);
+
+/* Buffered stdout (lib/toolout.c): line buffered on a terminal, else in
+ * blocks; tool_flush before exiting (and before anything unbuffered). */
+void tool_write(const void *buf, size_t len);
+int tool_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void tool_flush(void);
