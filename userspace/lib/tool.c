@@ -23,12 +23,12 @@ int tool_usage(const char *usage)
 
 int tool_error(const char *fmt, ...)
 {
+	char msg[256];
 	va_list ap;
-	eprintf("%s: ", tool_name);
 	va_start(ap, fmt);
-	veprintf(fmt, ap);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	eprintf("\n");
+	eprintf("%s: %s\n", tool_name, msg);   /* one write: one line, never split */
 	return 1;
 }
 

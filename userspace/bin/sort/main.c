@@ -19,8 +19,11 @@
 #define SORT_MAX_BYTES (256 * 1024)
 #define SORT_MAX_LINES 16384
 
+/* All input, each input ending with '\n'; room for one read past the
+ * limit, which tells that the limit was passed. */
 static char *data;
-static size_t len, cap;
+static size_t len;
+#define DATA_CAP (SORT_MAX_BYTES + FS_IO_MAX + 1)
 
 static int too_big(void)
 {
@@ -28,30 +31,14 @@ static int too_big(void)
 			  SORT_MAX_LINES);
 }
 
-/* Append one input to data, ending it with '\n': 0, or 1 after an error
- * was reported. */
+/* Append one input to data: 0, or 1 after an error was reported. */
 static int slurp(const char *path)
 {
 	static struct tool_in in;
 	if (tool_open(&in, path))
 		return 1;
 	long r;
-	for (;;) {
-		if (cap - len < FS_IO_MAX + 1) {
-			size_t want = cap ? cap * 2 : 16384;
-			if (want > SORT_MAX_BYTES + FS_IO_MAX + 1)
-				want = SORT_MAX_BYTES + FS_IO_MAX + 1;
-			char *p = want > cap ? realloc(data, want) : 0;
-			if (!p) {
-				tool_close(&in);
-				return want > cap ? tool_error("out of memory") : too_big();
-			}
-			data = p;
-			cap = want;
-		}
-		r = tool_read(&in, data + len, cap - len - 1);
-		if (r <= 0)
-			break;
+	while ((r = tool_read(&in, data + len, DATA_CAP - 1 - len)) > 0) {
 		len += (size_t)r;
 		if (len > SORT_MAX_BYTES) {
 			tool_close(&in);
@@ -62,7 +49,7 @@ static int slurp(const char *path)
 	if (r < 0)
 		return tool_fs_error(path ? path : "(standard input)", r);
 	if (len && data[len - 1] != '\n')
-		data[len++] = '\n';     /* room kept above */
+		data[len++] = '\n';     /* the byte kept free above */
 	return 0;
 }
 
@@ -84,6 +71,9 @@ int main(int argc, const char **argv)
 			}
 		}
 	}
+	data = malloc(DATA_CAP);
+	if (!data)
+		return tool_error("out of memory");
 	if (i == argc && slurp(0))
 		return 1;
 	for (; i < argc; i++)
@@ -107,7 +97,7 @@ int main(int argc, const char **argv)
 	sort_lines(v, v + n, n, flags);
 	if (flags & SORT_UNIQUE)
 		n = sort_unique(v, n, flags);
-	/* Print in place: each line's NUL back to '\n', written in runs. */
+	/* Each line with its NUL back to '\n', into the buffered output. */
 	for (size_t k = 0; k < n; k++) {
 		size_t l = strlen(v[k]);
 		((char *)v[k])[l] = '\n';
