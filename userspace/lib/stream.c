@@ -81,3 +81,20 @@ long stream_intr(uint64_t ep, uint64_t note)
 		return -err;
 	return MSG_LABEL(m.info) ? -(long)MSG_LABEL(m.info) : 0;
 }
+
+long stream_dup(uint64_t ep, uint64_t slot)
+{
+	struct tern_msg m = { .info = MSG_INFO(STREAM_DUP, 0, 0) };
+	tern_ipcbuf->recv_slots[0] = slot;
+	int err = tern_call(ep, &m);
+	tern_ipcbuf->recv_slots[0] = 0;
+	if (err)
+		return -err;
+	if (MSG_LABEL(m.info))
+		return -(long)MSG_LABEL(m.info);
+	if (MSG_NCAPS(m.info) < 1) {
+		tern_cap_delete(slot, 0);
+		return -E_BAD_ARG;
+	}
+	return 0;
+}

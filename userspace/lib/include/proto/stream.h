@@ -29,6 +29,13 @@
  *                 init sends it (without waiting for an answer) for each of
  *                 a program's standard streams when the program ends.
  *   STREAM_INFO   Reply MR0 = STREAM_KIND_* (what isatty() asks).
+ *   STREAM_DUP    Files and pipe ends (terminals: E_BAD_SYSCALL, pass
+ *                 them as they are): one cap in the reply, another stream
+ *                 on the same open file or pipe end with a badge of its
+ *                 own (counting against the asker, like FS_OPEN_STREAM); a
+ *                 pipe end is closed once all its streams are. What a
+ *                 spawner uses to hand on a stream it keeps using itself
+ *                 (the shell's own stdout when it is not a terminal).
  *   STREAM_INTR   Terminals only (else E_BAD_SYSCALL). MR0 = 1 with one
  *                 note cap: from now on a ^C (0x03) typed on the terminal
  *                 is not input; the terminal signals that note (with the
@@ -51,6 +58,7 @@ enum stream_method {
 	STREAM_CLOSE,
 	STREAM_INFO,
 	STREAM_INTR,
+	STREAM_DUP,
 };
 
 enum stream_error {
@@ -70,6 +78,8 @@ long stream_read(uint64_t ep, void *buf, size_t max);
 long stream_poll(uint64_t ep);
 long stream_close(uint64_t ep);
 long stream_info(uint64_t ep);          /* STREAM_KIND_* or -E_* */
+/* The new stream lands in slot (a free slot of ours): 0 or -error. */
+long stream_dup(uint64_t ep, uint64_t slot);
 /* Register (note != 0: a slot holding a note cap) or drop (note == 0)
  * the ^C note of a terminal. */
 long stream_intr(uint64_t ep, uint64_t note);
