@@ -131,6 +131,9 @@ TEST(re_groups_and_intervals)
 	CHECK_EQ(m("^a\\{1,3\\}$", ""), 0);
 	CHECK_EQ(m("^a\\{0,1\\}b$", "b"), 1);
 	CHECK_EQ(m("^xa\\{0\\}y$", "xy"), 1);
+	CHECK_EQ(m("^a\\{,2\\}$", ""), 1);
+	CHECK_EQ(m("^a\\{,2\\}$", "aa"), 1);
+	CHECK_EQ(m("^a\\{,2\\}$", "aaa"), 0);
 	CHECK_EQ(m("^\\(ab\\)\\{2\\}$", "abab"), 1);
 	CHECK_EQ(m("^\\(ab\\)\\{2\\}$", "ab"), 0);
 	CHECK_EQ(m("^[0-9]\\{1,2\\}:[0-9]\\{2\\}$", "7:05"), 1);
@@ -161,6 +164,8 @@ TEST(re_errors)
 	CHECK_EQ(re_compile(&re, "a\\{1", 0), RE_EBRACE);
 	CHECK_EQ(re_compile(&re, "a\\{2,1\\}", 0), RE_EBRACE);
 	CHECK_EQ(re_compile(&re, "a\\{x\\}", 0), RE_EBRACE);
+	CHECK_EQ(re_compile(&re, "a\\{\\}", 0), RE_EBRACE);
+	CHECK_EQ(re_compile(&re, "a\\{1,2,3\\}", 0), RE_EBRACE);
 	CHECK_EQ(re_compile(&re, "a\\{256\\}", 0), RE_EBRACE);
 	CHECK_EQ(re_compile(&re, "\\{1\\}", 0), RE_EBRACE);
 	CHECK_EQ(re_compile(&re, "ab\\", 0), RE_EESCAPE);

@@ -8,14 +8,15 @@
  * match. With no FILE (or "-") it reads stdin; with more than one, each
  * line or count is prefixed "FILE:". Status 0 if a line was selected, 1 if
  * none, 2 on an error (a bad pattern, an unreadable file), as POSIX grep.
- * A line longer than GREP_LINE_MAX - 1 bytes is taken in pieces.
+ * Of a line longer than GREP_LINE_MAX - 1 bytes only the start is
+ * matched and printed, and stderr says so (once for each input).
  */
 #include "regex.h"
 #include <stdio.h>
 #include <string.h>
 #include <tern/tool.h>
 
-#define GREP_LINE_MAX 4096
+#define GREP_LINE_MAX 65536
 
 static struct re re;
 static char line[GREP_LINE_MAX];
@@ -30,11 +31,14 @@ static long grep_input(const char *path, int prefix)
 	const char *name = path ? path : "(standard input)";
 	long selected = 0, r;
 	unsigned long lineno = 0;
-	while ((r = tool_getline(&in, line, sizeof(line))) > 0) {
-		size_t len = (size_t)r;
+	size_t len;
+	int cut, warned = 0;
+	while ((r = tool_line(&in, line, sizeof(line), &len, &cut)) > 0) {
 		lineno++;
-		if (line[len - 1] == '\n')
-			len--;
+		if (cut && !warned) {
+			tool_error("%s: line %lu is longer than %u bytes: cut", name, lineno, GREP_LINE_MAX - 1);
+			warned = 1;
+		}
 		if (re_match(&re, line, len) == opt_invert)
 			continue;
 		selected++;

@@ -184,9 +184,7 @@ static const char *bounds(const char *p, int *lo, int *hi)
 			if (v > RE_DUP_MAX)
 				return 0;
 		} else if (*p == ',' && *lo < 0) {
-			if (v < 0)
-				return 0;
-			*lo = v;
+			*lo = v < 0 ? 0 : v;    /* "\{,m\}" is "\{0,m\}", as GNU has it */
 			v = -1;
 		} else if (p[0] == '\\' && p[1] == '}') {
 			if (*lo < 0) {

@@ -13,7 +13,7 @@ int main(int argc, const char **argv)
 {
 	tool_init(argc, argv);
 	if (argc > 1)
-		return tool_usage("(no arguments)");
+		return tool_usage("");
 	long r = init_power(PROG_INIT, INIT_POWEROFF);
 	return tool_error("%s", r ? init_strerror(-r) : "init did not do it");
 }

@@ -38,7 +38,7 @@ int main(int argc, const char **argv)
 {
 	tool_init(argc, argv);
 	if (argc > 1)
-		return tool_usage("(no arguments)");
+		return tool_usage("");
 	int status = ps();
 	tool_flush();
 	return status;

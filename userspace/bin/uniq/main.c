@@ -6,14 +6,14 @@
  * -c puts the run's length in front ("%7lu " as POSIX), -d prints only
  * runs of two or more, -u only lines that are not repeated. With no FILE
  * (or "-") it reads stdin. A line longer than UNIQ_LINE_MAX bytes is cut
- * there (the rest is skipped).
+ * there (the rest is skipped), and stderr says so.
  */
 #include "uniqlines.h"
 #include <string.h>
 #include <tern/tool.h>
 
 static struct uniq u;
-static char line[UNIQ_LINE_MAX + 2];
+static char line[UNIQ_LINE_MAX + 1];
 static int opt_count;
 
 static void emit(void *ctx, const char *s, size_t len, unsigned long count)
@@ -51,15 +51,15 @@ static int uniq_main(int argc, const char **argv)
 		return 1;
 	uniq_init(&u, flags, emit, 0);
 	long r;
-	int cut = 0;            /* in the rest of a line that was too long */
-	while ((r = tool_getline(&in, line, sizeof(line))) > 0) {
-		size_t len = (size_t)r;
-		int whole = line[len - 1] == '\n';
-		if (whole)
-			len--;
-		if (!cut)
-			uniq_line(&u, line, len);
-		cut = !whole && len == sizeof(line) - 1;
+	size_t len;
+	int cut, warned = 0;
+	while ((r = tool_line(&in, line, sizeof(line), &len, &cut)) > 0) {
+		if (cut && !warned) {
+			tool_error("%s: a line is longer than %u bytes: cut", path ? path : "(standard input)",
+				   UNIQ_LINE_MAX);
+			warned = 1;
+		}
+		uniq_line(&u, line, len);
 	}
 	tool_close(&in);
 	if (r < 0)

@@ -9,7 +9,7 @@
 #pragma once
 #include <stddef.h>
 
-#define UNIQ_LINE_MAX 4096
+#define UNIQ_LINE_MAX 16384
 #define UNIQ_REPEATED 1
 #define UNIQ_SINGLE   2
 
