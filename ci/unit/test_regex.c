@@ -6,6 +6,7 @@
  */
 #include "unit.h"
 #include "regex.h"
+#include <regex.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -216,4 +217,80 @@ TEST(re_matches_bytes_beyond_ascii)
 	CHECK_EQ(m("caf.", "caf\xc3"), 1);
 	CHECK_EQ(m("[\x80-\xff]", "plain"), 0);
 	CHECK_EQ(m("[\x80-\xff]", "caf\xc3\xa9"), 1);
+}
+
+/* Random patterns from the constructs whose meaning POSIX fixes, matched
+ * against random strings, must agree with the host's regcomp/regexec. */
+static unsigned rnd_state = 2024;
+static unsigned rnd(unsigned n)
+{
+	rnd_state = rnd_state * 1103515245u + 12345u;
+	return (rnd_state >> 16) % n;
+}
+
+static void gen_seq(char *p, size_t *n, int depth);
+
+static void gen_atom(char *p, size_t *n, int depth)
+{
+	static const char *const atoms[] = { "a", "b", "c", "A", ".", "[ab]", "[^a]", "[b-c]", "\\.",
+					     "[[:upper:]]" };
+	if (depth < 2 && rnd(5) == 0) {
+		*n += (size_t)sprintf(p + *n, "\\(");
+		gen_seq(p, n, depth + 1);
+		*n += (size_t)sprintf(p + *n, "\\)");
+	} else {
+		*n += (size_t)sprintf(p + *n, "%s", atoms[rnd(10)]);
+	}
+	switch (rnd(6)) {
+	case 0: case 1: *n += (size_t)sprintf(p + *n, "*"); break;
+	case 2: {
+		unsigned lo = rnd(3), hi = lo + rnd(3);
+		*n += (size_t)sprintf(p + *n, "\\{%u,%u\\}", lo, hi);
+		break;
+	}
+	default: break;
+	}
+}
+
+static void gen_seq(char *p, size_t *n, int depth)
+{
+	unsigned k = 1 + rnd(4);
+	for (unsigned i = 0; i < k; i++)
+		gen_atom(p, n, depth);
+}
+
+TEST(re_agrees_with_the_host_regex)
+{
+	char pat[512], s[16];
+	int disagree = 0, compared = 0;
+	for (int t = 0; t < 3000 && !disagree; t++) {
+		size_t n = 0;
+		if (rnd(3) == 0)
+			pat[n++] = '^';
+		gen_seq(pat, &n, 0);
+		if (rnd(3) == 0)
+			pat[n++] = '$';
+		pat[n] = '\0';
+		int icase = rnd(4) == 0;
+		regex_t host;
+		if (regcomp(&host, pat, REG_NOSUB | (icase ? REG_ICASE : 0)))
+			continue;
+		CHECK_EQ(re_compile(&re, pat, icase ? RE_ICASE : 0), RE_OK);
+		compared++;
+		for (int k = 0; k < 20; k++) {
+			size_t len = rnd(9);
+			for (size_t i = 0; i < len; i++)
+				s[i] = "abcAB."[rnd(6)];
+			s[len] = '\0';
+			int want = regexec(&host, s, 0, 0, 0) == 0, got = re_match(&re, s, len);
+			if (want != got) {
+				printf("pattern \"%s\" on \"%s\": host %d, ours %d\n", pat, s, want, got);
+				disagree = 1;
+				break;
+			}
+		}
+		regfree(&host);
+	}
+	CHECK(!disagree);
+	CHECK(compared > 2900);
 }
