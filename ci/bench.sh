@@ -13,6 +13,7 @@
 #          guest TSC counts executed instructions, so these figures are
 #          identical run after run and on any host (the ones to compare;
 #          docs/performance.md records them and the table shows the change)
+#   report build/bench/report.svg: boot and IPC bars (ci/bench/svg.awk)
 #   size   bytes of tern's kernel, initramfs and images, and of the peer's
 #   build  wall time of a clean `make all`
 #
@@ -278,6 +279,13 @@ if ! "$TERN_RUN" -l "$logs/icount-tern.serial" ci/bench/kernel-icount.run >"$log
 	note "icount: tern's IPC benchmark did not finish; see $logs/icount-tern.serial"
 fi
 tr -d '\r' <"$logs/icount-tern.serial" | grep '^bench ' >"$data/icount-tern"
+say "IPC benchmarks in instructions: tern with fastpath=off"
+if ! "$TERN_RUN" -l "$logs/icount-tern-slow.serial" ci/bench/kernel-icount.run KARGS=fastpath=off \
+	>"$logs/icount-tern-slow.out" 2>&1; then
+	note "icount: tern's IPC benchmark with fastpath=off did not finish; see $logs/icount-tern-slow.serial"
+fi
+tr -d '\r' <"$logs/icount-tern-slow.serial" | grep '^bench ' | sed 's/^bench \([a-z_]*\)_cycles/bench \1_slowpath_cycles/' \
+	>>"$data/icount-tern"
 if [ $have_peer = 1 ]; then
 	say "IPC benchmarks in instructions: linux (-icount shift=0; about 50 s)"
 	if ! "$TERN_RUN" -l "$logs/icount-linux.serial" ci/bench/peer-ipc-icount.run \
@@ -287,7 +295,7 @@ if [ $have_peer = 1 ]; then
 	tr -d '\r' <"$logs/icount-linux.serial" | grep '^bench ' >"$data/icount-linux"
 fi
 # The figures docs/performance.md records (a regression shows as a change).
-ICOUNT_RECORDED="ipc_call_reply_cycles=1124 note_signal_wake_cycles=469 pipe_roundtrip_cycles=12991 eventfd_wake_cycles=3656"
+ICOUNT_RECORDED="ipc_call_reply_cycles=640 ipc_call_reply_slowpath_cycles=1134 note_signal_wake_cycles=459 note_signal_wake_slowpath_cycles=459 pipe_roundtrip_cycles=12991 eventfd_wake_cycles=3656"
 recorded() { for kv in $ICOUNT_RECORDED; do [ "${kv%%=*}" = "$1" ] && echo "${kv#*=}"; done; }
 
 # field FILE NAME KEY: KEY=value from the "bench NAME ..." line of FILE
@@ -388,7 +396,10 @@ for pair in "ipc_call_reply_cycles pipe_roundtrip_cycles call+reply vs pipe roun
 	shift 2
 	printf '%-32s %12s %12s %10s\n' "$*" "$(d "$x")" "$(d "$y")" "$(ratio "$x" "$y")"
 done
-for name in ipc_call_reply_cycles note_signal_wake_cycles pipe_roundtrip_cycles eventfd_wake_cycles; do
+x=$(field "$data/icount-tern" ipc_call_reply_slowpath_cycles median) y=$(field "$data/icount-linux" pipe_roundtrip_cycles median)
+printf '%-32s %12s %12s %10s\n' "the same, fastpath=off" "$(d "$x")" "$(d "$y")" "$(ratio "$x" "$y")"
+for name in ipc_call_reply_cycles ipc_call_reply_slowpath_cycles note_signal_wake_cycles note_signal_wake_slowpath_cycles \
+	pipe_roundtrip_cycles eventfd_wake_cycles; do
 	case $name in pipe*|eventfd*) f=$data/icount-linux ;; *) f=$data/icount-tern ;; esac
 	now=$(field "$f" "$name" median) was=$(recorded "$name")
 	[ "$now" = null ] && continue
@@ -429,6 +440,25 @@ if [ -n "$notes" ]; then
 	echo "Notes:"
 	printf '%s' "$notes" | sed 's/^/  /'
 fi
+
+# ---- report.svg: the boot bars and the IPC instruction bars ------------------------
+svg=$out/report.svg
+{
+	a=${accels%% *}
+	printf 'chart\tBoot to the prompt, median (%s)\tms from QEMU launch\n' "$a"
+	for s in $systems; do
+		set -- $(stats "$data/boot-$a-$s")
+		printf 'bar\t%s\t%s\n' "$(label "$s")" "$(d "$3")"
+	done
+	printf 'chart\tIPC round trip in instructions\t-icount shift=0\n'
+	printf 'bar\ttern call+reply\t%s\n' "$(d "$(field "$data/icount-tern" ipc_call_reply_cycles median)")"
+	printf 'bar\ttern call+reply, fastpath=off\t%s\n' "$(d "$(field "$data/icount-tern" ipc_call_reply_slowpath_cycles median)")"
+	printf 'bar\tlinux pipe round trip\t%s\n' "$(d "$(field "$data/icount-linux" pipe_roundtrip_cycles median)")"
+	printf 'chart\tWake-up in instructions\t-icount shift=0\n'
+	printf 'bar\ttern note signal->wake\t%s\n' "$(d "$(field "$data/icount-tern" note_signal_wake_cycles median)")"
+	printf 'bar\tlinux eventfd wake-up\t%s\n' "$(d "$(field "$data/icount-linux" eventfd_wake_cycles median)")"
+} | awk -f ci/bench/svg.awk >"$svg"
+echo "report: $svg"
 
 # ---- results.json ------------------------------------------------------------------
 json=$out/results.json
@@ -502,7 +532,8 @@ json=$out/results.json
 	printf '\n  ],\n'
 	printf '  "icount": ['
 	sep=
-	for name in ipc_call_reply_cycles note_signal_wake_cycles pipe_roundtrip_cycles eventfd_wake_cycles; do
+	for name in ipc_call_reply_cycles ipc_call_reply_slowpath_cycles note_signal_wake_cycles \
+		note_signal_wake_slowpath_cycles pipe_roundtrip_cycles eventfd_wake_cycles; do
 		case $name in pipe*|eventfd*) f=$data/icount-linux sys=linux ;; *) f=$data/icount-tern sys=tern ;; esac
 		v=$(field "$f" "$name" median)
 		[ "$v" = null ] && continue
