@@ -8,5 +8,6 @@ UNIT_regex_CFLAGS := -iquote userspace/bin/grep
 TOOLS_CONF := initramfs/root/etc/init.conf
 export GREP_CONF_START := $(shell grep -c start $(TOOLS_CONF))
 export GREP_CONF_NOTCOMMENT := $(shell grep -vc '^#' $(TOOLS_CONF))
+export GREP_CONF_NOTUS := $(shell grep -vce '-us}' $(TOOLS_CONF))
 export GREP_CONF_ICASE := $(shell grep -ic '^START /' $(TOOLS_CONF))
 export GREP_CONF_RAMFS := $(shell grep -n '^start /srv/ramfs$$' $(TOOLS_CONF) | cut -d: -f1)

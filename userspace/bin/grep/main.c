@@ -1,12 +1,13 @@
 /*
  * grep: print the lines that match a basic regular expression (regex.h).
  *
- *   grep [-cinqv] PATTERN [FILE...]
+ *   grep [-cinqv] [-e] PATTERN [FILE...]
  *
  * -c counts matching lines instead, -i ignores case, -n numbers the lines,
  * -q prints nothing (the status says), -v selects the lines that do not
- * match. With no FILE (or "-") it reads stdin; with more than one, each
- * line or count is prefixed "FILE:". Status 0 if a line was selected, 1 if
+ * match; -e PATTERN gives the pattern (one), even one starting with '-'.
+ * With no FILE (or "-") it reads stdin; with more than one, each line or
+ * count is prefixed "FILE:". Status 0 if a line was selected, 1 if
  * none, 2 on an error (a bad pattern, an unreadable file), as POSIX grep.
  * Of a line longer than GREP_LINE_MAX - 1 bytes only the start is
  * matched and printed, and stderr says so (once for each input).
@@ -68,7 +69,8 @@ static long grep_input(const char *path, int prefix)
 
 static int grep_main(int argc, const char **argv)
 {
-	static const char usage[] = "[-cinqv] PATTERN [FILE...]";
+	static const char usage[] = "[-cinqv] [-e] PATTERN [FILE...]";
+	const char *pattern = 0;
 	int flags = 0, i = 1;
 	tool_init(argc, argv);
 	for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
@@ -76,8 +78,17 @@ static int grep_main(int argc, const char **argv)
 			i++;
 			break;
 		}
-		for (const char *o = argv[i] + 1; *o; o++) {
+		int took = 0;   /* -e took the rest of this word or the next */
+		for (const char *o = argv[i] + 1; *o && !took; o++) {
 			switch (*o) {
+			case 'e':
+				if (pattern)
+					return tool_usage(usage);       /* one pattern */
+				pattern = o[1] ? o + 1 : i + 1 < argc ? argv[++i] : 0;
+				if (!pattern)
+					return tool_usage(usage);
+				took = 1;
+				break;
 			case 'c': opt_count = 1; break;
 			case 'i': flags |= RE_ICASE; break;
 			case 'n': opt_number = 1; break;
@@ -87,9 +98,10 @@ static int grep_main(int argc, const char **argv)
 			}
 		}
 	}
-	if (i == argc)
+	if (!pattern && i == argc)
 		return tool_usage(usage);
-	const char *pattern = argv[i++];
+	if (!pattern)
+		pattern = argv[i++];
 	int err = re_compile(&re, pattern, flags);
 	if (err) {
 		tool_error("%s: %s", pattern, re_strerror(err));
