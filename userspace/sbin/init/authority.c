@@ -138,6 +138,12 @@ long authority_wait(const struct prog *asker, uint64_t asker_id, const struct pr
 	return may_act_on(asker, asker_id, target, "wait on");
 }
 
+/* A watch holds a note cap in init until the program ends: as a wait. */
+long authority_watch(const struct prog *asker, uint64_t asker_id, const struct prog *target)
+{
+	return may_act_on(asker, asker_id, target, "watch of");
+}
+
 long authority_power(const struct prog *asker, uint64_t asker_id, const char *what)
 {
 	if (asker && asker->power)
