@@ -183,6 +183,14 @@ TEST(re_size_is_bounded)
 	memset(big, 'a', sizeof(big) - 1);
 	big[sizeof(big) - 1] = '\0';
 	CHECK_EQ(re_compile(&re, big, 0), RE_ESIZE);
+	/* An interval late in a long pattern: its copies must fit behind it. */
+	memset(big, 'a', 1000);
+	strcpy(big + 1000, "x\\{255\\}");
+	CHECK_EQ(re_compile(&re, big, 0), RE_ESIZE);
+	strcpy(big + 1000, "[xy]\\{23\\}");
+	CHECK_EQ(re_compile(&re, big, 0), RE_OK);
+	strcpy(big + 1000, "[xy]\\{24\\}");
+	CHECK_EQ(re_compile(&re, big, 0), RE_ESIZE);
 	CHECK_EQ(re_compile(&re, "x\\{255\\}", 0), RE_OK);
 	char line[300];
 	memset(line, 'x', 255);
@@ -293,4 +301,27 @@ TEST(re_agrees_with_the_host_regex)
 	}
 	CHECK(!disagree);
 	CHECK(compared > 2900);
+}
+
+/* Garbage from the special characters: compiling it answers (RE_OK or an
+ * error) and matching stays in bounds (ASan and UBSan watch). */
+TEST(re_garbage_patterns_are_safe)
+{
+	static const char alphabet[] = "ab\\\\\\(){}[[]]^$**..,-:0129+?";
+	char pat[64], s[32];
+	int ok = 0;
+	for (int t = 0; t < 20000; t++) {
+		size_t n = rnd(sizeof(pat) - 1);
+		for (size_t i = 0; i < n; i++)
+			pat[i] = alphabet[rnd(sizeof(alphabet) - 1)];
+		pat[n] = '\0';
+		if (re_compile(&re, pat, rnd(2) ? RE_ICASE : 0))
+			continue;
+		ok++;
+		size_t len = rnd(sizeof(s));
+		for (size_t i = 0; i < len; i++)
+			s[i] = alphabet[rnd(sizeof(alphabet) - 1)];
+		re_match(&re, s, len);
+	}
+	CHECK(ok > 100);
 }

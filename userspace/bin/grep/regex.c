@@ -62,8 +62,8 @@ static int interval(struct re *re, int s, int lo, int hi)
 	int copies = hi < 0 ? lo + 1 : hi;
 	if (copies < 1)
 		copies = 1;
-	if ((long)n * copies + (copies - lo) + 1 > RE_PROG_MAX)
-		return -1;
+	if (s + (long)n * copies + (copies - lo) + 1 > RE_PROG_MAX)
+		return -1;              /* the copies would not fit behind what is there */
 	for (int i = 1; i < copies; i++) {
 		memcpy(&re->prog[re->len], &re->prog[s], (size_t)n * sizeof(re->prog[0]));
 		re->len += n;
