@@ -2,7 +2,9 @@
  * caps: what a program may do, which is what its manifest asked for and
  * init gave: the manifest embedded in its file, as init holds it
  * (INIT_MANIFEST). By init's id (as ps shows it) or by the name of a
- * running program (the first one ps lists); with no argument, its own.
+ * running program (the first one ps lists). With no argument, the shell's
+ * ("sh"): what the user at the prompt may do, as the shell's old builtin
+ * showed it. Every sh runs the same file, so any running one will do.
  *
  *   caps [ID|NAME]...
  */
@@ -51,8 +53,10 @@ static int caps(int argc, const char **argv)
 	for (int i = 1; i < argc; i++)
 		if (argv[i][0] == '-')
 			return tool_usage("[ID|NAME]...");
-	if (argc < 2)
-		return show("caps", prog_info ? prog_info->id : 0);
+	if (argc < 2) {
+		long id = lookup("sh");
+		return id < 0 ? 1 : show("sh", (uint64_t)id);
+	}
 	for (int i = 1; i < argc; i++) {
 		long id = lookup(argv[i]);
 		if (id < 0 || show(argv[i], (uint64_t)id))
