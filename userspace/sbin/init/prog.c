@@ -224,7 +224,11 @@ struct prog *prog_spawn(struct prog *spawner, const struct spawn_args *a, long *
 	p->args_len = args_len;
 	p->argc = a->argc;
 	strlcpy(p->cwd, a->cwd ? a->cwd : "/", sizeof(p->cwd));
-	if (a->stdio_service && !p->man.driver && (*err = stdio_from_service(p, a->stdio_service, minted))) {
+	/* Drivers and servers (programs that provide a service) log to the
+	 * kernel console, where dmesg and the screen see them; the streams are
+	 * for programs a user talks to. */
+	if (a->stdio_service && !p->man.driver && !p->man.nprovides &&
+	    (*err = stdio_from_service(p, a->stdio_service, minted))) {
 		prog_release(p);
 		return 0;
 	}
@@ -352,6 +356,8 @@ static int give_cap(struct prog *p, int i, uint64_t task, uint64_t *note_of)
 	case MAN_PAGE:
 		if (c->initramfs)
 			return tern_cap_copy(ROOT_INITRAMFS, task, dst, RIGHT_READ);
+		if (c->klog)
+			return tern_cap_copy(ROOT_KLOG, task, dst, RIGHT_READ);
 		s = tmp_slot();
 		err = tern_mem_create(ROOT_MEMORY, CAP_PAGE, s, c->pages);
 		if (!err)
