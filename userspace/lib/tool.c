@@ -17,7 +17,7 @@ void tool_init(int argc, const char **argv)
 
 int tool_usage(const char *usage)
 {
-	eprintf("usage: %s %s\n", tool_name, usage);
+	eprintf("usage: %s%s%s\n", tool_name, *usage ? " " : "", usage);
 	return 2;
 }
 

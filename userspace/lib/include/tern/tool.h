@@ -23,7 +23,7 @@
 extern const char *tool_name;
 /* Remember argv[0]'s last component as the tool's name. */
 void tool_init(int argc, const char **argv);
-/* "usage: NAME USAGE" on stderr; returns 2. */
+/* "usage: NAME USAGE" on stderr ("usage: NAME" if USAGE is ""); returns 2. */
 int tool_usage(const char *usage);
 /* What tool_opt_next's '?' gets: "NAME: -x: unknown option" (or "needs an
  * argument") and the usage; returns 2. */
@@ -66,4 +66,15 @@ long tool_read(struct tool_in *in, void *buf, size_t max);
  * terminated, at most max - 1 bytes (a longer line comes in pieces):
  * its length, 0 at the end, or -error. */
 long tool_getline(struct tool_in *in, char *line, size_t max);
+/* The next line without its '\n' in line, NUL terminated, its length in
+ * *len; of a line longer than max - 1 bytes only the first max - 1 (the
+ * rest is skipped, *cut set): 1, 0 at the end, or -error
+ * (lib/toolline.c). */
+long tool_line(struct tool_in *in, char *line, size_t max, size_t *len, int *cut);
 void tool_close(struct tool_in *in);
+
+/* Buffered stdout (lib/toolout.c): line buffered on a terminal, else in
+ * blocks; tool_flush before exiting (and before anything unbuffered). */
+void tool_write(const void *buf, size_t len);
+int tool_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void tool_flush(void);
