@@ -14,7 +14,7 @@ USER_PROGRAMS := $(foreach p,$(USER_PROGRAM_DIRS),$(BUILD)/userspace/$(p))
 USER_ABI := $(BUILD)/include/abi
 USER_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -MD -MP \
 	-ffreestanding -nostdlib -mno-red-zone -mgeneral-regs-only -fno-pic -fno-pie \
-	-fno-stack-protector -fno-asynchronous-unwind-tables -fno-tree-loop-distribute-patterns -ffile-prefix-map=$(CURDIR)=. \
+	-fno-stack-protector -fno-asynchronous-unwind-tables -ffunction-sections -fdata-sections -fno-tree-loop-distribute-patterns -ffile-prefix-map=$(CURDIR)=. \
 	-nostdinc -isystem $(GCC_INCLUDE) -Iuserspace/lib/include -I$(BUILD)/include
 USER_LDS := userspace/lib/user.ld
 USER_LIB := $(BUILD)/userspace/lib/libtern.a
@@ -45,7 +45,7 @@ $(BUILD)/userspace/$(1): $(patsubst %,$(BUILD)/obj/%.o,$(wildcard userspace/$(1)
 		$(wildcard manifests/$(notdir $(1)).ini)
 	$$(call msg,LD,$$@)
 	@mkdir -p $$(dir $$@)
-	$$(Q)$$(LD) -nostdlib -z max-page-size=0x1000 -z noexecstack --build-id=none -T $(USER_LDS) \
+	$$(Q)$$(LD) -nostdlib -z max-page-size=0x1000 -z noseparate-code -z noexecstack --gc-sections --build-id=none -T $(USER_LDS) \
 		-o $$@ $(BUILD)/obj/userspace/lib/crt0.S.o $$(filter %.c.o,$$^) $(USER_LIB)
 	$$(Q)if [ -f manifests/$(notdir $(1)).ini ]; then \
 		$$(OBJCOPY) --add-section .manifest=manifests/$(notdir $(1)).ini \
