@@ -31,6 +31,7 @@ static void com2_init(void) { serial_init(COM2_PORT); }
 /* The screen: VGA text mode (BIOS) or the loader's framebuffer (UEFI). */
 enum { SCREEN_NONE, SCREEN_VGA, SCREEN_FB };
 static int screen;
+static int screen_lent;                 /* a task draws on the framebuffer: we don't */
 
 static void screen_init(void) { screen == SCREEN_VGA ? vga_text_init() : fb_text_init(); }
 static void screen_putc(char c) { screen == SCREEN_VGA ? vga_text_putc(c) : fb_text_putc(c); }
@@ -177,10 +178,33 @@ void console_write(const char *s, unsigned long n)
 
 void console_flush(void)
 {
-	if (!(on & 1u << CONS_SCREEN))
+	if (!(on & 1u << CONS_SCREEN) || screen_lent)
 		return;
 	if (screen == SCREEN_VGA)
 		vga_text_cursor();
 	else
 		fb_text_draw();
+}
+
+void console_device_mapped(uint64_t first, uint64_t last)
+{
+	if (screen != SCREEN_FB || screen_lent || !fb_text_covers(first, last))
+		return;
+	if (on & 1u << CONS_SCREEN) {   /* said on the screen too: the last line of ours it shows */
+		kprintf("tern: the screen is userspace's now; the kernel log goes on on");
+		for (int i = 0; i < CONS_COUNT; i++)
+			if ((on & 1u << i) && i != CONS_SCREEN)
+				kprintf(" %s", conslist_name(i));
+		kprintf("%s\n", on == 1u << CONS_SCREEN ? " no console (a panic still shows)" : "");
+	}
+	screen_lent = 1;
+}
+
+void console_panic(void)
+{
+	if (!screen_lent)
+		return;
+	screen_lent = 0;
+	if (on & 1u << CONS_SCREEN)
+		fb_text_redraw();
 }
