@@ -186,16 +186,18 @@ void console_flush(void)
 		fb_text_draw();
 }
 
-void console_device_mapped(uint64_t first, uint64_t last)
+void console_device_mapped(uint64_t first, uint64_t last, const char *who)
 {
 	if (screen != SCREEN_FB || screen_lent || !fb_text_covers(first, last))
 		return;
 	if (on & 1u << CONS_SCREEN) {   /* said on the screen too: the last line of ours it shows */
-		kprintf("tern: the screen is userspace's now; the kernel log goes on on");
+		unsigned rest = on & ~(1u << CONS_SCREEN);
+		kprintf("tern: the screen is %s's now; the kernel log goes on %s", who,
+			rest ? "on" : "nowhere else (a panic takes the screen back)");
 		for (int i = 0; i < CONS_COUNT; i++)
-			if ((on & 1u << i) && i != CONS_SCREEN)
+			if (rest & 1u << i)
 				kprintf(" %s", conslist_name(i));
-		kprintf("%s\n", on == 1u << CONS_SCREEN ? " no console (a panic still shows)" : "");
+		kprintf("\n");
 	}
 	screen_lent = 1;
 }

@@ -25,11 +25,11 @@ void console_putc(char c);
 void console_write(const char *s, unsigned long n);
 /* The end of a write: the screen's cursor follows the text. */
 void console_flush(void);
-/* A task mapped device memory [first, last] writable (mmio.c): if that
+/* Task `who` mapped device memory [first, last] writable (mmio.c): if that
  * is the framebuffer the kernel draws on, the screen is the task's from
  * now on (the framebuffer terminal, drv/fbcon), and the kernel stops
  * drawing there, though it goes on keeping its text. */
-void console_device_mapped(uint64_t first, uint64_t last);
+void console_device_mapped(uint64_t first, uint64_t last, const char *who);
 /* The machine is dying (panic): take the screen back and show the
  * kernel's text, the report included. */
 void console_panic(void);

@@ -62,7 +62,7 @@ void mmio_invoke(struct cap *c, uint64_t op, struct trap_frame *f)
 		uint64_t flags = paging_cache_flags(!!(mode & MMIO_WC)) | (rights & RIGHT_WRITE ? PTE_W : 0);
 		f->rax = (uint64_t)vspace_map_device(t, f->r10, pa, n, flags);
 		if (!f->rax && (rights & RIGHT_WRITE))
-			console_device_mapped(pa, pa + n * PAGE_SIZE - 1);     /* the screen may be lent */
+			console_device_mapped(pa, pa + n * PAGE_SIZE - 1, t->name);     /* the screen may be lent */
 		return;
 	}
 	case MMIO_UNMAP:
