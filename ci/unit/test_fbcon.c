@@ -100,21 +100,21 @@ TEST(fbcon_finds_the_rows_the_kernel_used)
 	CHECK_EQ(fbtext_rows_used(fbmem, W, H, PITCH), 3);
 }
 
-/* A screen the kernel drew: "boot" on row 0 (drawn with fbtext, as it does). */
-static void kernel_screen(void)
+/* A screen the kernel drew (with fbtext, as it does). */
+static void kernel_screen(const char *text)
 {
 	static struct fbtext k;
 	static uint16_t cells[COLS * ROWS], drawn[COLS * ROWS];
 	memset(fbmem, 0, sizeof(fbmem));
 	fbtext_init(&k, fbmem, W, H, PITCH, FBTEXT_BGRX, cells, drawn, COLS * ROWS);
-	for (const char *s = "boot\n"; *s; s++)
+	for (const char *s = text; *s; s++)
 		fbtext_putc(&k, *s);
 	fbtext_draw(&k);
 }
 
 TEST(fbcon_keeps_the_kernels_rows_and_goes_on_below)
 {
-	kernel_screen();
+	kernel_screen("boot\n");
 	int kept = fbtext_rows_used(fbmem, W, H, PITCH);
 	CHECK_EQ(kept, 1);
 	fbterm_init(&t, fbmem, &fb, kept);
@@ -125,7 +125,7 @@ TEST(fbcon_keeps_the_kernels_rows_and_goes_on_below)
 	CHECK(bg_of(2, 1) == grey);             /* the cursor: an inverted blank after "$ " */
 	CHECK(bg_of(1, 1) == black);
 	CHECK(*px(W - 1, 0) == 0x0);            /* nothing drawn outside the grid */
-	/* Two more lines scroll the kept row off, moving pixels. */
+	/* Two more lines scroll the kept row off. */
 	say("ab\ncd\nx");
 	CHECK_STR(row(0), "$ ab");
 	CHECK_STR(row(1), "cd");
@@ -133,24 +133,50 @@ TEST(fbcon_keeps_the_kernels_rows_and_goes_on_below)
 	CHECK(bg_of(1, 2) == grey && bg_of(2, 1) == black);     /* the cursor moved, the old cell plain */
 }
 
-TEST(fbcon_scrolls_by_moving_pixels_and_draws_only_changes)
+TEST(fbcon_scrolls_the_kernels_rows_up_with_its_own)
+{
+	kernel_screen("boot\ninit\n");
+	fbterm_init(&t, fbmem, &fb, fbtext_rows_used(fbmem, W, H, PITCH));
+	say("x\n");                    /* kept rows: pixels only, copied up a row */
+	CHECK_STR(row(0), "init");
+	CHECK_STR(row(1), "x");
+	CHECK_STR(row(2), "");
+	say("\x1b[H\x1b[K");            /* erased: blanks drawn where it was */
+	CHECK_STR(row(0), "");
+}
+
+TEST(fbcon_draws_only_cells_that_change_also_when_scrolling)
 {
 	memset(fbmem, 0, sizeof(fbmem));
 	fbterm_init(&t, fbmem, &fb, 0);
 	say("a\nb\nc");
 	CHECK_STR(row(0), "a");
 	CHECK_STR(row(2), "c");
-	/* Mark a pixel of the unchanged 'b' (row 1): a redraw would wipe the
-	 * mark, a scroll carries it to row 0. */
-	*px(7, 16 + 15) = 0x123456;
-	say("\nd");
-	CHECK_STR(row(0), "?");                 /* 'b' with the mark, moved up */
-	CHECK(*px(7, 15) == 0x123456);
+	/* Mark a pixel of each row's first cell: a cell drawn again loses it. */
+	for (int y = 0; y < ROWS; y++)
+		*px(7, y * 16 + 15) = 0x123456;
+	say("\nb");                    /* scrolls: "b" "c" "b" */
+	CHECK_STR(row(0), "b");
 	CHECK_STR(row(1), "c");
-	CHECK_STR(row(2), "d");
-	/* More lines than the screen in one write: all drawn afresh. */
+	CHECK_STR(row(2), "b");
+	CHECK(*px(7, 15) != 0x123456 && *px(7, 16 + 15) != 0x123456);  /* a -> b, b -> c: drawn */
+	CHECK(*px(8 + 7, 16 + 15) == 0);        /* blank to blank: not drawn, and no stray pixel */
+	/* A scroll that leaves a cell as it was does not draw it. */
+	say("\nb\nb");                /* "b" "b" "b" */
+	*px(7, 2 * 16 + 15) = 0x654321;
+	say("\nb");
+	CHECK(*px(7, 2 * 16 + 15) == 0x654321);
+	/* Full rows are cheaper to move than to draw: their pixels move up
+	 * (a mark moves with them), and only the new row is drawn. */
+	say("\x1b[2J\x1b[Habcde\r\nfghij\r\nklmno");
+	*px(7, 16 + 15) = 0x123456;             /* in the 'f' */
+	say("\r\npq");
+	CHECK_STR(row(0), "?ghij");             /* 'f' with the mark */
+	CHECK(*px(7, 15) == 0x123456);
+	CHECK_STR(row(1), "klmno");
+	CHECK_STR(row(2), "pq");
+	/* More lines than the screen in one write. */
 	say("\n1\n2\n3\n4");
-	CHECK(*px(7, 15) != 0x123456);
 	CHECK_STR(row(0), "2");
 	CHECK_STR(row(1), "3");
 	CHECK_STR(row(2), "4");

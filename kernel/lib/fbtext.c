@@ -82,44 +82,90 @@ static void draw_cell(struct fbtext *f, int x, int y, uint16_t cell, int inverte
 		draw_glyph(f, x, y, (unsigned char)cell, fg, bg);
 }
 
-/* Move the pixel rows of the cells below the top k rows up by k rows, and
- * what drawn says with them; the k rows at the bottom are to be drawn. */
-static void scroll(struct fbtext *f, int k)
+/*
+ * What a cell costs, measured under QEMU TCG (docs/performance.md): moving
+ * its pixels (a read and a write each) a quarter of drawing it from the
+ * font (a write each, and a bit test).
+ */
+#define COPY_COST 1
+#define DRAW_COST 4
+
+/* Copy n cells' pixels from cell `from` to cell `to`, row by row, both
+ * runs in one row of cells: 64 bits at a time where both are aligned
+ * (a cell is 8 pixels: 32 bytes), which halves the loads and stores. */
+static void copy_cells(struct fbtext *f, int to, int from, int n)
 {
-	int cols = f->vt.cols, n = cols * f->vt.rows, gone = k * cols;
-	uint64_t bytes = (uint64_t)(f->vt.rows - k) * FBTEXT_CH * f->pitch;
-	uint64_t from = (uint64_t)k * FBTEXT_CH * f->pitch;
-	if (!((uintptr_t)f->fb & 7) && !(from & 7) && !(bytes & 7)) {
-		volatile uint64_t *d = (volatile uint64_t *)f->fb, *s = (volatile uint64_t *)(f->fb + from);
-		for (uint64_t i = 0; i < bytes / 8; i++)
-			d[i] = s[i];
-	} else {
-		volatile uint32_t *d = (volatile uint32_t *)f->fb, *s = (volatile uint32_t *)(f->fb + from);
-		for (uint64_t i = 0; i < bytes / 4; i++)
-			d[i] = s[i];
+	int cols = f->vt.cols;
+	for (int r = 0; r < FBTEXT_CH; r++) {
+		volatile uint8_t *d = f->fb + (uint64_t)((to / cols) * FBTEXT_CH + r) * f->pitch + (to % cols) * 32;
+		volatile uint8_t *s = f->fb + (uint64_t)((from / cols) * FBTEXT_CH + r) * f->pitch + (from % cols) * 32;
+		if (!(((uintptr_t)d | (uintptr_t)s) & 7))
+			for (int b = 0; b < n * 4; b++)
+				((volatile uint64_t *)d)[b] = ((volatile uint64_t *)s)[b];
+		else
+			for (int b = 0; b < n * 8; b++)
+				((volatile uint32_t *)d)[b] = ((volatile uint32_t *)s)[b];
 	}
-	for (int i = 0; i < n - gone; i++)
-		f->drawn[i] = f->drawn[i + gone];
-	for (int i = n - gone; i < n; i++)
-		f->drawn[i] = FBTEXT_UNDRAWN;
 }
 
+/* Row y after a scroll of `gone` cells (the rows below are as they were):
+ * does moving the pixels up from `gone` cells below, then drawing what
+ * still differs, cost less than drawing what differs where it is? */
+static int worth_moving(const struct fbtext *f, int y, int gone)
+{
+	int cols = f->vt.cols, stay = 0, move = cols * COPY_COST;
+	const uint16_t *cells = (const uint16_t *)f->vt.cells + y * cols, *here = f->drawn + y * cols;
+	const uint16_t *below = here + gone;
+	for (int x = 0; x < cols; x++) {
+		if (cells[x] == FBTEXT_KEPT)
+			stay += COPY_COST;      /* moved alone, or drawn blank */
+		else if (cells[x] != here[x])
+			stay += DRAW_COST;
+		if (cells[x] != below[x])
+			move += DRAW_COST;
+	}
+	return move < stay;
+}
+
+/*
+ * Draw the cells that differ from what the screen shows where they are.
+ * After a scroll of k rows, each row either has its pixels moved up from
+ * k rows below (one copy of its pixel rows) and then the cells that still
+ * differ drawn, or just the cells that differ drawn from the font,
+ * whichever costs less (worth_moving): lines of text mostly go from
+ * blank to blank, and where they don't, a full row is cheaper to move.
+ * Kept cells (someone else's pixels, no text we could draw) in a row
+ * not moved whole move alone. Rows are done top to bottom, so the pixels
+ * k rows below are still in place when they are copied.
+ */
 void fbtext_draw(struct fbtext *f)
 {
-	int cols = f->vt.cols, rows = f->vt.rows, k = f->vt.scrolled;
+	int cols = f->vt.cols, rows = f->vt.rows, n = cols * rows, k = f->vt.scrolled;
 	if (f->cursor_at >= 0)
 		f->drawn[f->cursor_at] = FBTEXT_UNDRAWN;        /* the cell under the old cursor, plain again */
 	f->cursor_at = -1;
 	f->vt.scrolled = 0;
-	if (k >= rows)
-		fbtext_invalidate(f);
-	else if (k > 0)
-		scroll(f, k);
-	for (int i = 0; i < cols * rows; i++) {
-		uint16_t cell = f->vt.cells[i];
-		if (cell != f->drawn[i]) {
-			draw_cell(f, i % cols, i / cols, cell, 0);
-			f->drawn[i] = cell;
+	int gone = k < rows ? k * cols : n;
+	for (int y = 0; y < rows; y++) {
+		int row = y * cols, moved = 0;
+		if (gone && y + k < rows && worth_moving(f, y, gone)) {
+			copy_cells(f, row, row + gone, cols);
+			for (int x = 0; x < cols; x++)
+				f->drawn[row + x] = f->drawn[row + gone + x];
+			moved = 1;
+		}
+		for (int i = row; i < row + cols; i++) {
+			uint16_t cell = f->vt.cells[i];
+			if (cell == FBTEXT_KEPT && gone && !moved) {
+				if (i + gone < n && f->drawn[i + gone] == FBTEXT_KEPT)
+					copy_cells(f, i, i + gone, 1);
+				else
+					draw_cell(f, i % cols, y, cell, 0);
+				f->drawn[i] = cell;
+			} else if (cell != f->drawn[i]) {
+				draw_cell(f, i % cols, y, cell, 0);
+				f->drawn[i] = cell;
+			}
 		}
 	}
 	if (f->cursor && !f->vt.hidden) {
