@@ -9,13 +9,20 @@
  *                 Reply MR0 = bytes taken (all of them, possibly after
  *                 waiting for the transmitter or for a pipe's reader).
  *                 STREAM_EPIPE when no reader is left (a pipe whose read
- *                 end is closed); STREAM_EBADF on a closed stream.
+ *                 end is closed); STREAM_EBADF on a closed stream. A file
+ *                 stream may also answer the file system's FS_ENOSPC
+ *                 (proto/fs.h). A pipe takes a write whole: it waits until
+ *                 there is room for all n bytes (n <= STREAM_CHUNK <
+ *                 FS_PIPE_BUF), so pipe writes are atomic.
  *                 Terminals turn "\n" into "\r\n" (unless the byte before
  *                 it was '\r'), so programs write plain "\n" everywhere.
  *   STREAM_READ   MR0 = max (<= STREAM_CHUNK). The reply comes once at
  *                 least one byte is there: MR0 = n, bytes from MR1.
  *                 n = 0 means end of stream (a file's end; a pipe with no
- *                 writer left); a terminal never ends.
+ *                 writer left); a terminal never ends. max = 0 is
+ *                 answered at once with n = 0. A pipe has one waiting
+ *                 read at a time: another read of it meanwhile gets
+ *                 E_BUSY (and one waiting write: another gets E_BUSY).
  *                 Terminals: the input goes to one client at a time: while
  *                 another client's read waits, ours waits behind it (it is
  *                 never cancelled by someone else's read). A new read of
