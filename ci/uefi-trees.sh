@@ -35,6 +35,9 @@ cfg "$out/power" "tern.elf --- initramfs.tar"
 # (drv/fbcon), typed into on the PS/2 keyboard (uefi-screen-shell.run).
 tree screen
 cfg "$out/screen" "tern.elf console=screen --- initramfs.tar"
+# The shell on the screen, the log on COM1 too (uefi-fbcon-restart.run).
+tree screencom1
+cfg "$out/screencom1" "tern.elf console=screen,com1 --- initramfs.tar"
 # A panic while fbcon has the screen (uefi-panic-screen.run).
 tree panic
 cfg "$out/panic" "tern.elf console=screen,com1 ktest=late-panic --- initramfs.tar"
