@@ -208,6 +208,10 @@ TEST(fbcon_hides_the_cursor_when_asked)
 	say("\x1b[?25h\x1b[D");                 /* shown again, one left: on the 'b' */
 	CHECK(bg_of(2, 0) == black && bg_of(1, 0) == grey);
 	CHECK(cell_at(1, 0) == 'b');            /* inverted, it still reads as 'b' (as the run tool reads it) */
+	say("\r\n\x1b[7mr\x1b[D");            /* on a reverse-video cell: shown the other way round */
+	CHECK(cell_at(0, 1) == 'r' && bg_of(0, 1) == black);
+	say("\x1b[0m\x1b[C");
+	CHECK(cell_at(0, 1) == 'r' && bg_of(0, 1) == grey);
 }
 
 TEST(fbcon_takes_input_until_full)

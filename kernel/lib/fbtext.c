@@ -76,10 +76,12 @@ static void draw_cell(struct fbtext *f, int x, int y, uint16_t cell, int inverte
 	uint32_t fg = fbtext_pixel(f->format, cell >> 8 & 15), bg = fbtext_pixel(f->format, cell >> 12 & 7);
 	if (cell == FBTEXT_KEPT)
 		fg = bg = 0;            /* drawn after all (invalidated, or the cursor was on it): erased */
-	if (inverted)
-		draw_glyph(f, x, y, (unsigned char)cell, bg, fg ? fg : fbtext_pixel(f->format, 7));
-	else
+	if (inverted) {         /* the cursor: colours swapped, and never one colour on itself */
+		uint32_t grey = fbtext_pixel(f->format, 7);
+		draw_glyph(f, x, y, (unsigned char)cell, bg, fg != bg ? fg : bg != grey ? grey : 0);
+	} else {
 		draw_glyph(f, x, y, (unsigned char)cell, fg, bg);
+	}
 }
 
 /*
@@ -97,8 +99,8 @@ static void copy_cells(struct fbtext *f, int to, int from, int n)
 {
 	int cols = f->vt.cols;
 	for (int r = 0; r < FBTEXT_CH; r++) {
-		volatile uint8_t *d = f->fb + (uint64_t)((to / cols) * FBTEXT_CH + r) * f->pitch + (to % cols) * 32;
-		volatile uint8_t *s = f->fb + (uint64_t)((from / cols) * FBTEXT_CH + r) * f->pitch + (from % cols) * 32;
+		volatile uint8_t *d = f->fb + (uint64_t)((to / cols) * FBTEXT_CH + r) * f->pitch + (to % cols) * FBTEXT_CW * 4;
+		volatile uint8_t *s = f->fb + (uint64_t)((from / cols) * FBTEXT_CH + r) * f->pitch + (from % cols) * FBTEXT_CW * 4;
 		if (!(((uintptr_t)d | (uintptr_t)s) & 7))
 			for (int b = 0; b < n * 4; b++)
 				((volatile uint64_t *)d)[b] = ((volatile uint64_t *)s)[b];
