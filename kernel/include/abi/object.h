@@ -107,6 +107,7 @@ enum tern_root_slots {
 	ROOT_DEBUG,             /* the kernel console, untagged (SYS_DEBUG_WRITE) */
 	ROOT_MMIO_VGA,          /* mmio A0000-BFFFF, the legacy VGA window (BIOS boots; else empty) */
 	ROOT_MMIO_FB,           /* mmio of the boot framebuffer (MACHINE_FB), empty if none */
+	ROOT_KLOG,              /* page cap of the kernel log ring (read-only, abi/klog.h) */
 	ROOT_FIRST_FREE,
 };
 #define ROOT_RADIX 12

@@ -39,10 +39,17 @@
  *   STREAM_INTR   Terminals only (else E_BAD_SYSCALL). MR0 = 1 with one
  *                 note cap: from now on a ^C (0x03) typed on the terminal
  *                 is not input; the terminal signals that note (with the
- *                 note cap's badge) instead. MR0 = 0: ^C is input again.
- *                 One registration per terminal (a new one replaces the
- *                 old); it ends with its client (SERVICE_CLIENT_GONE). The
- *                 shell holds it while a foreground job runs.
+ *                 note cap's badge) instead. MR0 = 0: ^C is input again
+ *                 (drops the caller's own registration; another client's
+ *                 stays, answered 0 all the same). One registration per
+ *                 terminal (a new one replaces the old); it ends with its
+ *                 client (SERVICE_CLIENT_GONE). The shell holds it while a
+ *                 foreground job runs. Refused: a cap that is not a note
+ *                 (E_WRONG_TYPE), a note without the signal right
+ *                 (E_NO_RIGHTS), MR0 = 1 without a cap or MR0 > 1
+ *                 (E_BAD_ARG). (On pcserial's COM2 all clients share one
+ *                 badge: any of them drops it, and it ends only when
+ *                 replaced or dropped.)
  *
  * Caps a server makes itself (file streams, pipe ends) carry a badge with
  * STREAM_BADGE_OWN set, so they never collide with the badges init gives
