@@ -225,6 +225,25 @@ TEST(fbcon_takes_input_until_full)
 	CHECK_EQ(fbterm_push(&t, buf, 1), 0);
 }
 
+TEST(fbcon_counts_ctrl_c_instead_of_queueing_it_while_a_note_is_registered)
+{
+	memset(fbmem, 0, sizeof(fbmem));
+	fbterm_init(&t, fbmem, &fb, 0);
+	CHECK_EQ(fbterm_push(&t, "a\x03", 2), 0);
+	CHECK_EQ(ring_count(&t.in), 2);         /* no note: ^C is input */
+	CHECK_EQ(t.intrs, 0);
+	t.intr = true;
+	CHECK_EQ(fbterm_push(&t, "\x03" "b" "\x03", 3), 0);
+	CHECK_EQ(ring_count(&t.in), 3);
+	CHECK_EQ(t.intrs, 2);
+	/* A full ring still takes a push of only ^Cs: nothing to queue. */
+	uint8_t buf[FBTERM_IN_SIZE] = { 'x' };
+	CHECK_EQ(fbterm_push(&t, buf, FBTERM_IN_SIZE - 3), 0);
+	CHECK_EQ(fbterm_push(&t, "\x03", 1), 0);
+	CHECK_EQ(t.intrs, 3);
+	CHECK_EQ(fbterm_push(&t, "c", 1), E_BUSY);
+}
+
 TEST(fbtext_invalidate_draws_everything_again)
 {
 	memset(fbmem, 0, sizeof(fbmem));

@@ -1,7 +1,7 @@
 # drv/fbcon: shares code instead of copying it. It links drv/pcserial's
 # readers.c (who may read), serve.c (serving reads by those rules),
-# request.c (request checks) and fwd.c (the forwarders that serve its
-# second endpoint), drv/vgacon's term.c (the screen terminal's request
+# request.c (request checks), intr.c (the ^C note) and fwd.c (the
+# forwarders that serve its second endpoint), drv/vgacon's term.c (the screen terminal's request
 # checks, term_check), and the kernel's screen writers kernel/lib/vgatext.c
 # and kernel/lib/fbtext.c with the build's font, built here with
 # userspace's flags. fbterm.c is tested on the host with them
@@ -10,7 +10,7 @@
 FBCON_KERNEL_LIB := vgatext fbtext
 FBCON_SHARED := $(BUILD)/obj/userspace/drv/pcserial/readers.c.o $(BUILD)/obj/userspace/drv/pcserial/fwd.c.o \
 	$(BUILD)/obj/userspace/drv/pcserial/request.c.o $(BUILD)/obj/userspace/drv/pcserial/serve.c.o \
-	$(BUILD)/obj/userspace/drv/vgacon/term.c.o \
+	$(BUILD)/obj/userspace/drv/pcserial/intr.c.o $(BUILD)/obj/userspace/drv/vgacon/term.c.o \
 	$(foreach f,$(FBCON_KERNEL_LIB),$(BUILD)/obj/userspace/drv/fbcon/kernel-$(f).c.o) \
 	$(BUILD)/obj/userspace/drv/fbcon/font8x16.c.o
 

@@ -29,6 +29,8 @@ void fbterm_init(struct fbterm *t, volatile uint8_t *pixels, const struct fbterm
 	t->text.cursor = 1;
 	ring_init(&t->in, t->inbuf, sizeof(t->inbuf));
 	readers_init(&t->readers);
+	t->intr = false;
+	t->intrs = 0;
 }
 
 void fbterm_write(struct fbterm *t, const void *buf, size_t n)
@@ -41,8 +43,18 @@ void fbterm_write(struct fbterm *t, const void *buf, size_t n)
 
 unsigned fbterm_push(struct fbterm *t, const void *buf, size_t n)
 {
-	if (ring_free(&t->in) < n)
+	const uint8_t *b = buf;
+	size_t keep = n;
+	if (t->intr)
+		for (size_t i = 0; i < n; i++)
+			keep -= b[i] == FBTERM_INTR_BYTE;
+	if (ring_free(&t->in) < keep)
 		return E_BUSY;
-	ring_write(&t->in, buf, n);
+	for (size_t i = 0; i < n; i++) {
+		if (t->intr && b[i] == FBTERM_INTR_BYTE)
+			t->intrs++;
+		else
+			ring_put(&t->in, b[i]);
+	}
 	return 0;
 }

@@ -26,7 +26,11 @@
  * Keyboard input reaches it from slot 1 through drv/pcserial's forwarders
  * (fwd.c), badged INPUT_BADGE, which no client has. Reads are served as
  * pcserial serves a port (readers.h). A push that does not fit the input
- * ring is answered E_BUSY and dropped whole.
+ * ring is answered E_BUSY and dropped whole. The rest of the stream
+ * protocol as vgacon serves it: STREAM_CLOSE is answered 0 and changes
+ * nothing, STREAM_INFO says "terminal", STREAM_INTR registers the
+ * screen's ^C note (pcserial/intr.h); no "\n" to "\r\n" translation (the
+ * screen writer's "\n" returns to the first column).
  *
  * Without a framebuffer we can draw on (init gave none, a format other
  * than 32-bit RGBX/BGRX, a mapping that fails) we say so and exit with
@@ -36,6 +40,7 @@
  */
 #include "fbterm.h"
 #include "fwd.h"
+#include "intr.h"
 #include "serve.h"
 #include "term.h"
 #include <proto/input.h>
@@ -51,6 +56,7 @@
 #define FB_VA           0x40000000ull   /* up to MMIO_MAP_MAX pages (64 MiB) from here */
 
 static struct fbterm term;
+static struct intr intr;        /* the screen's ^C note */
 
 /* Where the screen's reads are served from (pcserial/serve.h): the keyboard's ring. */
 static size_t input_take(void *ctx, uint8_t *buf, size_t max)
@@ -77,6 +83,8 @@ static bool on_request(struct tern_msg *m)
 	if (input) {
 		msg_get_bytes(m, 1, buf, n);
 		err = fbterm_push(&term, buf, n);
+		intr_fire(&intr, term.intrs);
+		term.intrs = 0;
 		answer_owner();
 		m->info = MSG_INFO(err, 0, 0);
 		return true;
@@ -94,6 +102,15 @@ static bool on_request(struct tern_msg *m)
 		break;
 	case STREAM_INFO:
 		n = STREAM_KIND_TERMINAL;
+		break;
+	case STREAM_INTR:
+		err = intr_request(&intr, m);
+		term.intr = intr_on(&intr);
+		if (err) {
+			m->info = MSG_INFO(err, 0, 0);
+			return true;
+		}
+		n = 0;
 		break;
 	case STREAM_READ:
 		return serve_read(&term.readers, m, input_take, &term.in);
@@ -137,13 +154,19 @@ int main(void)
 	struct tern_msg m;
 	bool reply = false;
 	for (;;) {
+		intr_arm();
 		err = reply ? tern_reply_recv(EP, &m) : tern_recv(EP, &m);
 		reply = false;
 		if (err)
 			continue;
-		if (service_client_gone(&m))    /* a notice, not a call: no reply */
+		unsigned ncaps = MSG_NCAPS(m.info);
+		if (service_client_gone(&m)) {  /* a notice, not a call: no reply */
+			intr_gone(&intr, m.mr[0]);
+			term.intr = intr_on(&intr);
 			serve_gone(&term.readers, m.mr[0], input_take, &term.in);
-		else if (!(m.info & MSG_FROM_NOTE))
+		} else if (!(m.info & MSG_FROM_NOTE)) {
 			reply = on_request(&m);
+		}
+		intr_unused(ncaps);
 	}
 }
