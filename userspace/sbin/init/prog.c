@@ -224,7 +224,11 @@ struct prog *prog_spawn(struct prog *spawner, const struct spawn_args *a, long *
 	p->args_len = args_len;
 	p->argc = a->argc;
 	strlcpy(p->cwd, a->cwd ? a->cwd : "/", sizeof(p->cwd));
-	if (a->stdio_service && !p->man.driver && (*err = stdio_from_service(p, a->stdio_service, minted))) {
+	/* Drivers and servers (programs that provide a service) log to the
+	 * kernel console, where dmesg and the screen see them; the streams are
+	 * for programs a user talks to. */
+	if (a->stdio_service && !p->man.driver && !p->man.nprovides &&
+	    (*err = stdio_from_service(p, a->stdio_service, minted))) {
 		prog_release(p);
 		return 0;
 	}
