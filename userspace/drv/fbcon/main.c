@@ -28,7 +28,7 @@
  * pcserial serves a port (readers.h). A push that does not fit the input
  * ring is answered E_BUSY and dropped whole. The rest of the stream
  * protocol as vgacon serves it: STREAM_CLOSE is answered 0 and changes
- * nothing, STREAM_INFO says "terminal", STREAM_INTR registers the
+ * nothing, STREAM_INFO says "terminal" named "screen", STREAM_INTR registers the
  * screen's ^C note (pcserial/intr.h); no "\n" to "\r\n" translation (the
  * screen writer's "\n" returns to the first column).
  *
@@ -101,8 +101,10 @@ static bool on_request(struct tern_msg *m)
 		n = 0;
 		break;
 	case STREAM_INFO:
-		n = STREAM_KIND_TERMINAL;
-		break;
+		m->mr[0] = STREAM_KIND_TERMINAL;
+		m->mr[1] = stream_name_word("screen");
+		m->info = MSG_INFO(0, 2, 0);
+		return true;
 	case STREAM_INTR:
 		err = intr_request(&intr, m);
 		term.intr = intr_on(&intr);
