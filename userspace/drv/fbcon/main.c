@@ -95,7 +95,7 @@ static bool on_request(struct tern_msg *m)
 		fbterm_write(&term, buf, n);
 		break;
 	case STREAM_POLL:
-		n = ring_count(&term.in);
+		n = ring_count(&term.in) + term.readers.nback;  /* and bytes an answer to no one brought back (serve.c) */
 		break;
 	case STREAM_CLOSE:
 		n = 0;
