@@ -31,6 +31,20 @@ cfg "$out/fb" "tern.elf conf=/etc/test/fb.conf --- initramfs.tar"
 tree power
 cfg "$out/power" "tern.elf --- initramfs.tar"
 
+# The screen as the console: getty and sh on the framebuffer terminal
+# (drv/fbcon), typed into on the PS/2 keyboard (uefi-screen-shell.run).
+tree screen
+cfg "$out/screen" "tern.elf console=screen --- initramfs.tar"
+# The shell on the screen, the log on COM1 too (uefi-fbcon-restart.run).
+tree screencom1
+cfg "$out/screencom1" "tern.elf console=screen,com1 --- initramfs.tar"
+# The terminals' stream protocol with fbcon as the screen (uefi-terminal-intr.run).
+tree intr
+cfg "$out/intr" "tern.elf conf=/etc/test/intr.conf --- initramfs.tar"
+# A panic while fbcon has the screen (uefi-panic-screen.run).
+tree panic
+cfg "$out/panic" "tern.elf console=screen,com1 ktest=late-panic --- initramfs.tar"
+
 tree nofile
 rm "$out/nofile/initramfs.tar"
 cfg "$out/nofile" "tern.elf --- initramfs.tar"

@@ -35,6 +35,7 @@ static void com2_init(void) { serial_init(COM2_PORT); }
 /* The screen: VGA text mode (BIOS) or the loader's framebuffer (UEFI). */
 enum { SCREEN_NONE, SCREEN_VGA, SCREEN_FB };
 static int screen;
+static int screen_lent;                 /* a task draws on the framebuffer: we don't */
 
 static void screen_init(void) { screen == SCREEN_VGA ? vga_text_init() : fb_text_init(); }
 static void screen_putc(char c) { screen == SCREEN_VGA ? vga_text_putc(c) : fb_text_putc(c); }
@@ -182,10 +183,35 @@ void console_write(const char *s, unsigned long n)
 
 void console_flush(void)
 {
-	if (!(on & 1u << CONS_SCREEN))
+	if (!(on & 1u << CONS_SCREEN) || screen_lent)
 		return;
 	if (screen == SCREEN_VGA)
 		vga_text_cursor();
 	else
 		fb_text_draw();
+}
+
+void console_device_mapped(uint64_t first, uint64_t last, const char *who)
+{
+	if (screen != SCREEN_FB || screen_lent || !fb_text_covers(first, last))
+		return;
+	if (on & 1u << CONS_SCREEN) {   /* said on the screen too: the last line of ours it shows */
+		unsigned rest = on & ~(1u << CONS_SCREEN);
+		kprintf("tern: the screen is %s's now; the kernel log goes on %s", who,
+			rest ? "on" : "nowhere else (a panic takes the screen back)");
+		for (int i = 0; i < CONS_COUNT; i++)
+			if (rest & 1u << i)
+				kprintf(" %s", conslist_name(i));
+		kprintf("\n");
+	}
+	screen_lent = 1;
+}
+
+void console_panic(void)
+{
+	if (!screen_lent)
+		return;
+	screen_lent = 0;
+	if (on & 1u << CONS_SCREEN)
+		fb_text_redraw();
 }

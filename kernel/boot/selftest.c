@@ -5,7 +5,9 @@
  * checks the heap returns every frame it took, and "firmware", which
  * leaves the interrupt hardware as a careless firmware might
  * (arch/x86_64/ktest_firmware.c) for the rest of the boot to cope with,
- * and "rsdp0", a boot loader that reports no RSDP (acpi_set_rsdp(0)).
+ * and "rsdp0", a boot loader that reports no RSDP (acpi_set_rsdp(0)),
+ * and "late-panic", a panic from the timer 30 s into the boot, when
+ * userspace runs (and a framebuffer terminal may have the screen).
  */
 #include <acpi.h>
 #include <boot.h>
@@ -14,7 +16,12 @@
 #include <kprintf.h>
 #include <panic.h>
 #include <pmm.h>
+#include <sched.h>
 #include <string.h>
+
+#define LATE_PANIC_SECONDS 30
+
+uint64_t ktest_panic_tick;
 
 extern void ktest_ud(void), ktest_pf(void), ktest_gp(void), ktest_de(void);
 extern char ktest_ud_at[], ktest_pf_at[], ktest_gp_at[], ktest_de_at[];
@@ -67,6 +74,10 @@ void boot_selftest(const char *cmdline)
 		ktest_firmware();
 	else if (!strcmp(t, "rsdp0"))
 		acpi_set_rsdp(0);
+	else if (!strcmp(t, "late-panic")) {
+		ktest_panic_tick = LATE_PANIC_SECONDS * SCHED_HZ;
+		kprintf("ktest late-panic: a panic %d s into the boot\n", LATE_PANIC_SECONDS);
+	}
 	else
 		kprintf("ktest: unknown test \"%s\"\n", t);
 }

@@ -25,6 +25,14 @@ void console_putc(char c);
 void console_write(const char *s, unsigned long n);
 /* The end of a write: the screen's cursor follows the text. */
 void console_flush(void);
+/* Task `who` mapped device memory [first, last] writable (mmio.c): if that
+ * is the framebuffer the kernel draws on, the screen is the task's from
+ * now on (the framebuffer terminal, drv/fbcon), and the kernel stops
+ * drawing there, though it goes on keeping its text. */
+void console_device_mapped(uint64_t first, uint64_t last, const char *who);
+/* The machine is dying (panic): take the screen back and show the
+ * kernel's text, the report included. */
+void console_panic(void);
 /* Whether the last byte anyone wrote ended a line (tagged writes start
  * each of their lines with a tag: debug_write.c). */
 int console_at_line_start(void);
@@ -41,3 +49,5 @@ int fb_text_usable(const struct boot_fb *fb);   /* 1: it can be the screen */
 void fb_text_init(void);
 void fb_text_putc(char c);
 void fb_text_draw(void);
+void fb_text_redraw(void);                      /* all of it again: someone else drew */
+int fb_text_covers(uint64_t first, uint64_t last);  /* 1: [first, last] has framebuffer bytes */

@@ -26,6 +26,10 @@ struct vgatext {
 	int priv;                   /* the CSI sequence has a private marker (ESC [ ?) */
 	int utf8;                   /* UTF-8 continuation bytes still to swallow */
 	int hidden;                 /* ESC [ ?25 l: the cursor is not shown */
+	int scrolled;               /* lines scrolled off the top (at most rows: a
+				     * screenful is all), for whoever draws the cells
+				     * elsewhere (fbtext) to move pixels instead of
+				     * redrawing them; it sets this back to 0 */
 };
 
 /* Take over cells (cols x rows) and clear them. */

@@ -25,6 +25,8 @@ static void newline(struct vgatext *v)
 		v->cells[i] = v->cells[i + v->cols];
 	clear_cells(v, n, n + v->cols);
 	v->y = v->rows - 1;
+	if (v->scrolled < v->rows)
+		v->scrolled++;
 }
 
 void vgatext_init(struct vgatext *v, volatile uint16_t *cells, int cols, int rows)

@@ -14,6 +14,7 @@
 #include <arch/layout.h>
 #include <arch/paging.h>
 #include <boot.h>
+#include <console.h>
 #include <handoff.h>
 #include <memmap.h>
 #include <mmio.h>
@@ -60,6 +61,8 @@ void mmio_invoke(struct cap *c, uint64_t op, struct trap_frame *f)
 		}
 		uint64_t flags = paging_cache_flags(!!(mode & MMIO_WC)) | (rights & RIGHT_WRITE ? PTE_W : 0);
 		f->rax = (uint64_t)vspace_map_device(t, f->r10, pa, n, flags);
+		if (!f->rax && (rights & RIGHT_WRITE))
+			console_device_mapped(pa, pa + n * PAGE_SIZE - 1, t->name);     /* the screen may be lent */
 		return;
 	}
 	case MMIO_UNMAP:

@@ -47,3 +47,14 @@ void fb_text_draw(void)
 {
 	fbtext_draw(&screen);
 }
+
+void fb_text_redraw(void)
+{
+	fbtext_invalidate(&screen);
+	fbtext_draw(&screen);
+}
+
+int fb_text_covers(uint64_t first, uint64_t last)
+{
+	return fb && first < fb->base + fb->size && last >= fb->base;
+}

@@ -10,6 +10,7 @@
 #include <acpi.h>
 #include <arch/cpu.h>
 #include <arch/pic.h>
+#include <console.h>
 #include <kprintf.h>
 #include <panic.h>
 
@@ -81,6 +82,7 @@ void machine_fail(int code)
 void panic(const char *fmt, ...)
 {
 	cpu_cli();
+	console_panic();                /* the screen is the kernel's again, to show why */
 	va_list ap;
 	va_start(ap, fmt);
 	kprintf("\nKERNEL PANIC: ");

@@ -6,6 +6,7 @@
  */
 #include <arch/cpu.h>
 #include <arch/trap.h>
+#include <boot.h>
 #include <console.h>
 #include <kprintf.h>
 #include <arch/pic.h>
@@ -70,6 +71,8 @@ static void timer_tick(void)
 		tsc0 = rdtsc();
 	else if (sched_ticks == 101)
 		tsc_hz = (rdtsc() - tsc0) * (SCHED_HZ / 100);
+	if (ktest_panic_tick && sched_ticks == ktest_panic_tick)
+		panic("ktest late-panic: a panic while userspace runs");
 }
 
 static void irq_dispatch(struct trap_frame *f)
