@@ -143,7 +143,7 @@ static int power(const char *cmd, unsigned method)
 {
 	struct tern_msg m = { .info = MSG_INFO(method, 0, 0) };
 	long r = init_call(&m);
-	printf("%s: %s\n", cmd, r ? sh_init_strerror(-r) : "init did not do it");
+	sh_eprintf("%s: %s\n", cmd, r ? sh_init_strerror(-r) : "init did not do it");
 	return 1;
 }
 
