@@ -61,6 +61,7 @@ struct builtin {
 	const char *name;
 	int (*run)(int argc, const char **argv);
 	const char *args, *what;        /* for help */
+	int stand_in;                   /* only while /bin/NAME does not exist */
 };
 const struct builtin *builtin_find(const char *name);
 /* The i-th builtin's name (completion), 0 past the last. */
