@@ -240,10 +240,7 @@ int job_wait_fg(int job, int quiet_failure)
 		const struct proc *p = &procs[j->procs[k]];
 		if (p->status & INIT_STATUS_FAULT)
 			report_fault(p);
-		else if (interrupted || !p->status || (quiet_failure && p->last) ||
-			 (!p->last && p->status == STDIO_EPIPE_STATUS))
-			continue;
-		else
+		else if (p->last && p->status && !interrupted && !quiet_failure)
 			sh_eprintf("sh: %s: exit status %lu\n", p->name, (unsigned long)p->status);
 	}
 	int status = interrupted ? STATUS_INTR : shell_status(job_raw_status(j));
