@@ -248,13 +248,15 @@ int job_wait_fg(int job, int quiet_failure)
 	return status;
 }
 
+/* One write for the whole line: a reader must never see half of it. */
 void job_announce(int job)
 {
 	struct job *j = &jobs[job];
-	printf("[%d]", j->num);
-	for (int k = 0; k < j->nproc; k++)
-		printf(" %lu", (unsigned long)procs[j->procs[k]].id);
-	printf("\n");
+	char line[16 + JOB_PROCS_MAX * 21];
+	size_t n = (size_t)snprintf(line, sizeof(line), "[%d]", j->num);
+	for (int k = 0; k < j->nproc && n < sizeof(line); k++)
+		n += (size_t)snprintf(line + n, sizeof(line) - n, " %lu", (unsigned long)procs[j->procs[k]].id);
+	printf("%s\n", line);
 }
 
 /* "[N] Done  text" and the like for a finished background job; frees it. */
