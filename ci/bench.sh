@@ -9,6 +9,11 @@
 #   ipc    TSC cycles: tern's call+reply round trip and note wake-up
 #          (ci/bench/kernel.run) against a Linux pipe ping-pong and an
 #          eventfd wake-up between two processes (ci/bench/peer/pingpong.c)
+#   icount the same IPC benchmarks under QEMU -icount shift=0 (TCG): the
+#          guest TSC counts executed instructions, so these figures are
+#          identical run after run and on any host (the ones to compare;
+#          docs/performance.md records them and the table shows the change)
+#   report build/bench/report.svg: boot and IPC bars (ci/bench/svg.awk)
 #   size   bytes of tern's kernel, initramfs and images, and of the peer's
 #   build  wall time of a clean `make all`
 #
@@ -268,6 +273,31 @@ for a in $accels; do
 	fi
 	tr -d '\r' <"$logs/ipc-linux-$a.serial" | grep '^bench ' >"$data/ipc-$a-linux"
 done
+# ---- IPC in instructions (-icount shift=0) -------------------------------------
+say "IPC benchmarks in instructions: tern (-icount shift=0)"
+if ! "$TERN_RUN" -l "$logs/icount-tern.serial" ci/bench/kernel-icount.run >"$logs/icount-tern.out" 2>&1; then
+	note "icount: tern's IPC benchmark did not finish; see $logs/icount-tern.serial"
+fi
+tr -d '\r' <"$logs/icount-tern.serial" | grep '^bench ' >"$data/icount-tern"
+say "IPC benchmarks in instructions: tern with fastpath=off"
+if ! "$TERN_RUN" -l "$logs/icount-tern-slow.serial" ci/bench/kernel-icount.run KARGS=fastpath=off \
+	>"$logs/icount-tern-slow.out" 2>&1; then
+	note "icount: tern's IPC benchmark with fastpath=off did not finish; see $logs/icount-tern-slow.serial"
+fi
+tr -d '\r' <"$logs/icount-tern-slow.serial" | grep '^bench ' | sed 's/^bench \([a-z_]*\)_cycles/bench \1_slowpath_cycles/' \
+	>>"$data/icount-tern"
+if [ $have_peer = 1 ]; then
+	say "IPC benchmarks in instructions: linux (-icount shift=0; about 50 s)"
+	if ! "$TERN_RUN" -l "$logs/icount-linux.serial" ci/bench/peer-ipc-icount.run \
+		"VMLINUZ=$vmlinuz" "PEER_INITRD=$peer_initrd" "APPEND=$LINUX_APPEND" >"$logs/icount-linux.out" 2>&1; then
+		note "icount: the Linux IPC benchmark did not finish; see $logs/icount-linux.serial"
+	fi
+	tr -d '\r' <"$logs/icount-linux.serial" | grep '^bench ' >"$data/icount-linux"
+fi
+# The figures docs/performance.md records (a regression shows as a change).
+ICOUNT_RECORDED="ipc_call_reply_cycles=640 ipc_call_reply_slowpath_cycles=1134 note_signal_wake_cycles=459 note_signal_wake_slowpath_cycles=459 pipe_roundtrip_cycles=12991 eventfd_wake_cycles=3656"
+recorded() { for kv in $ICOUNT_RECORDED; do [ "${kv%%=*}" = "$1" ] && echo "${kv#*=}"; done; }
+
 # field FILE NAME KEY: KEY=value from the "bench NAME ..." line of FILE
 field() {
 	[ -f "$1" ] || { echo null; return; }
@@ -357,6 +387,30 @@ done
 echo "(TSC ticks; under TCG the TSC runs at the host's rate, so compare TCG with TCG only)"
 echo
 
+echo "IPC in instructions (-icount shift=0: one TSC tick per instruction; deterministic)"
+printf '%-32s %12s %12s %10s\n' benchmark tern linux tern/linux
+for pair in "ipc_call_reply_cycles pipe_roundtrip_cycles call+reply vs pipe round trip" \
+	"note_signal_wake_cycles eventfd_wake_cycles note signal vs eventfd wake-up"; do
+	set -- $pair
+	x=$(field "$data/icount-tern" "$1" median) y=$(field "$data/icount-linux" "$2" median)
+	shift 2
+	printf '%-32s %12s %12s %10s\n' "$*" "$(d "$x")" "$(d "$y")" "$(ratio "$x" "$y")"
+done
+x=$(field "$data/icount-tern" ipc_call_reply_slowpath_cycles median) y=$(field "$data/icount-linux" pipe_roundtrip_cycles median)
+printf '%-32s %12s %12s %10s\n' "the same, fastpath=off" "$(d "$x")" "$(d "$y")" "$(ratio "$x" "$y")"
+for name in ipc_call_reply_cycles ipc_call_reply_slowpath_cycles note_signal_wake_cycles note_signal_wake_slowpath_cycles \
+	pipe_roundtrip_cycles eventfd_wake_cycles; do
+	case $name in pipe*|eventfd*) f=$data/icount-linux ;; *) f=$data/icount-tern ;; esac
+	now=$(field "$f" "$name" median) was=$(recorded "$name")
+	[ "$now" = null ] && continue
+	if [ "$now" = "$was" ]; then
+		echo "  $name: $now, as recorded in docs/performance.md"
+	else
+		echo "  $name: $now, recorded $was: change $(awk -v a="$now" -v b="$was" 'BEGIN { printf "%+.1f%%", (a - b) * 100 / b }')"
+	fi
+done
+echo
+
 echo "Sizes: bytes"
 s_elf=$(size_of "$KERNEL") s_initrd=$(size_of "$INITRAMFS")
 s_iso=$(size_of "$BUILD/images/tern.iso") s_img=$(size_of "$BUILD/images/tern.img")
@@ -386,6 +440,25 @@ if [ -n "$notes" ]; then
 	echo "Notes:"
 	printf '%s' "$notes" | sed 's/^/  /'
 fi
+
+# ---- report.svg: the boot bars and the IPC instruction bars ------------------------
+svg=$out/report.svg
+{
+	a=${accels%% *}
+	printf 'chart\tBoot to the prompt, median (%s)\tms from QEMU launch\n' "$a"
+	for s in $systems; do
+		set -- $(stats "$data/boot-$a-$s")
+		printf 'bar\t%s\t%s\n' "$(label "$s")" "$(d "$3")"
+	done
+	printf 'chart\tIPC round trip in instructions\t-icount shift=0\n'
+	printf 'bar\ttern call+reply\t%s\n' "$(d "$(field "$data/icount-tern" ipc_call_reply_cycles median)")"
+	printf 'bar\ttern call+reply, fastpath=off\t%s\n' "$(d "$(field "$data/icount-tern" ipc_call_reply_slowpath_cycles median)")"
+	printf 'bar\tlinux pipe round trip\t%s\n' "$(d "$(field "$data/icount-linux" pipe_roundtrip_cycles median)")"
+	printf 'chart\tWake-up in instructions\t-icount shift=0\n'
+	printf 'bar\ttern note signal->wake\t%s\n' "$(d "$(field "$data/icount-tern" note_signal_wake_cycles median)")"
+	printf 'bar\tlinux eventfd wake-up\t%s\n' "$(d "$(field "$data/icount-linux" eventfd_wake_cycles median)")"
+} | awk -f ci/bench/svg.awk >"$svg"
+echo "report: $svg"
 
 # ---- results.json ------------------------------------------------------------------
 json=$out/results.json
@@ -455,6 +528,18 @@ json=$out/results.json
 				"$sep" "$a" "${pair%%:*}" "${pair#*:}" "$x" "$y" "$r" "$x10" "$y10" "$r10"
 			sep=,
 		done
+	done
+	printf '\n  ],\n'
+	printf '  "icount": ['
+	sep=
+	for name in ipc_call_reply_cycles ipc_call_reply_slowpath_cycles note_signal_wake_cycles \
+		note_signal_wake_slowpath_cycles pipe_roundtrip_cycles eventfd_wake_cycles; do
+		case $name in pipe*|eventfd*) f=$data/icount-linux sys=linux ;; *) f=$data/icount-tern sys=tern ;; esac
+		v=$(field "$f" "$name" median)
+		[ "$v" = null ] && continue
+		printf '%s\n    {"system": "%s", "benchmark": "%s", "instructions": %s, "p10": %s, "p90": %s, "recorded": %s}' \
+			"$sep" "$sys" "$name" "$v" "$(field "$f" "$name" p10)" "$(field "$f" "$name" p90)" "$(recorded "$name")"
+		sep=,
 	done
 	printf '\n  ],\n'
 	printf '  "sizes_bytes": {"tern_elf": %s, "tern_elf_text_data": %s, "tern_initramfs": %s, "tern_iso": %s, "tern_img": %s, "linux_vmlinuz": %s, "linux_initramfs": %s},\n' \

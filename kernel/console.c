@@ -16,10 +16,14 @@
  * sinks: console=com2 puts the whole log, banner first, on COM2 and none
  * of it on COM1. If the machine fails before that (a bad loader block, an
  * exception), the held output goes to the default sinks first.
+ *
+ * Every byte is also kept in the kernel log ring (klog.c), whatever the
+ * sinks, for /bin/dmesg.
  */
 #include <cmdline.h>
 #include <conslist.h>
 #include <console.h>
+#include <klog.h>
 #include <kprintf.h>
 #include <multiboot.h>
 
@@ -152,6 +156,7 @@ const char *console_primary(void) { return conslist_name(primary); }
 void console_putc(char c)
 {
 	line_start = c == '\n';
+	klog_putc(c);                   /* whatever the sinks: /bin/dmesg reads it */
 	if (!holding) {
 		emit(c);
 		return;

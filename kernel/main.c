@@ -14,6 +14,8 @@
 #include <arch/trap.h>
 #include <boot.h>
 #include <cmdline.h>
+#include <fastpath.h>
+#include <string.h>
 #include <console.h>
 #include <handoff.h>
 #include <heap.h>
@@ -119,6 +121,11 @@ void kmain(uint64_t magic, uint64_t info_pa)
 	kprintf("frames: %lu free of %lu\n", pmm_free_frames(), pmm_total_frames());
 
 	print_modules();
+	char fp[8];
+	if (cmdline_get(boot_info.cmdline, "fastpath", fp, sizeof(fp)) && !strcmp(fp, "off")) {
+		fastpath_on = 0;
+		kprintf("ipc: fastpath off (fastpath=off)\n");
+	}
 	boot_selftest(boot_info.cmdline);
 
 	syscall_init();

@@ -21,9 +21,10 @@ int need_resched;
 uint64_t sched_ticks;
 
 static struct list queue[256];
-static uint64_t nonempty[4];
+uint64_t sched_nonempty[4];
 static struct task *idle;
 static struct list reap = { &reap, &reap };     /* destroyed tasks, stacks not yet freed */
+int sched_reap_pending;          /* reap is not empty */
 
 void sched_init(struct task *idle_task)
 {
@@ -36,21 +37,21 @@ void sched_init(struct task *idle_task)
 static void enqueue(struct task *t)
 {
 	list_add_tail(&queue[t->eff_prio], &t->qlink);
-	nonempty[t->eff_prio / 64] |= 1ull << (t->eff_prio % 64);
+	sched_nonempty[t->eff_prio / 64] |= 1ull << (t->eff_prio % 64);
 }
 
 static void dequeue(struct task *t)
 {
 	list_del(&t->qlink);
 	if (list_empty(&queue[t->eff_prio]))
-		nonempty[t->eff_prio / 64] &= ~(1ull << (t->eff_prio % 64));
+		sched_nonempty[t->eff_prio / 64] &= ~(1ull << (t->eff_prio % 64));
 }
 
 static int best_prio(void)
 {
 	for (int w = 3; w >= 0; w--)
-		if (nonempty[w])
-			return w * 64 + 63 - __builtin_clzll(nonempty[w]);
+		if (sched_nonempty[w])
+			return w * 64 + 63 - __builtin_clzll(sched_nonempty[w]);
 	return -1;
 }
 
@@ -164,6 +165,8 @@ static void switch_to(struct task *next)
 	context_switch(&prev->ksp, next->ksp);
 }
 
+void sched_switch_to(struct task *next) { switch_to(next); }
+
 void sched_yield(void)
 {
 	current->slice = 0;
@@ -173,6 +176,7 @@ void sched_yield(void)
 void task_reap_later(struct task *t)
 {
 	list_add_tail(&reap, &t->all);
+	sched_reap_pending = 1;
 }
 
 /* Every destroyed task's stack but the one we are running on (a task that
@@ -188,6 +192,7 @@ void sched_reap(void)
 		list_del(&t->all);
 		task_free_stack(t);
 	}
+	sched_reap_pending = !list_empty(&reap);
 }
 
 void schedule(void)

@@ -10,6 +10,7 @@
 #include <arch/percpu.h>
 #include <ipc.h>
 #include <console.h>
+#include <fastpath.h>
 #include <kprintf.h>
 #include <object/cspace.h>
 #include <object/endpoint.h>
@@ -234,11 +235,14 @@ static void (*const syscalls[SYS_COUNT])(struct trap_frame *) = {
 
 void syscall_dispatch(struct trap_frame *f)
 {
-	if (f->rax < SYS_COUNT && syscalls[f->rax])
+	if ((f->rax == SYS_CALL || f->rax == SYS_REPLY_RECV) && fastpath(f))
+		;       /* done, and we have run again since */
+	else if (f->rax < SYS_COUNT && syscalls[f->rax])
 		syscalls[f->rax](f);
 	else
 		f->rax = E_BAD_SYSCALL;
-	kobj_collect();
+	if (kobj_dead || sched_reap_pending)
+		kobj_collect();
 	if (need_resched || current->state != TASK_RUNNABLE)
 		schedule();
 }

@@ -36,14 +36,15 @@ TEST(manifest_services_and_memory)
 	struct man_error e;
 	CHECK_EQ(parse("[program]\nname=sh\n[memory]\npages=128\n[provides]\nx=1\n"
 		       "[capabilities]\n0:endpoint = service=console\n1:endpoint =\n2:page = initramfs\n"
-		       "3:page = pages=4\n", &m, &e), 0);
+		       "3:page = pages=4\n4:page = klog\n", &m, &e), 0);
 	CHECK(!m.driver);
 	CHECK_EQ(m.pages, 128);
 	CHECK_STR(manifest_cap(&m, 0)->service, "console");
 	CHECK_EQ(m.nprovides, 1);
 	CHECK_STR(m.provides[0].name, "x");
-	CHECK(manifest_cap(&m, 2)->initramfs);
+	CHECK(manifest_cap(&m, 2)->initramfs && !manifest_cap(&m, 2)->klog);
 	CHECK_EQ(manifest_cap(&m, 3)->pages, 4);
+	CHECK(manifest_cap(&m, 4)->klog && !manifest_cap(&m, 4)->initramfs);
 }
 
 TEST(manifest_init_authority)

@@ -6,6 +6,7 @@
  * functions are replaced by the ones below at link time.
  */
 #include "unit.h"
+#include "crlf.h"
 #include "port.h"
 #include "request.h"
 #include "uart.h"
@@ -99,6 +100,50 @@ TEST(pcserial_absent_uart_does_nothing)
 	CHECK_EQ(u.tx_n, 0);
 }
 
+TEST(pcserial_newline_becomes_crlf_unless_after_cr)
+{
+	uint8_t out[64];
+	bool cr = false;
+	size_t n = crlf_expand(&cr, (const uint8_t *)"a\nb\n", 4, out);
+	CHECK_EQ(n, 6);
+	CHECK(!memcmp(out, "a\r\nb\r\n", 6));
+	CHECK(!cr);
+	/* Old callers that send "\r\n" are not doubled. */
+	n = crlf_expand(&cr, (const uint8_t *)"x\r\n\n", 4, out);
+	CHECK_EQ(n, 5);
+	CHECK(!memcmp(out, "x\r\n\r\n", 5));
+	/* '\r' at the end of one write, "\n" at the start of the next. */
+	n = crlf_expand(&cr, (const uint8_t *)"y\r", 2, out);
+	CHECK_EQ(n, 2);
+	CHECK(cr);
+	n = crlf_expand(&cr, (const uint8_t *)"\nz", 2, out);
+	CHECK_EQ(n, 2);
+	CHECK(!memcmp(out, "\nz", 2));
+	CHECK(!cr);
+	/* A '\r' anywhere else does not count; all "\n" doubles the size. */
+	n = crlf_expand(&cr, (const uint8_t *)"\r.\n", 3, out);
+	CHECK_EQ(n, 4);
+	uint8_t in[STREAM_CHUNK], big[2 * STREAM_CHUNK];
+	memset(in, '\n', sizeof(in));
+	CHECK_EQ(crlf_expand(&cr, in, sizeof(in), big), 2 * STREAM_CHUNK);
+}
+
+TEST(pcserial_ctrl_c_is_counted_not_queued_while_a_note_is_set)
+{
+	static struct port p;
+	setup(&p);
+	uint8_t b[8];
+	CHECK_EQ(feed((const uint8_t *)"a\x03", 2), 2);
+	port_rx(&p);
+	CHECK_EQ(p.intrs, 0);
+	p.intr = true;
+	CHECK_EQ(feed((const uint8_t *)"\x03\x03" "b", 3), 3);
+	port_rx(&p);
+	CHECK_EQ(p.intrs, 2);
+	CHECK_EQ(port_read(&p, b, sizeof(b)), 3);
+	CHECK(!memcmp(b, "a\x03" "b", 3));
+}
+
 TEST(pcserial_check_requests)
 {
 	CHECK_EQ(stream_request_check(MSG_INFO(STREAM_WRITE, 1, 0), 0), 0);
@@ -111,7 +156,17 @@ TEST(pcserial_check_requests)
 	CHECK_EQ(stream_request_check(MSG_INFO(STREAM_READ, 1, 0), ~0ull), E_BAD_ARG);
 	CHECK_EQ(stream_request_check(MSG_INFO(STREAM_POLL, 0, 0), 0), 0);
 	CHECK_EQ(stream_request_check(MSG_INFO(0, 0, 0), 0), E_BAD_SYSCALL);
-	CHECK_EQ(stream_request_check(MSG_INFO(STREAM_POLL + 1, 0, 0), 0), E_BAD_SYSCALL);
+	CHECK_EQ(stream_request_check(MSG_INFO(STREAM_INTR + 1, 0, 0), 0), E_BAD_SYSCALL);
+	CHECK_EQ(stream_request_check(MSG_INFO(STREAM_CLOSE, 0, 0), 0), 0);
+	CHECK_EQ(stream_request_check(MSG_INFO(STREAM_INFO, 0, 0), 0), 0);
+	/* STREAM_INTR: MR0 = 1 with exactly one cap, or MR0 = 0. */
+	CHECK_EQ(stream_request_check(MSG_INFO(STREAM_INTR, 1, 1), 1), 0);
+	CHECK_EQ(stream_request_check(MSG_INFO(STREAM_INTR, 1, 0), 0), 0);
+	CHECK_EQ(stream_request_check(MSG_INFO(STREAM_INTR, 1, 1), 0), 0);     /* the cap is dropped */
+	CHECK_EQ(stream_request_check(MSG_INFO(STREAM_INTR, 1, 0), 1), E_BAD_ARG);     /* no cap */
+	CHECK_EQ(stream_request_check(MSG_INFO(STREAM_INTR, 1, 2), 1), E_BAD_ARG);
+	CHECK_EQ(stream_request_check(MSG_INFO(STREAM_INTR, 1, 1), 2), E_BAD_ARG);
+	CHECK_EQ(stream_request_check(MSG_INFO(STREAM_INTR, 0, 0), 0), E_BAD_ARG);     /* no MR0 */
 	CHECK_EQ(stream_request_check(MSG_INFO(MSG_LABEL_FAULT, 5, 0), 0), E_BAD_SYSCALL);
 }
 

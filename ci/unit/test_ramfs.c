@@ -1,12 +1,13 @@
 /*
  * Unit tests for srv/ramfs's core (fstree.c), its handle table
- * (handles.c) and its seeding from a ustar archive (seed.c). Every error path is checked to leave the tree exactly
+ * (handles.c), its pipes (pipe.c) and its seeding from a ustar archive (seed.c). Every error path is checked to leave the tree exactly
  * as it was: snapshot() renders the whole tree, data and space accounting
  * included, and failing operations must not change it.
  */
 #include "unit.h"
 #include "fstree.h"
 #include "handles.h"
+#include "pipe.h"
 #include "seed.h"
 #include <stdlib.h>
 #include <string.h>
@@ -634,13 +635,13 @@ TEST(ramfs_handles_belong_to_their_client)
 	CHECK(h >= 0);
 	CHECK(handle_get(&ht, (uint64_t)h, 7) != 0);
 	CHECK(handle_get(&ht, (uint64_t)h, 8) == 0);    /* another client's */
-	handle_close(&t, handle_get(&ht, (uint64_t)h, 7));
+	handle_close(&t, handle_get(&ht, (uint64_t)h, 7), 0, 0);
 	CHECK(handle_get(&ht, (uint64_t)h, 7) == 0);    /* closed */
 	long h2 = h_open(&ht, &t, 7, "/f");
 	CHECK(h2 >= 0 && h2 != h);                      /* same slot, new generation */
 	CHECK(handle_get(&ht, (uint64_t)h, 7) == 0);
 	CHECK(handle_get(&ht, 0xFFFF, 7) == 0);
-	handles_release(&ht, &t, 7);
+	handles_release(&ht, &t, 7, 0, 0);
 	fst_destroy(&t);
 }
 
@@ -653,8 +654,8 @@ TEST(ramfs_handles_one_client_gets_a_quarter)
 		CHECK(h_open(&ht, &t, 7, "/f") >= 0);
 	CHECK_EQ(h_open(&ht, &t, 7, "/f"), -FS_EMFILE);
 	CHECK(h_open(&ht, &t, 8, "/f") >= 0);
-	handles_release(&ht, &t, 7);
-	handles_release(&ht, &t, 8);
+	handles_release(&ht, &t, 7, 0, 0);
+	handles_release(&ht, &t, 8, 0, 0);
 	fst_destroy(&t);
 }
 
@@ -671,15 +672,286 @@ TEST(ramfs_handles_released_when_client_gone)
 		while (h_open(&ht, &t, client, "/f") >= 0)
 			got++;
 		CHECK_EQ(got, RAMFS_PER_CLIENT);
-		CHECK_EQ(handles_release(&ht, &t, client), RAMFS_PER_CLIENT);
-		CHECK_EQ(handles_release(&ht, &t, client), 0);
+		CHECK_EQ(handles_release(&ht, &t, client, 0, 0), RAMFS_PER_CLIENT);
+		CHECK_EQ(handles_release(&ht, &t, client, 0, 0), 0);
 	}
 	long h = h_open(&ht, &t, 99, "/f");
 	CHECK(h >= 0);
 	CHECK_EQ(handle_get(&ht, (uint64_t)h, 99)->node->opens, 1);
 	/* Releasing one client leaves the others' handles alone. */
-	CHECK_EQ(handles_release(&ht, &t, 98), 0);
+	CHECK_EQ(handles_release(&ht, &t, 98, 0, 0), 0);
 	CHECK(handle_get(&ht, (uint64_t)h, 99) != 0);
-	CHECK_EQ(handles_release(&ht, &t, 99), 1);
+	CHECK_EQ(handles_release(&ht, &t, 99, 0, 0), 1);
+	fst_destroy(&t);
+}
+
+/* ---- pipe.c ------------------------------------------------------------- */
+
+static size_t fill_bytes(uint8_t *b, size_t n, unsigned seed)
+{
+	for (size_t i = 0; i < n; i++)
+		b[i] = (uint8_t)(seed + i * 7);
+	return n;
+}
+
+TEST(pipe_bytes_come_out_in_order_across_the_ring_end)
+{
+	static struct pipe p;
+	pipe_init(&p);
+	uint8_t in[STREAM_CHUNK], out[STREAM_CHUNK];
+	unsigned w = 0, r = 0;
+	/* Many laps of the ring, with reads shorter than writes. */
+	for (unsigned round = 0; round < 100; round++) {
+		while (pipe_write(&p, in, fill_bytes(in, 200, w)) == 200)
+			w++;
+		CHECK_EQ(pipe_write(&p, in, 200), -PIPE_WAIT);
+		while (pipe_ready(&p)) {
+			CHECK_EQ(pipe_read(&p, out, 200), 200);
+			fill_bytes(in, 200, r++);
+			CHECK(!memcmp(in, out, 200));
+		}
+	}
+	CHECK_EQ(w, r);
+	CHECK_EQ(pipe_read(&p, out, 10), -PIPE_WAIT);
+}
+
+TEST(pipe_waiting_read_gets_the_next_write)
+{
+	static struct pipe p;
+	struct pipe_answer a[PIPE_ANSWERS_MAX];
+	pipe_init(&p);
+	uint8_t buf[8];
+	CHECK_EQ(pipe_read(&p, buf, 8), -PIPE_WAIT);
+	pipe_wait_read(&p, 41, 8);
+	CHECK_EQ(pipe_settle(&p, a), 0);                /* nothing yet */
+	CHECK_EQ(pipe_read(&p, buf, 8), -E_BUSY);       /* one read waits at a time */
+	CHECK_EQ(pipe_write(&p, "hello, world", 12), 12);
+	CHECK_EQ(pipe_settle(&p, a), 1);
+	CHECK_EQ(a[0].reply, 41);
+	CHECK_EQ(a[0].status, 0);
+	CHECK_EQ(a[0].n, 8);
+	CHECK(!memcmp(a[0].data, "hello, w", 8));
+	CHECK_EQ(pipe_read(&p, buf, 8), 4);             /* the rest, at once */
+}
+
+TEST(pipe_full_write_waits_whole_until_drained)
+{
+	static struct pipe p;
+	struct pipe_answer a[PIPE_ANSWERS_MAX];
+	pipe_init(&p);
+	uint8_t buf[STREAM_CHUNK] = { 0 };
+	for (unsigned i = 0; i < FS_PIPE_BUF / STREAM_CHUNK; i++)
+		CHECK_EQ(pipe_write(&p, buf, STREAM_CHUNK), STREAM_CHUNK);
+	CHECK_EQ(pipe_write(&p, "x", 1), -PIPE_WAIT);
+	pipe_wait_write(&p, 51, "xyz", 3);
+	CHECK_EQ(pipe_write(&p, "q", 1), -E_BUSY);      /* one write waits at a time */
+	CHECK_EQ(pipe_read(&p, buf, 2), 2);             /* room for 2 of 3: not enough */
+	CHECK_EQ(pipe_settle(&p, a), 0);
+	CHECK_EQ(pipe_read(&p, buf, 1), 1);
+	CHECK_EQ(pipe_settle(&p, a), 1);                /* now all three fit */
+	CHECK_EQ(a[0].reply, 51);
+	CHECK_EQ(a[0].status, 0);
+	CHECK_EQ(a[0].n, 3);
+	CHECK_EQ(pipe_ready(&p), FS_PIPE_BUF);
+}
+
+TEST(pipe_end_of_stream_after_write_end_closes)
+{
+	static struct pipe p;
+	struct pipe_answer a[PIPE_ANSWERS_MAX];
+	uint8_t buf[8];
+	pipe_init(&p);
+	CHECK_EQ(pipe_write(&p, "ab", 2), 2);
+	pipe_close(&p, false);
+	CHECK_EQ(pipe_write(&p, "c", 1), -STREAM_EBADF);
+	CHECK_EQ(pipe_read(&p, buf, 8), 2);             /* the data first */
+	CHECK_EQ(pipe_read(&p, buf, 8), 0);             /* then the end */
+	CHECK_EQ(pipe_read(&p, buf, 8), 0);
+	/* A read already waiting when the writer closes ends too. */
+	pipe_init(&p);
+	CHECK_EQ(pipe_read(&p, buf, 8), -PIPE_WAIT);
+	pipe_wait_read(&p, 7, 8);
+	pipe_close(&p, false);
+	CHECK_EQ(pipe_settle(&p, a), 1);
+	CHECK_EQ(a[0].reply, 7);
+	CHECK_EQ(a[0].status, 0);
+	CHECK_EQ(a[0].n, 0);
+	CHECK(!pipe_unused(&p));
+	pipe_close(&p, true);
+	CHECK(pipe_unused(&p));
+}
+
+TEST(pipe_broken_for_writers_when_read_end_closes)
+{
+	static struct pipe p;
+	struct pipe_answer a[PIPE_ANSWERS_MAX];
+	uint8_t buf[STREAM_CHUNK] = { 0 };
+	pipe_init(&p);
+	while (pipe_write(&p, buf, STREAM_CHUNK) > 0)
+		;
+	pipe_wait_write(&p, 9, buf, STREAM_CHUNK);      /* a writer waiting for room */
+	pipe_close(&p, true);
+	CHECK_EQ(pipe_settle(&p, a), 1);
+	CHECK_EQ(a[0].reply, 9);
+	CHECK_EQ(a[0].status, STREAM_EPIPE);
+	CHECK_EQ(pipe_write(&p, "x", 1), -STREAM_EPIPE);
+	CHECK_EQ(pipe_read(&p, buf, 1), -STREAM_EBADF);
+	CHECK_EQ(pipe_ready(&p), 0);
+}
+
+TEST(pipe_waiter_on_a_closed_end_gets_ebadf)
+{
+	static struct pipe p;
+	struct pipe_answer a[PIPE_ANSWERS_MAX];
+	uint8_t buf[8];
+	pipe_init(&p);
+	CHECK_EQ(pipe_read(&p, buf, 8), -PIPE_WAIT);
+	pipe_wait_read(&p, 3, 8);
+	pipe_close(&p, true);                           /* its own end */
+	CHECK_EQ(pipe_settle(&p, a), 1);
+	CHECK_EQ(a[0].reply, 3);
+	CHECK_EQ(a[0].status, STREAM_EBADF);
+	pipe_close(&p, false);
+	CHECK(pipe_unused(&p));
+}
+
+/* ---- streams in the handle table ---------------------------------------- */
+
+struct answers {
+	unsigned n;
+	struct pipe_answer a[8];
+};
+
+static void record(const struct pipe_answer *a, void *ctx)
+{
+	struct answers *r = ctx;
+	if (r->n < 8)
+		r->a[r->n++] = *a;
+}
+
+TEST(stream_file_is_sequential_and_appends)
+{
+	static struct handle_table ht;
+	struct fst t;
+	CHECK_EQ(fst_init(&t, BIG), 0);
+	uint64_t w, r;
+	char buf[16];
+	CHECK_EQ(handle_open_stream(&ht, &t, 7, "/f", FS_O_CREATE | FS_O_TRUNC, &w), 0);
+	CHECK_EQ(handle_stream_write(&t, handle_stream(&ht, w), "abc", 3), 3);
+	CHECK_EQ(handle_stream_write(&t, handle_stream(&ht, w), "def", 3), 3);
+	CHECK_EQ(handle_open_stream(&ht, &t, 8, "/f", 0, &r), 0);   /* anyone's stream */
+	CHECK_EQ(handle_stream_read(handle_stream(&ht, r), buf, 4), 4);
+	CHECK_EQ(handle_stream_read(handle_stream(&ht, r), buf + 4, 16), 2);
+	CHECK_EQ(handle_stream_read(handle_stream(&ht, r), buf, 16), 0);
+	CHECK(!memcmp(buf, "abcdef", 6));
+	uint64_t a;
+	CHECK_EQ(handle_open_stream(&ht, &t, 7, "/f", FS_O_APPEND, &a), 0);
+	CHECK_EQ(handle_stream_write(&t, handle_stream(&ht, w), "X", 1), 1);   /* at 6 */
+	CHECK_EQ(handle_stream_write(&t, handle_stream(&ht, a), "yz", 2), 2);  /* at the end */
+	CHECK_EQ(get(&t, "/f", buf, sizeof(buf)), 9);
+	CHECK_STR(buf, "abcdefXyz");
+	/* Streams are no FS_OPEN handles, and handles are no streams. */
+	CHECK(handle_get(&ht, w, 7) == 0);
+	long h = h_open(&ht, &t, 7, "/f");
+	CHECK(h >= 0 && handle_stream(&ht, (uint64_t)h) == 0);
+	CHECK_EQ(handles_release(&ht, &t, 7, 0, 0), 3);
+	CHECK(handle_stream(&ht, w) == 0);              /* closed with its maker */
+	CHECK(handle_stream(&ht, r) != 0);
+	CHECK_EQ(handles_release(&ht, &t, 8, 0, 0), 1);
+	fst_destroy(&t);
+}
+
+TEST(stream_file_refuses_directories_and_bad_flags)
+{
+	static struct handle_table ht;
+	struct fst t;
+	CHECK_EQ(fst_init(&t, BIG), 0);
+	uint64_t s;
+	CHECK_EQ(fst_mkdir(&t, "/d"), 0);
+	CHECK_EQ(handle_open_stream(&ht, &t, 7, "/d", 0, &s), -FS_EISDIR);
+	CHECK_EQ(handle_open_stream(&ht, &t, 7, "/", FS_O_DIR, &s), -FS_EISDIR);
+	CHECK_EQ(handle_open_stream(&ht, &t, 7, "/nope", 0, &s), -FS_ENOENT);
+	CHECK_EQ(handle_open_stream(&ht, &t, 7, "/f", 0x100, &s), -FS_EINVAL);
+	CHECK_EQ(handle_open_stream(&ht, &t, 7, "/f", FS_O_CREATE | FS_O_EXCL, &s), 0);
+	CHECK_EQ(handle_open_stream(&ht, &t, 7, "/f", FS_O_CREATE | FS_O_EXCL, &s), -FS_EEXIST);
+	CHECK_EQ(handles_release(&ht, &t, 7, 0, 0), 1);
+	fst_destroy(&t);
+}
+
+/* The file of a stream may be unlinked while the stream is open: it stays
+ * usable (as with FS_OPEN handles) and is freed at the close. ASan checks
+ * there is no use after free. */
+TEST(stream_file_unlinked_while_open)
+{
+	static struct handle_table ht;
+	struct fst t;
+	CHECK_EQ(fst_init(&t, BIG), 0);
+	uint64_t s;
+	char buf[4];
+	CHECK_EQ(handle_open_stream(&ht, &t, 7, "/f", FS_O_CREATE, &s), 0);
+	CHECK_EQ(fst_unlink(&t, "/f"), 0);
+	CHECK_EQ(handle_stream_write(&t, handle_stream(&ht, s), "ab", 2), 2);
+	handle_stream(&ht, s)->off = 0;
+	CHECK_EQ(handle_stream_read(handle_stream(&ht, s), buf, 4), 2);
+	handle_close(&t, handle_stream(&ht, s), 0, 0);  /* frees it: ASan checks */
+	CHECK_EQ(fst_stat(&t, "/f", &(unsigned){ 0 }, &(uint64_t){ 0 }), -FS_ENOENT);
+	fst_destroy(&t);
+}
+
+TEST(stream_pipes_count_against_their_maker_and_are_reclaimed)
+{
+	static struct handle_table ht;
+	struct fst t;
+	CHECK_EQ(fst_init(&t, BIG), 0);
+	uint64_t base = t.used, ends[2];
+	for (unsigned round = 0; round < 50; round++) {
+		unsigned made = 0;
+		while (handle_pipe(&ht, &t, 5, ends) == 0)
+			made++;
+		CHECK_EQ(made, RAMFS_PER_CLIENT / 2);
+		CHECK_EQ(handle_pipe(&ht, &t, 5, ends), -FS_EMFILE);
+		CHECK_EQ(handles_release(&ht, &t, 5, 0, 0), RAMFS_PER_CLIENT);
+		CHECK_EQ(t.used, base);                 /* every pipe freed */
+	}
+	/* One end closed, the other still open: the pipe lives on. */
+	CHECK_EQ(handle_pipe(&ht, &t, 5, ends), 0);
+	handle_close(&t, handle_stream(&ht, ends[0]), 0, 0);
+	CHECK(handle_stream(&ht, ends[0]) == 0);        /* a stale number */
+	CHECK(handle_stream(&ht, ends[1]) != 0);
+	CHECK_EQ(pipe_write(handle_stream(&ht, ends[1])->pipe, "x", 1), -STREAM_EPIPE);
+	CHECK_EQ(handles_release(&ht, &t, 5, 0, 0), 1);
+	CHECK_EQ(t.used, base);
+	fst_destroy(&t);
+}
+
+TEST(stream_pipe_space_is_charged_to_the_budget)
+{
+	static struct handle_table ht;
+	struct fst t;
+	CHECK_EQ(fst_init(&t, BIG), 0);
+	t.budget = t.used + sizeof(struct pipe) + 64;   /* room for one pipe */
+	uint64_t ends[2];
+	CHECK_EQ(handle_pipe(&ht, &t, 5, ends), 0);
+	CHECK_EQ(handle_pipe(&ht, &t, 5, ends), -FS_ENOSPC);
+	CHECK_EQ(handles_release(&ht, &t, 5, 0, 0), 2);
+	fst_destroy(&t);
+}
+
+TEST(stream_release_answers_waiters)
+{
+	static struct handle_table ht;
+	struct fst t;
+	CHECK_EQ(fst_init(&t, BIG), 0);
+	uint64_t ends[2];
+	uint8_t buf[4];
+	CHECK_EQ(handle_pipe(&ht, &t, 5, ends), 0);
+	struct pipe *p = handle_stream(&ht, ends[0])->pipe;
+	CHECK_EQ(pipe_read(p, buf, 4), -PIPE_WAIT);
+	pipe_wait_read(p, 77, 4);
+	struct answers r = { 0 };
+	CHECK_EQ(handles_release(&ht, &t, 5, record, &r), 2);
+	CHECK_EQ(r.n, 1);
+	CHECK_EQ(r.a[0].reply, 77);
+	CHECK_EQ(r.a[0].status, STREAM_EBADF);          /* its own end closed under it */
 	fst_destroy(&t);
 }

@@ -126,6 +126,28 @@ TEST(vgacon_input_is_taken_whole_or_refused)
 	CHECK_EQ(ring_count(&t.in), TERM_IN_SIZE);
 }
 
+TEST(vgacon_ctrl_c_is_counted_not_queued_while_a_note_is_set)
+{
+	screen(0, 0);
+	term_init(&t, cells, 0);
+	CHECK_EQ(term_push(&t, "a\x03" "b", 3), 0);       /* no note: plain input */
+	CHECK_EQ(ring_count(&t.in), 3);
+	CHECK_EQ(t.intrs, 0);
+	t.intr = true;
+	CHECK_EQ(term_push(&t, "\x03" "c\x03", 3), 0);
+	CHECK_EQ(t.intrs, 2);
+	uint8_t out[8];
+	CHECK_EQ(ring_read(&t.in, out, sizeof(out)), 4);
+	CHECK(!memcmp(out, "a\x03" "bc", 4));
+	/* A full ring still takes a push that is all ^C: nothing to queue. */
+	uint8_t buf[INPUT_CHUNK];
+	memset(buf, 'k', sizeof(buf));
+	while (term_push(&t, buf, sizeof(buf)) == 0)
+		;
+	CHECK_EQ(term_push(&t, "\x03", 1), 0);
+	CHECK_EQ(t.intrs, 3);
+}
+
 TEST(vgacon_checks_requests)
 {
 	CHECK_EQ(term_check(MSG_INFO(STREAM_WRITE, 1, 0), 0, false), 0);
@@ -136,6 +158,9 @@ TEST(vgacon_checks_requests)
 	CHECK_EQ(term_check(MSG_INFO(STREAM_READ, 1, 0), STREAM_CHUNK + 1, false), E_BAD_ARG);
 	CHECK_EQ(term_check(MSG_INFO(STREAM_POLL, 0, 0), 0, false), 0);
 	CHECK_EQ(term_check(MSG_INFO(99, 0, 0), 0, false), E_BAD_SYSCALL);
+	CHECK_EQ(term_check(MSG_INFO(STREAM_CLOSE, 0, 0), 0, false), 0);
+	CHECK_EQ(term_check(MSG_INFO(STREAM_INFO, 0, 0), 0, false), 0);
+	CHECK_EQ(term_check(MSG_INFO(STREAM_INTR, 1, 1), 1, false), 0);
 	/* The keyboard's endpoint takes INPUT_PUSH only (on the screen's
 	 * endpoint the same label is STREAM_WRITE: drawn, never input). */
 	CHECK_EQ(term_check(MSG_INFO(INPUT_PUSH, 2, 0), 3, true), 0);

@@ -3,7 +3,8 @@
  * taken from the initramfs (path from "init=", default sbin/init), loaded
  * from its ELF segments, and given every authority there is: all free
  * memory as a quota, all I/O ports, all IRQ lines, the machine, the
- * initramfs mapped read-only, and the device memory the loader told us of
+ * initramfs mapped read-only, the kernel log ring read-only (a cap,
+ * not mapped), and the device memory the loader told us of
  * (the VGA window, the boot framebuffer). Everything after it is loaded
  * by userspace.
  */
@@ -14,6 +15,7 @@
 #include <boot.h>
 #include <cmdline.h>
 #include <elf64.h>
+#include <klog.h>
 #include <kprintf.h>
 #include <mmio.h>
 #include <object/cspace.h>
@@ -166,6 +168,10 @@ void boot_start(const struct boot_info *bi)
 	put_cap(ROOT_DEBUG, CAP_DEBUG, RIGHTS_ALL, 0, 0, 0);
 	put_cap(ROOT_INITRAMFS, CAP_PAGE, RIGHT_READ, &rp->hdr, 0, 0);
 	put_cap(ROOT_IPCBUF, CAP_PAGE, RIGHT_READ | RIGHT_WRITE, &ipcbuf->hdr, 0, 0);
+	struct page *klog = klog_page();
+	if (!klog)
+		panic("cannot make the kernel log's page");
+	put_cap(ROOT_KLOG, CAP_PAGE, RIGHT_READ, &klog->hdr, 0, 0);
 	give_device_memory(bi);
 
 	root->frame->rip = entry;

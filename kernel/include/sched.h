@@ -28,9 +28,25 @@ void sched_cancel_sleep(struct task *t);
 void sched_deadline(struct task *t, uint64_t ticks);
 /* Give up the rest of the slice. */
 void sched_yield(void);
+/* Is a task of priority prio or higher queued (runnable, not running)?
+ * The IPC fastpath asks; schedule() keeps the bitmap. */
+extern uint64_t sched_nonempty[4];
+static inline int sched_queued_from(unsigned prio)
+{
+	unsigned w = prio / 64;
+	if (sched_nonempty[w] >> (prio % 64))
+		return 1;
+	while (++w < 4)
+		if (sched_nonempty[w])
+			return 1;
+	return 0;
+}
+/* Run next now (the IPC fastpath; schedule() for everyone else). */
+void sched_switch_to(struct task *next);
 /* A destroyed task's stack and struct are freed by sched_reap (from
  * kobj_collect), once it is not the task whose stack we are on. */
 void task_reap_later(struct task *t);
 void sched_reap(void);
+extern int sched_reap_pending;
 /* First switch from boot into the task world; does not return. */
 __attribute__((noreturn)) void sched_start(void);

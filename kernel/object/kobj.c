@@ -23,7 +23,7 @@
  * before. The loop works through them one at a time, so no chain is long
  * enough to overflow the kernel stack, as recursion would let it.
  */
-static struct kobj *dead;
+struct kobj *kobj_dead;
 
 void kobj_put(struct kobj *o)
 {
@@ -34,15 +34,15 @@ void kobj_put(struct kobj *o)
 	if (--o->refs || o->queued)
 		return;
 	o->queued = 1;
-	o->next_dead = dead;
-	dead = o;
+	o->next_dead = kobj_dead;
+	kobj_dead = o;
 }
 
 void kobj_collect(void)
 {
-	while (dead) {
-		struct kobj *d = dead;
-		dead = d->next_dead;
+	while (kobj_dead) {
+		struct kobj *d = kobj_dead;
+		kobj_dead = d->next_dead;
 		d->queued = 0;
 		if (!d->refs)           /* not taken again since its last put */
 			object_destroy(d);

@@ -3,6 +3,7 @@
 #include <abi/object.h>
 #include <arch/cpu.h>
 #include <boot.h>
+#include <fastpath.h>
 #include <kprintf.h>
 #include <mmio.h>
 #include <object/cspace.h>
@@ -38,6 +39,8 @@ void machine_invoke(struct cap *c, uint64_t op, struct trap_frame *f)
 		f->rsi = pmm_total_frames();
 		f->rdx = task_count();
 		f->r10 = tsc_hz;
+		f->r8 = fastpath_calls;
+		f->r9 = fastpath_replies;
 		return;
 	case MACHINE_TASKS: {
 		struct task *t = task_nth((unsigned)f->rdx);

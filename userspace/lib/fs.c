@@ -10,6 +10,7 @@
  * report the bytes moved so far (the error only if nothing moved).
  */
 #include <proto/fs.h>
+#include <proto/stream.h>
 #include <string.h>
 
 static long fs_call(uint64_t ep, struct tern_msg *m)
@@ -129,6 +130,43 @@ long fs_unlink(uint64_t ep, const char *path)
 	return fs_path_call(ep, &m, FS_UNLINK, path);
 }
 
+/* A call whose reply brings n caps into slots[]: on any failure, or a
+ * reply with fewer caps than asked, what did arrive is deleted. */
+static long fs_caps_call(uint64_t ep, struct tern_msg *m, const uint64_t *slots, unsigned n)
+{
+	for (unsigned i = 0; i < n; i++)
+		tern_ipcbuf->recv_slots[i] = slots[i];
+	int err = tern_call(ep, m);
+	unsigned got = err ? 0 : MSG_NCAPS(m->info);    /* what the kernel put in our slots */
+	long r = err ? -(long)err : -(long)MSG_LABEL(m->info);
+	for (unsigned i = 0; i < n; i++)
+		tern_ipcbuf->recv_slots[i] = 0;        /* take no caps by surprise later */
+	if (!r && got >= n)
+		return 0;
+	for (unsigned i = 0; i < n && i < got; i++)
+		tern_cap_delete(slots[i], 0);
+	return r ? r : -FS_EINVAL;
+}
+
+long fs_open_stream(uint64_t ep, const char *path, unsigned flags, uint64_t slot)
+{
+	struct tern_msg m = { .mr = { flags } };
+	size_t n = strnlen(path, FS_PATH_MAX + 1);
+	if (n > FS_PATH_MAX)
+		return -FS_ENAMETOOLONG;
+	m.mr[1] = n;
+	unsigned len = msg_put_bytes(&m, 2, path, n);
+	m.info = MSG_INFO(FS_OPEN_STREAM, len < 2 ? 2 : len, 0);
+	return fs_caps_call(ep, &m, &slot, 1);
+}
+
+long fs_pipe(uint64_t ep, uint64_t read_slot, uint64_t write_slot)
+{
+	struct tern_msg m = { .info = MSG_INFO(FS_PIPE, 0, 0) };
+	const uint64_t slots[2] = { read_slot, write_slot };
+	return fs_caps_call(ep, &m, slots, 2);
+}
+
 long fs_truncate(uint64_t ep, uint64_t h, uint64_t size)
 {
 	struct tern_msg m = { .info = MSG_INFO(FS_TRUNCATE, 2, 0), .mr = { h, size } };
@@ -153,6 +191,11 @@ const char *fs_strerror(long err)
 		err = -err;
 	if (err >= FS_ENOENT && err <= FS_EMFILE)
 		return names[err - FS_ENOENT];
+	/* What the streams of FS_OPEN_STREAM and FS_PIPE answer. */
+	if (err == STREAM_EPIPE)
+		return "broken pipe";
+	if (err == STREAM_EBADF)
+		return "stream closed";
 	if (err < E_COUNT)
 		return tern_strerror((uint64_t)err);
 	return "unknown error";

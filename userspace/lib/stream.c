@@ -1,4 +1,5 @@
-/* Client side of the byte-stream protocol (proto/stream.h). */
+/* Client side of the byte-stream protocol (proto/stream.h). A call that
+ * carries a cap (stream_intr) needs RIGHT_GRANT on ep. */
 #include <proto/stream.h>
 
 long stream_write(uint64_t ep, const void *buf, size_t n)
@@ -45,12 +46,7 @@ long stream_poll(uint64_t ep)
 	return MSG_LABEL(m.info) ? -(long)MSG_LABEL(m.info) : (long)m.mr[0];
 }
 
-long stream_write_text(uint64_t ep, const char *s, size_t n)
-{
-	return stream_write(ep, s, n);
-}
-
-/* A request of words only; the reply's MR0 or -error. */
+/* A request with no data: the reply's MR0, or -(label). */
 static long stream_simple(uint64_t ep, unsigned label, unsigned len, uint64_t mr0)
 {
 	struct tern_msg m = { .info = MSG_INFO(label, len, 0), .mr = { mr0 } };
@@ -73,7 +69,7 @@ long stream_info(uint64_t ep)
 
 long stream_intr(uint64_t ep, uint64_t note)
 {
-	struct tern_msg m = { .info = MSG_INFO(STREAM_INTR, 1, note ? 1 : 0), .mr = { note ? 1 : 0 } };
+	struct tern_msg m = { .info = MSG_INFO(STREAM_INTR, 1, note ? 1 : 0), .mr = { note != 0 } };
 	if (note)
 		tern_ipcbuf->caps[0] = note;
 	int err = tern_call(ep, &m);
@@ -82,19 +78,7 @@ long stream_intr(uint64_t ep, uint64_t note)
 	return MSG_LABEL(m.info) ? -(long)MSG_LABEL(m.info) : 0;
 }
 
-long stream_dup(uint64_t ep, uint64_t slot)
+long stream_write_text(uint64_t ep, const char *s, size_t n)
 {
-	struct tern_msg m = { .info = MSG_INFO(STREAM_DUP, 0, 0) };
-	tern_ipcbuf->recv_slots[0] = slot;
-	int err = tern_call(ep, &m);
-	tern_ipcbuf->recv_slots[0] = 0;
-	if (err)
-		return -err;
-	if (MSG_LABEL(m.info))
-		return -(long)MSG_LABEL(m.info);
-	if (MSG_NCAPS(m.info) < 1) {
-		tern_cap_delete(slot, 0);
-		return -E_BAD_ARG;
-	}
-	return 0;
+	return stream_write(ep, s, n);
 }

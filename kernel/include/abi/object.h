@@ -45,7 +45,8 @@ enum tern_invoke {
 	MACHINE_POWEROFF = 80,
 	MACHINE_REBOOT,
 	MACHINE_FAIL,           /* a2 = code: leave QEMU with a failure status (tests) */
-	MACHINE_INFO,           /* r0 = free frames, r1 = total frames, r2 = tasks, r3 = tsc Hz */
+	MACHINE_INFO,           /* r0 = free frames, r1 = total frames, r2 = tasks, r3 = tsc Hz,
+				 * r4, r5 = calls, replies that took the IPC fastpath */
 	MACHINE_TASKS,          /* a2 = index: r0 = id, r1 = state, r2 = prio, r3..r5 = name (24 bytes) */
 	MACHINE_FB,             /* the boot framebuffer: r0 = physical base, r1 = size in bytes,
 				 * r2 = width, r3 = height (pixels), r4 = pitch (bytes per line),
@@ -106,6 +107,7 @@ enum tern_root_slots {
 	ROOT_DEBUG,             /* the kernel console, untagged (SYS_DEBUG_WRITE) */
 	ROOT_MMIO_VGA,          /* mmio A0000-BFFFF, the legacy VGA window (BIOS boots; else empty) */
 	ROOT_MMIO_FB,           /* mmio of the boot framebuffer (MACHINE_FB), empty if none */
+	ROOT_KLOG,              /* page cap of the kernel log ring (read-only, abi/klog.h) */
 	ROOT_FIRST_FREE,
 };
 #define ROOT_RADIX 12

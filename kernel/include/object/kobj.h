@@ -33,6 +33,7 @@ static inline void kobj_get(struct kobj *o) { o->refs++; }
 /* Drops a reference; after the last one the object is destroyed by the
  * next kobj_collect() (unless a reference was taken again by then). */
 void kobj_put(struct kobj *o);
+extern struct kobj *kobj_dead;          /* queued for kobj_collect */
 /* Destroy every queued object that is still unreferenced, and what only
  * they kept alive; then free dead tasks' kernel stacks. Called on the way
  * out of every system call and trap, never inside a handler. */

@@ -1,25 +1,30 @@
 /*
- * getty: keeps a shell on the console. It prints a banner and the message
- * of the day (/etc/motd) on the terminal, asks init to run /bin/sh, waits
- * for it to end, and starts it again. A shell that keeps dying at once
- * (a broken /bin/sh, no memory) must not flood the line, so after a few
- * quick deaths in a row getty pauses, longer each time, up to 10 s.
+ * getty: keeps a shell on a terminal. The terminal is its standard
+ * streams (tern/program.h: init gives a [program] from init.conf the
+ * console, or the service its `start stdio=NAME` line names). It prints a
+ * banner and the message of the day (/etc/motd) there, asks init to run
+ * /bin/sh with the same three streams, waits for it to end, and starts it
+ * again. A shell that keeps dying at once (a broken /bin/sh, no memory)
+ * must not flood the line, so after a few quick deaths in a row getty
+ * pauses, longer each time, up to 10 s.
  *
- * Manifest slots: 0 the console stream, 1 the file system.
+ *   getty [TERMINAL]   the banner says "on TERMINAL console" (default: serial)
+ *
+ * Manifest slots: 0 the file system.
  */
 #include <proto/fs.h>
 #include <proto/init.h>
 #include <proto/stream.h>
+#include <stdio.h>
 #include <tern/program.h>
 
-#define GETTY_CONSOLE PROG_CAP(0)
-#define GETTY_FS      PROG_CAP(1)
+#define GETTY_FS      PROG_CAP(0)
 #define GETTY_QUICK_NS 2000000000ull    /* a shell that lived less than 2 s died "quickly" */
 
 /* Write to the terminal, '\n' as "\r\n". */
 static void getty_put(const char *s, size_t n)
 {
-	stream_write_text(GETTY_CONSOLE, s, n);
+	stream_write_text(PROG_STDOUT, s, n);
 }
 
 static void getty_say(const char *s)
@@ -44,12 +49,18 @@ static void getty_motd(void)
 	fs_close(GETTY_FS, (uint64_t)h);
 }
 
-/* Run one shell to its end; 0 if it could be started. */
+/* Run one shell to its end, on our terminal; 0 if it could be started. */
 static int getty_shell(void)
 {
 	static const char *const argv[] = { "/bin/sh", 0 };
+	/* Our streams as the shell's, as far as we have them (the list
+	 * ends at the first empty slot). */
+	uint64_t io[3] = { 0 };
+	struct tern_capinfo ci;
+	for (int i = 0; i < 3 && !tern_cap_identify(PROG_STDIN + (uint64_t)i, &ci); i++)
+		io[i] = PROG_STDIN + (uint64_t)i;
 	uint64_t status;
-	long id = init_spawn(PROG_INIT, argv, 1);
+	long id = init_spawn_io(PROG_INIT, argv, 1, "/", io);
 	if (id < 0) {
 		getty_say("getty: cannot start /bin/sh\n");
 		return -1;
@@ -64,10 +75,11 @@ static int getty_shell(void)
 int main(int argc, const char **argv)
 {
 	unsigned quick = 0;
-	(void)argc;
-	(void)argv;
+	/* One write, so that no other output comes between its words. */
+	char banner[80];
+	snprintf(banner, sizeof(banner), "\ntern 0.1 on %s console\n\n", argc > 1 ? argv[1] : "serial");
 	for (;;) {
-		getty_say("\ntern 0.1 on serial console\n\n");
+		getty_say(banner);
 		getty_motd();
 		uint64_t t0 = tern_uptime_ns();
 		int err = getty_shell();

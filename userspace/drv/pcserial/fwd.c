@@ -19,6 +19,13 @@
  *
  * Each forwarder carries one COM2 call at a time: with two, a reader
  * waiting for input does not hold up a writer.
+ *
+ * A cap sent with a call (STREAM_INTR's note) goes on too: the
+ * forwarder's IPC buffer names slot FWD_CAP for one received cap and as
+ * the cap to send, so the call passes it on (sending copies), and the
+ * forwarder deletes its copy after every call, so the next cap finds the
+ * slot empty. The reply's registers wait in callee-saved registers
+ * meanwhile (the kernel restores them untouched).
  */
 #include "fwd.h"
 #include <string.h>
@@ -28,12 +35,14 @@
 #define FWD_RADIX     2                 /* slots 0..3 */
 #define FWD_IN        1                 /* its cspace: the endpoint it serves */
 #define FWD_OUT       2                 /* and ours, badged */
+#define FWD_CAP       3                 /* where a cap sent with a call waits */
 #define FWD_CODE_VA   0x400000ull       /* in the forwarder's address space */
-#define FWD_SCRATCH   0x20000000ull     /* in ours, to fill the code page */
+#define FWD_SCRATCH   0x20000000ull     /* in ours, to fill the code page and IPC buffers */
 
 /* The syscall numbers are spelled out in the assembly below. */
-_Static_assert(SYS_RECV == 5 && SYS_CALL == 7 && SYS_REPLY_RECV == 9, "fwd_code syscall numbers");
-_Static_assert(FWD_IN == 1 && FWD_OUT == 2, "fwd_code slots");
+_Static_assert(SYS_RECV == 5 && SYS_CALL == 7 && SYS_REPLY_RECV == 9 && SYS_CAP_DELETE == 16,
+	       "fwd_code syscall numbers");
+_Static_assert(FWD_IN == 1 && FWD_OUT == 2 && FWD_CAP == 3, "fwd_code slots");
 
 /* Position independent; registers carry the message from one syscall to
  * the next unchanged (abi/syscall.h: info in RSI, MR0..MR3 in RDX, R10,
@@ -52,7 +61,21 @@ __asm__(".pushsection .text\n"
 	"	test %rax, %rax\n"
 	"	jz 3f\n"
 	"	mov %eax, %esi\n"               /* info = MSG_INFO(error, 0, 0) */
-	"3:	mov $9, %eax\n"                 /* SYS_REPLY_RECV: answer, take the next */
+	"3:	mov %rsi, %rbx\n"               /* keep the answer across the delete */
+	"	mov %rdx, %rbp\n"
+	"	mov %r10, %r12\n"
+	"	mov %r8, %r13\n"
+	"	mov %r9, %r14\n"
+	"	mov $16, %eax\n"                /* SYS_CAP_DELETE FWD_CAP (empty: no harm) */
+	"	mov $3, %edi\n"
+	"	xor %esi, %esi\n"
+	"	syscall\n"
+	"	mov %rbx, %rsi\n"
+	"	mov %rbp, %rdx\n"
+	"	mov %r12, %r10\n"
+	"	mov %r13, %r8\n"
+	"	mov %r14, %r9\n"
+	"	mov $9, %eax\n"                 /* SYS_REPLY_RECV: answer, take the next */
 	"	mov $1, %edi\n"
 	"	syscall\n"
 	"	test %rax, %rax\n"
@@ -81,9 +104,17 @@ static int fwd_one(uint64_t code, uint64_t in_ep, uint64_t out_ep, uint64_t badg
 	if (!err)
 		err = tern_cap_copy(in_ep, cs, FWD_IN, RIGHT_READ);
 	if (!err)
-		err = tern_cap_mint(out_ep, cs, FWD_OUT, RIGHT_WRITE, badge, 0);
+		err = tern_cap_mint(out_ep, cs, FWD_OUT, RIGHT_WRITE | RIGHT_GRANT, badge, 0);
 	if (!err)
 		err = tern_mem_create(PROG_MEMORY, CAP_PAGE, ipc, 1);
+	if (!err)
+		err = tern_page_map(ipc, 0, FWD_SCRATCH, RIGHT_READ | RIGHT_WRITE);
+	if (!err) {
+		struct tern_ipcbuf *b = (struct tern_ipcbuf *)FWD_SCRATCH;
+		b->recv_slots[0] = FWD_CAP;
+		b->caps[0] = FWD_CAP;
+		err = tern_page_unmap(ipc, 0, FWD_SCRATCH);
+	}
 	if (!err)
 		err = tern_invoke(task, TASK_SET_IPCBUF, ipc, 0, 0, 0, 0);
 	if (!err)

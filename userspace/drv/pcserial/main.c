@@ -21,13 +21,20 @@
  * badge 0 only), we drop its waiting reads (deleting the saved replies)
  * and the port may pass to another client. (A read of 0 bytes is answered
  * at once and changes nothing.)
- * STREAM_WRITE sends the bytes as they are, nothing translated (the shell
- * sends "\r\n" itself), and answers once they are in the UART.
+ * STREAM_WRITE sends the bytes with "\n" turned into "\r\n" (crlf.h) and
+ * answers once they are in the UART. STREAM_CLOSE is answered 0 and
+ * changes nothing (a terminal never closes; init sends it for every
+ * program that had the port as a standard stream, and the same badge may
+ * be another program's live read). STREAM_INFO says "terminal".
+ * STREAM_INTR registers the port's ^C note (intr.h): from then on a 0x03
+ * from the UART is signalled, not queued (port.h).
  * A bad request (unknown method, too many bytes, short message) is
  * answered with an E_* label; so is any request to a port without a UART
  * (E_DEAD). We go on serving.
  */
+#include "crlf.h"
 #include "fwd.h"
+#include "intr.h"
 #include "port.h"
 #include "request.h"
 #include "serve.h"
@@ -52,6 +59,18 @@ static const struct {
 };
 
 static struct port ports[2];
+static struct intr intrs[2];    /* each port's ^C note */
+static bool last_cr[2];         /* each port's last byte written was '\r' */
+
+/* ^Cs port_rx set aside (wherever it ran) become signals. */
+static void signal_intrs(void)
+{
+	for (int i = 0; i < 2; i++) {
+		intr_fire(&intrs[i], ports[i].intrs);
+		ports[i].intrs = 0;
+		ports[i].intr = intr_on(&intrs[i]);
+	}
+}
 
 /* Where a port's reads are served from (serve.h). */
 static size_t port_take(void *ctx, uint8_t *buf, size_t max)
@@ -80,14 +99,17 @@ static void on_irq(uint64_t bits)
 
 static void client_gone(uint64_t badge)
 {
-	for (int i = 0; i < 2; i++)     /* a new owner may have bytes waiting */
+	for (int i = 0; i < 2; i++) {   /* a new owner may have bytes waiting */
+		intr_gone(&intrs[i], badge);
 		serve_gone(&ports[i].readers, badge, port_take, &ports[i]);
+	}
 }
 
 /* Act on a request; true if m now holds the reply to send. */
 static bool on_request(struct tern_msg *m)
 {
-	struct port *p = &ports[m->badge & COM2_BADGE ? 1 : 0];
+	int line = m->badge & COM2_BADGE ? 1 : 0;
+	struct port *p = &ports[line];
 	unsigned err = stream_request_check(m->info, m->mr[0]);
 	if (!err && !p->present)
 		err = E_DEAD;
@@ -95,13 +117,31 @@ static bool on_request(struct tern_msg *m)
 		m->info = MSG_INFO(err, 0, 0);
 		return true;
 	}
-	uint8_t buf[STREAM_CHUNK];
+	uint8_t buf[STREAM_CHUNK], out[2 * STREAM_CHUNK];
 	size_t n = m->mr[0];
 	switch (MSG_LABEL(m->info)) {
-	case STREAM_WRITE:
+	case STREAM_WRITE: {
 		msg_get_bytes(m, 1, buf, n);
-		n = port_write(p, buf, n);
+		size_t k = crlf_expand(&last_cr[line], buf, n, out);
+		if (port_write(p, out, k) < k)
+			n = 0;          /* transmitter stuck: nothing is sure to be out */
 		answer_owners();
+		break;
+	}
+	case STREAM_CLOSE:
+		n = 0;
+		break;
+	case STREAM_INFO:
+		n = STREAM_KIND_TERMINAL;
+		break;
+	case STREAM_INTR:
+		err = intr_request(&intrs[line], m);
+		p->intr = intr_on(&intrs[line]);
+		if (err) {
+			m->info = MSG_INFO(err, 0, 0);
+			return true;
+		}
+		n = 0;
 		break;
 	case STREAM_POLL:
 		port_rx(p);
@@ -140,15 +180,19 @@ int main(void)
 	struct tern_msg m;
 	bool reply = false;
 	for (;;) {
+		intr_arm();
 		err = reply ? tern_reply_recv(EP, &m) : tern_recv(EP, &m);
 		reply = false;
 		if (err)
 			continue;
+		unsigned ncaps = MSG_NCAPS(m.info);
 		if (m.info & MSG_FROM_NOTE)
 			on_irq(m.badge);
 		else if (service_client_gone(&m))
 			client_gone(m.mr[0]);   /* a notice, not a call: no reply */
 		else
 			reply = on_request(&m);
+		intr_unused(ncaps);
+		signal_intrs();
 	}
 }

@@ -9,6 +9,8 @@ void port_init(struct port *p, uint16_t base)
 {
 	p->base = base;
 	p->held = false;
+	p->intr = false;
+	p->intrs = 0;
 	readers_init(&p->readers);
 	ring_init(&p->rx, p->rxbuf, sizeof(p->rxbuf));
 	p->present = uart_probe(base);
@@ -33,7 +35,12 @@ size_t port_rx(struct port *p)
 			port_hold(p, true);
 			return n;
 		}
-		ring_put(&p->rx, uart_getc(p->base));
+		uint8_t c = uart_getc(p->base);
+		if (c == PORT_INTR_BYTE && p->intr) {
+			p->intrs++;
+			continue;
+		}
+		ring_put(&p->rx, c);
 		n++;
 	}
 	port_hold(p, false);

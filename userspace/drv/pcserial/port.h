@@ -9,6 +9,10 @@
  * 16-byte FIFO; once full, QEMU holds back further input, and a sender
  * with RTS/CTS pauses. The first read that makes room resumes draining.
  * Nothing is ever overwritten or dropped by us.
+ *
+ * ^C: while intr is set (a STREAM_INTR note is registered, intr.h), a
+ * 0x03 from the UART is not queued but counted in intrs, which main.c
+ * turns into a signal.
  */
 #pragma once
 #include "readers.h"
@@ -23,12 +27,15 @@
  * may slip a byte in between our THRE check and our burst. */
 #define PORT_TX_BURST 15
 #define PORT_TX_SPINS 4096      /* LSR polls before pausing a tick */
+#define PORT_INTR_BYTE 0x03     /* ^C */
 #define PORT_TX_PAUSES 200      /* pauses without progress: transmitter stuck */
 
 struct port {
 	uint16_t base;
 	bool present;           /* a UART answered at base */
 	bool held;              /* ring full: the UART keeps the bytes for now */
+	bool intr;              /* 0x03 is a ^C, not input */
+	unsigned intrs;         /* ^Cs received and not yet signalled */
 	struct ring rx;
 	uint8_t rxbuf[PORT_RX_SIZE];
 	struct readers readers; /* who may read, and the reads waiting (readers.h) */

@@ -14,6 +14,14 @@ unsigned stream_request_check(uint64_t info, uint64_t mr0)
 	case STREAM_READ:
 		return mr0 > STREAM_CHUNK ? E_BAD_ARG : 0;
 	case STREAM_POLL:
+	case STREAM_CLOSE:
+	case STREAM_INFO:
+		return 0;
+	case STREAM_INTR:
+		/* MR0 = 1 registers the one note cap sent with it; the cap itself
+		 * (is it a note?) is intr.c's to check. */
+		if (MSG_LEN(info) < 1 || mr0 > 1 || (mr0 == 1 && MSG_NCAPS(info) != 1))
+			return E_BAD_ARG;
 		return 0;
 	default:
 		return E_BAD_SYSCALL;

@@ -7,5 +7,6 @@
 #include <stdint.h>
 
 /* 0, or the E_* code to answer with (unknown method, too many bytes, a
- * WRITE whose message is shorter than the bytes it announces). */
+ * WRITE whose message is shorter than the bytes it announces, an INTR
+ * that is neither 0 nor 1 with exactly one cap received). */
 unsigned stream_request_check(uint64_t info, uint64_t mr0);

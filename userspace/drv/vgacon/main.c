@@ -19,12 +19,20 @@
  * when init says it is gone). A push that does not fit the input ring is
  * answered E_BUSY and dropped whole.
  *
+ * The rest of the stream protocol as pcserial serves it: STREAM_CLOSE is
+ * answered 0 and changes nothing, STREAM_INFO says "terminal", and
+ * STREAM_INTR registers the screen's ^C note (pcserial/intr.h): a 0x03
+ * pushed by the keyboard is then signalled, not queued (term.h). Output
+ * needs no "\n" to "\r\n" translation here: the screen writer's "\n"
+ * already returns to the first column.
+ *
  * Without VGA text memory (a UEFI boot has none: init then refuses the
  * manifest and does not start us; or a mapping that fails) we say so and
  * exit with status 0, which init takes as "nothing to drive", not as a
  * crash to restart.
  */
 #include "fwd.h"
+#include "intr.h"
 #include "serve.h"
 #include "term.h"
 #include <proto/input.h>
@@ -45,6 +53,7 @@
 #define CRTC_DATA       0x3D5
 
 static struct term term;
+static struct intr intr;        /* the screen's ^C note */
 static bool crtc;               /* we may move the hardware cursor */
 
 static uint8_t crtc_get(uint8_t reg)
@@ -105,6 +114,8 @@ static bool on_request(struct tern_msg *m)
 	if (input) {
 		msg_get_bytes(m, 1, buf, n);
 		err = term_push(&term, buf, n);
+		intr_fire(&intr, term.intrs);
+		term.intrs = 0;
 		answer_owner();
 		m->info = MSG_INFO(err, 0, 0);
 		return true;
@@ -118,6 +129,21 @@ static bool on_request(struct tern_msg *m)
 		break;
 	case STREAM_POLL:
 		n = ring_count(&term.in);
+		break;
+	case STREAM_CLOSE:
+		n = 0;
+		break;
+	case STREAM_INFO:
+		n = STREAM_KIND_TERMINAL;
+		break;
+	case STREAM_INTR:
+		err = intr_request(&intr, m);
+		term.intr = intr_on(&intr);
+		if (err) {
+			m->info = MSG_INFO(err, 0, 0);
+			return true;
+		}
+		n = 0;
 		break;
 	case STREAM_READ:
 		return serve_read(&term.readers, m, input_take, &term.in);
@@ -149,13 +175,19 @@ int main(void)
 	struct tern_msg m;
 	bool reply = false;
 	for (;;) {
+		intr_arm();
 		err = reply ? tern_reply_recv(EP, &m) : tern_recv(EP, &m);
 		reply = false;
 		if (err)
 			continue;
-		if (service_client_gone(&m))    /* a notice, not a call: no reply */
+		unsigned ncaps = MSG_NCAPS(m.info);
+		if (service_client_gone(&m)) {  /* a notice, not a call: no reply */
+			intr_gone(&intr, m.mr[0]);
+			term.intr = intr_on(&intr);
 			serve_gone(&term.readers, m.mr[0], input_take, &term.in);
-		else if (!(m.info & MSG_FROM_NOTE))
+		} else if (!(m.info & MSG_FROM_NOTE)) {
 			reply = on_request(&m);
+		}
+		intr_unused(ncaps);
 	}
 }

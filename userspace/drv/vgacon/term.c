@@ -60,9 +60,19 @@ uint16_t term_cursor(struct term *t)
 
 unsigned term_push(struct term *t, const void *buf, size_t n)
 {
-	if (ring_free(&t->in) < n)
+	const uint8_t *b = buf;
+	size_t keep = n;
+	if (t->intr)
+		for (size_t i = 0; i < n; i++)
+			keep -= b[i] == TERM_INTR_BYTE;
+	if (ring_free(&t->in) < keep)
 		return E_BUSY;
-	ring_write(&t->in, buf, n);
+	for (size_t i = 0; i < n; i++) {
+		if (t->intr && b[i] == TERM_INTR_BYTE)
+			t->intrs++;
+		else
+			ring_put(&t->in, b[i]);
+	}
 	return 0;
 }
 

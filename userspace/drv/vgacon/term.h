@@ -18,6 +18,7 @@
 #define TERM_COLS 80
 #define TERM_ROWS 25
 #define TERM_IN_SIZE 1024      /* input ring bytes (a power of two) */
+#define TERM_INTR_BYTE 0x03    /* ^C */
 
 struct term {
 	struct vgatext vt;      /* draws straight into the screen's cells */
@@ -26,6 +27,8 @@ struct term {
 	struct ring in;
 	uint8_t inbuf[TERM_IN_SIZE];
 	struct readers readers;
+	bool intr;              /* a ^C note is registered: 0x03 is not input */
+	unsigned intrs;         /* ^Cs pushed and not yet signalled */
 };
 
 /* Take over the screen as it is (the boot log stays), writing from the
@@ -40,7 +43,8 @@ void term_write(struct term *t, const void *buf, size_t n);
 /* After drawing: where the hardware cursor goes (and remember it). */
 uint16_t term_cursor(struct term *t);
 /* Keyboard input: 0 if all n bytes were taken, else E_BUSY and none were
- * (the ring is full: someone types faster than anyone reads). */
+ * (the ring is full: someone types faster than anyone reads). While intr
+ * is set, each 0x03 is counted in intrs instead of queued. */
 unsigned term_push(struct term *t, const void *buf, size_t n);
 
 /* Check a request before acting on it: a stream request (proto/stream.h)

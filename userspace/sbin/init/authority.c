@@ -9,7 +9,8 @@
  * Programs read from the writable file system are not trusted to ask: they
  * get no hardware (ioport, irq) at all, no device memory that a spawning
  * program's own manifest does not hold (none when init spawns them), and
- * no existing authority (a service endpoint, the initramfs) that their
+ * no existing authority (a service endpoint, the initramfs, the kernel
+ * log) that their
  * spawner does not hold. Such a
  * spawn is refused, not trimmed, so the program never runs with less than
  * it was written for.
@@ -39,6 +40,14 @@ static int holds_initramfs(const struct prog *s)
 	return 0;
 }
 
+static int holds_klog(const struct prog *s)
+{
+	for (int i = 0; i < s->man.ncaps; i++)
+		if (s->man.caps[i].type == MAN_PAGE && s->man.caps[i].klog)
+			return 1;
+	return 0;
+}
+
 /* Does the spawner's manifest hold this device memory (the framebuffer,
  * or a range containing this one)? */
 static int holds_mmio(const struct prog *s, const struct man_cap *want)
@@ -62,6 +71,8 @@ static const char *fs_cap_refusal(const struct prog *spawner, const struct man_c
 	case MAN_ENDPOINT:
 		return c->service[0] && spawner && !holds_service(spawner, c->service) ? "a service its spawner lacks" : 0;
 	case MAN_PAGE:
+		if (c->klog && spawner && !holds_klog(spawner))
+			return "the kernel log its spawner lacks";
 		return c->initramfs && spawner && !holds_initramfs(spawner) ? "the initramfs" : 0;
 	case MAN_MMIO:
 		return !spawner || !holds_mmio(spawner, c) ? "device memory its spawner lacks" : 0;
@@ -136,6 +147,12 @@ long authority_kill(const struct prog *asker, uint64_t asker_id, const struct pr
 long authority_wait(const struct prog *asker, uint64_t asker_id, const struct prog *target)
 {
 	return may_act_on(asker, asker_id, target, "wait on");
+}
+
+/* A watch holds a note cap in init until the program ends: as a wait. */
+long authority_watch(const struct prog *asker, uint64_t asker_id, const struct prog *target)
+{
+	return may_act_on(asker, asker_id, target, "watch of");
 }
 
 long authority_power(const struct prog *asker, uint64_t asker_id, const char *what)

@@ -12,7 +12,7 @@
 #include <tern/sys.h>
 
 #define MAX_PROGS 32
-#define MAX_WAITERS 8
+#define MAX_WAITERS 8                   /* INIT_WAITs, and INIT_WATCHes, of one program */
 #define MAX_CHILDREN 8                  /* programs one program may have running */
 #define FAULT_BADGE (1ull << 32)        /* badge bit of fault messages; low bits = program id */
 /* init's heap: PROG_HEAP_VA is where the kernel maps the initramfs for the
@@ -49,6 +49,24 @@ struct prog {
 	uint64_t waiters[MAX_WAITERS];          /* saved replies of INIT_WAIT callers */
 	uint64_t waiter_id[MAX_WAITERS];        /* ... and who they are */
 	int nwaiters;
+	uint64_t watches[MAX_WAITERS];          /* note caps of INIT_WATCH callers */
+	uint64_t watch_id[MAX_WAITERS];         /* ... and who they are */
+	int nwatches;
+	uint64_t io[3];                         /* init's copies of its stdin, stdout, stderr (0: none) */
+	char stdio_service[MAN_NAME_MAX + 1];   /* the service they are (init.conf), whose client it is */
+	char cwd[256];                          /* working directory (prog_info->cwd) */
+};
+
+/* What a spawn asks for besides the program itself. */
+struct spawn_args {
+	const char *args;                       /* NUL-separated words, the path first */
+	size_t args_len;
+	uint64_t argc;
+	const char *cwd;                        /* absolute, or 0 for "/" */
+	uint64_t io[3];                         /* init's slots of the caps to give as stdin, stdout,
+						 * stderr (0: none); the program's own once it starts,
+						 * still the caller's if the spawn fails */
+	const char *stdio_service;              /* or, for a [program], this service as all three */
 };
 
 extern uint64_t init_ep;
@@ -58,10 +76,9 @@ extern struct prog progs[MAX_PROGS];
 
 /* prog.c */
 struct prog *prog_find(uint64_t id);
-/* Create and start a program from path (argv NUL-separated in args) on
- * behalf of spawner (0: init itself). NULL + message on failure. */
-struct prog *prog_spawn(struct prog *spawner, const char *path, const char *args, size_t args_len,
-			uint64_t argc, long *err);
+/* Create and start a program (a->args[0] its path) on behalf of spawner
+ * (0: init itself). NULL + message on failure. */
+struct prog *prog_spawn(struct prog *spawner, const struct spawn_args *a, long *err);
 int prog_start(struct prog *p);
 /* It ended (exit, fault or kill): revoke its quota, drop its caps, tell
  * waiters, maybe restart it (an authorised kill is not counted as a crash). */
@@ -82,13 +99,21 @@ long authority_kill(const struct prog *asker, uint64_t asker_id, const struct pr
 long authority_wait(const struct prog *asker, uint64_t asker_id, const struct prog *target);
 long authority_power(const struct prog *asker, uint64_t asker_id, const char *what);
 
-/* requests.c */
-void request_handle(struct tern_msg *m);
+long authority_watch(const struct prog *asker, uint64_t asker_id, const struct prog *target);
+
+/* requests.c: a request, with the caps that came with it in caps[0..ncaps)
+ * (init's slots). A handler that keeps one sets its entry to 0; main.c
+ * deletes the others. */
+void request_handle(struct tern_msg *m, uint64_t *caps, unsigned ncaps);
 void fault_handle(struct tern_msg *m);
 
-/* gone.c: tell the providers of p's services that it has ended
- * (proto/service.h), now or, if one is busy, from main.c's receive. */
+/* gone.c: notices init sends without blocking, now or, if the server is
+ * busy, from main.c's receive. Tell the providers of p's services that it
+ * has ended (proto/service.h). */
 void gone_program(const struct prog *p);
+/* Send STREAM_CLOSE on stream, init's slot of a standard stream of a
+ * program that ended; the notice owns the slot and deletes it when done. */
+void gone_stream_close(uint64_t stream);
 /* Retry undelivered notices; whether some still wait (main.c's receive
  * then comes back a tick later to try again). */
 int gone_retry(void);
@@ -97,6 +122,8 @@ int gone_retry(void);
 int prog_restarts_due(void);
 /* Forget (and so let go of) the INIT_WAIT of program id on p, if any. */
 void prog_drop_waiter(struct prog *p, uint64_t id);
+/* The same for its INIT_WATCH (the note cap is deleted, not signalled). */
+void prog_drop_watch(struct prog *p, uint64_t id);
 
 /* fsread.c: 0 and a malloc'd copy of the file, or an INIT_E* / E_* code
  * (INIT_ENOENT: no such file; E_DEAD / E_WOULD_BLOCK: no fs to ask). */

@@ -1,7 +1,12 @@
 /*
  * init's start and its loop. The boot configuration is a text file in the
  * initramfs (conf= on the kernel command line, default /etc/init.conf):
- *   start PATH [ARG...]     start a program (in order)
+ *   start [stdio=SERVICE] PATH [ARG...]
+ *                           start a program (in order); a [program] gets
+ *                           SERVICE (default: console, if there is one)
+ *                           as its stdin, stdout and stderr; a [driver],
+ *                           or a program that provides a service, none
+ *                           (tern/program.h)
  *   alias NAME=SERVICE      another name for a provided service
  * A word may use ${NAME} or ${NAME:-DEFAULT}: NAME=VALUE from the kernel
  * command line (confvar.h).
@@ -77,8 +82,31 @@ static void conf_line(const char *conf, unsigned lineno, char *line)
 		return;
 	const char *cmd = words, *arg = words + strlen(words) + 1;
 	if (!strcmp(cmd, "start") && argc >= 2) {
+		/* The standard streams: the console, unless stdio= names another
+		 * service; one that does not exist (yet) is a mistake in this
+		 * line, which is skipped. Without a console, none. */
+		struct spawn_args a = { 0 };
+		if (!strncmp(arg, "stdio=", 6)) {
+			a.stdio_service = arg + 6;
+			arg += strlen(arg) + 1;
+			argc--;
+			if (argc < 2) {
+				printf("init: %s:%u: start stdio=SERVICE needs a program; line skipped\n", conf, lineno);
+				return;
+			}
+			if (!service_find(a.stdio_service)) {
+				printf("init: %s:%u: unknown stdio service '%s' for %s; line skipped\n", conf, lineno,
+				       a.stdio_service, arg);
+				return;
+			}
+		} else if (service_find("console")) {
+			a.stdio_service = "console";
+		}
+		a.args = arg;
+		a.args_len = n - (size_t)(arg - words);
+		a.argc = argc - 1;
 		long err = 0;
-		if (!prog_spawn(0, arg, arg, n - (size_t)(arg - words), argc - 1, &err))
+		if (!prog_spawn(0, &a, &err))
 			printf("init: %s:%u: %s not started (error %ld); going on\n", conf, lineno, arg, err);
 	} else if (!strcmp(cmd, "alias") && argc == 2 && strchr(arg, '=')) {
 		char *eq = strchr(arg, '=');
@@ -160,6 +188,38 @@ static int init_recv(uint64_t ep, struct tern_msg *m)
 	return err;
 }
 
+/*
+ * Caps that come with requests (INIT_SPAWN's streams, INIT_WATCH's note)
+ * land in recv_caps, set as the IPC buffer's receive slots only for init's
+ * own receive: the replies of init's calls to the fs carry none. Every
+ * message may carry caps, from any client: those a handler does not keep
+ * are deleted at once, so no client can fill init's cspace. The fourth
+ * slot is there to see (and refuse) a message with more than three.
+ */
+static uint64_t recv_caps[MSG_MAX_CAPS];
+
+static void recv_caps_arm(void)
+{
+	int ok = 1;
+	for (int i = 0; i < MSG_MAX_CAPS; i++) {
+		if (!recv_caps[i])
+			recv_caps[i] = slot_alloc();
+		/* caps[i] of a message lands in recv_slots[i]: only a prefix,
+		 * so that the i-th cap received is the i-th sent. */
+		ok &= recv_caps[i] != 0;
+		tern_ipcbuf->recv_slots[i] = ok ? recv_caps[i] : 0;
+	}
+}
+
+static void recv_caps_clear(void)
+{
+	for (int i = 0; i < MSG_MAX_CAPS; i++) {
+		tern_ipcbuf->recv_slots[i] = 0;
+		if (recv_caps[i])
+			tern_cap_delete(recv_caps[i], 0);   /* E_EMPTY_SLOT when none came */
+	}
+}
+
 int tern_main(uint64_t ramfs, uint64_t ramfs_len, uint64_t ipcbuf, uint64_t cmdline)
 {
 	(void)ipcbuf;
@@ -187,11 +247,14 @@ int tern_main(uint64_t ramfs, uint64_t ramfs_len, uint64_t ipcbuf, uint64_t cmdl
 
 	struct tern_msg m;
 	for (;;) {
-		if (init_recv(init_ep, &m))
-			continue;
-		if (m.badge & FAULT_BADGE)
+		recv_caps_arm();
+		int err = init_recv(init_ep, &m);
+		for (int i = 0; i < MSG_MAX_CAPS; i++)
+			tern_ipcbuf->recv_slots[i] = 0;
+		if (!err && (m.badge & FAULT_BADGE))
 			fault_handle(&m);
-		else
-			request_handle(&m);
+		else if (!err)
+			request_handle(&m, recv_caps, MSG_NCAPS(m.info));
+		recv_caps_clear();
 	}
 }

@@ -102,6 +102,10 @@ static int cap_value(struct ctx *c, const struct ini_item *it, struct man_cap *c
 		cap->initramfs = 1;     /* a bare word, not a k=v list */
 		return 0;
 	}
+	if (cap->type == MAN_PAGE && str_eq(it->value, "klog")) {
+		cap->klog = 1;          /* the kernel log ring (abi/klog.h) */
+		return 0;
+	}
 	if (cap->type == MAN_MMIO && str_eq(it->value, "framebuffer")) {
 		cap->framebuffer = 1;   /* the range is the boot framebuffer's */
 		return 0;
@@ -163,8 +167,8 @@ static int cap_value(struct ctx *c, const struct ini_item *it, struct man_cap *c
 		return fail(c, it->line, "mmio range runs past 2^52 in '", it->value, "'");
 	if (cap->type == MAN_MMIO)
 		cap->max = cap->min + size - 1;
-	if (cap->type == MAN_PAGE && !cap->initramfs && !cap->pages)
-		return fail(c, it->line, "page needs initramfs or pages=N", "", "");
+	if (cap->type == MAN_PAGE && !cap->initramfs && !cap->klog && !cap->pages)
+		return fail(c, it->line, "page needs initramfs, klog or pages=N", "", "");
 	return 0;
 }
 

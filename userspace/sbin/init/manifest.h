@@ -24,6 +24,7 @@ struct man_cap {
 	uint64_t min, max;                      /* ioport range; mmio: first and last byte */
 	unsigned irq, note;                     /* irq line and the note slot it signals */
 	int initramfs;                          /* page: the initramfs, read-only */
+	int klog;                               /* page: the kernel log ring, read-only */
 	uint64_t pages;                         /* page: fresh pages */
 	int framebuffer;                        /* mmio: the boot framebuffer (init finds the range) */
 };

@@ -117,9 +117,33 @@ static void report_mmio_refusal(const char *base, const struct man_cap *c)
 	       c->min, c->max, held);
 }
 
-struct prog *prog_spawn(struct prog *spawner, const char *path, const char *args, size_t args_len,
-			uint64_t argc, long *err)
+/*
+ * The standard streams a program from init.conf gets: the service (the
+ * console unless its line names another), minted with its id as badge like
+ * a manifest's service caps, so it is that service's client (gone.c).
+ * Drivers get none: they log to the kernel console. 0, or an error code
+ * with those minted so far deleted.
+ */
+static long stdio_from_service(struct prog *p, const char *service, uint64_t io[3])
 {
+	uint64_t ep = service_find(service);
+	for (int i = 0; i < 3; i++) {
+		io[i] = slot_alloc();
+		if (!ep || !io[i] || tern_cap_mint(ep, 0, io[i], RIGHT_WRITE | RIGHT_GRANT, p->id, 0)) {
+			printf("init: %s: cannot give it service '%s' as its standard streams\n", p->path, service);
+			while (i >= 0)
+				drop(io[i--]);
+			return INIT_ENOMEM;
+		}
+	}
+	strlcpy(p->stdio_service, service, sizeof(p->stdio_service));
+	return 0;
+}
+
+struct prog *prog_spawn(struct prog *spawner, const struct spawn_args *a, long *err)
+{
+	const char *path = a->args;
+	uint64_t minted[3] = { 0 };
 	struct prog *p = 0;
 	for (int i = 0; i < MAX_PROGS && !p; i++)
 		if (!progs[i].used)
@@ -195,11 +219,21 @@ struct prog *prog_spawn(struct prog *spawner, const char *path, const char *args
 	p->used = 1;
 	p->id = next_id++;
 	p->parent = spawner ? spawner->id : 0;
-	if (args_len > sizeof(p->args))
-		args_len = sizeof(p->args);
-	memcpy(p->args, args, args_len);
+	size_t args_len = a->args_len < sizeof(p->args) ? a->args_len : sizeof(p->args);
+	memcpy(p->args, a->args, args_len);
 	p->args_len = args_len;
-	p->argc = argc;
+	p->argc = a->argc;
+	strlcpy(p->cwd, a->cwd ? a->cwd : "/", sizeof(p->cwd));
+	/* Drivers and servers (programs that provide a service) log to the
+	 * kernel console, where dmesg and the screen see them; the streams are
+	 * for programs a user talks to. */
+	if (a->stdio_service && !p->man.driver && !p->man.nprovides &&
+	    (*err = stdio_from_service(p, a->stdio_service, minted))) {
+		prog_release(p);
+		return 0;
+	}
+	for (int i = 0; i < 3; i++)
+		p->io[i] = a->io[i] ? a->io[i] : minted[i];
 	/* Register what it provides, with endpoints init keeps. */
 	for (int i = 0; i < p->man.nprovides; i++) {
 		const struct man_provide *pv = &p->man.provides[i];
@@ -215,6 +249,10 @@ struct prog *prog_spawn(struct prog *spawner, const char *path, const char *args
 	}
 	if (prog_start(p)) {
 		*err = INIT_ENOMEM;
+		/* The spawner's caps stay its own (requests.c deletes them). */
+		memset(p->io, 0, sizeof(p->io));
+		for (int i = 0; i < 3; i++)
+			drop(minted[i]);
 		prog_release(p);
 		return 0;
 	}
@@ -258,6 +296,7 @@ static int give_info(struct loader *l, struct prog *p, uint64_t task)
 		strlcpy(info->name, p->man.name, sizeof(info->name));
 		info->argc = p->argc;
 		memcpy(info->args, p->args, p->args_len);
+		strlcpy(info->cwd, p->cwd[0] ? p->cwd : "/", sizeof(info->cwd));
 		give_fb_info(p, info);
 		tern_page_unmap(pg, 0, l->scratch_va);
 		err = tern_page_map(pg, task, PROG_INFO_VA, RIGHT_READ);
@@ -317,6 +356,8 @@ static int give_cap(struct prog *p, int i, uint64_t task, uint64_t *note_of)
 	case MAN_PAGE:
 		if (c->initramfs)
 			return tern_cap_copy(ROOT_INITRAMFS, task, dst, RIGHT_READ);
+		if (c->klog)
+			return tern_cap_copy(ROOT_KLOG, task, dst, RIGHT_READ);
 		s = tmp_slot();
 		err = tern_mem_create(ROOT_MEMORY, CAP_PAGE, s, c->pages);
 		if (!err)
@@ -388,6 +429,12 @@ int prog_start(struct prog *p)
 		err = tern_cap_copy(task, task, PROG_SELF, RIGHTS_ALL);
 	if (!err && p->man.log)
 		err = give_log(p, task);
+	/* Its standard streams: copies; init keeps its own to close them
+	 * when the program ends (prog_ended). Any kind of cap is passed on:
+	 * one that is not a stream just fails the program's calls. */
+	for (int i = 0; i < 3 && !err; i++)
+		if (p->io[i])
+			err = tern_cap_copy(p->io[i], task, PROG_STDIN + (uint64_t)i, RIGHTS_ALL);
 	for (int i = 0; i < p->man.ncaps && !err; i++)
 		if (p->man.caps[i].type != MAN_IRQ)
 			err = give_cap(p, i, task, note_of);
@@ -459,14 +506,29 @@ void prog_ended(struct prog *p, int state, uint64_t status)
 	int killed = p->killed;
 	p->killed = 0;
 	stop(p);
+	/* Its standard streams are done: tell their servers (a pipe's
+	 * reader then sees the end), before the client-gone notices. */
+	for (int i = 0; i < 3; i++)
+		if (p->io[i])
+			gone_stream_close(p->io[i]);
+	memset(p->io, 0, sizeof(p->io));
 	gone_program(p);
 	/* Its own waits on others end with it: their saved replies would
-	 * keep the dead task (and its memory) alive until those others end. */
+	 * keep the dead task (and its memory) alive until those others end.
+	 * So do its watches (a note cap of its own, in init's cspace). */
 	for (int i = 0; i < MAX_PROGS; i++)
-		if (progs[i].used)
+		if (progs[i].used) {
 			prog_drop_waiter(&progs[i], p->id);
+			prog_drop_watch(&progs[i], p->id);
+		}
 	p->state = state;
 	p->status = status;
+	/* Signalling a note never blocks. */
+	for (int i = 0; i < p->nwatches; i++) {
+		tern_signal(p->watches[i]);
+		drop(p->watches[i]);
+	}
+	p->nwatches = 0;
 	for (int i = 0; i < p->nwaiters; i++) {
 		struct tern_msg m = { .info = MSG_INFO(0, 1, 0), .mr = { status } };
 		tern_send(p->waiters[i], &m);   /* a reply: never blocks */
@@ -519,6 +581,19 @@ void prog_drop_waiter(struct prog *p, uint64_t id)
 		p->nwaiters--;
 		p->waiters[i] = p->waiters[p->nwaiters];
 		p->waiter_id[i] = p->waiter_id[p->nwaiters];
+		return;
+	}
+}
+
+void prog_drop_watch(struct prog *p, uint64_t id)
+{
+	for (int i = 0; i < p->nwatches; i++) {
+		if (p->watch_id[i] != id)
+			continue;
+		drop(p->watches[i]);
+		p->nwatches--;
+		p->watches[i] = p->watches[p->nwatches];
+		p->watch_id[i] = p->watch_id[p->nwatches];
 		return;
 	}
 }

@@ -7,7 +7,9 @@
  * the words its method reads (MSG_LEN), since words beyond it in init's
  * IPC buffer are left over from other messages; and what it asks must be
  * within the sender's authority (authority.c). init only ever replies to
- * a client, and replies never block.
+ * a client, and replies never block. Caps may come with any message
+ * (main.c); INIT_SPAWN keeps up to three (the program's standard streams)
+ * and INIT_WATCH one (a note), all others are deleted after the request.
  */
 #include "init.h"
 #include <stdio.h>
@@ -19,17 +21,34 @@ static void answer(uint64_t label, unsigned len, struct tern_msg *m)
 	tern_reply(m);
 }
 
-static void do_spawn(struct prog *asker, struct tern_msg *m)
+/*
+ * INIT_SPAWN: MR0 = args len | cwd len << 32, the args' bytes from MR1 and
+ * the cwd's right after them; up to three caps (stdin, stdout, stderr).
+ * On success the program owns the caps (caps[i] = 0); otherwise main.c
+ * deletes them.
+ */
+static void do_spawn(struct prog *asker, struct tern_msg *m, uint64_t *caps, unsigned ncaps)
 {
-	char args[PROG_ARGS_MAX];
-	uint64_t n = m->mr[0];
-	/* n bytes from MR1 must all be in the message. */
-	if (n == 0 || n >= sizeof(args) || n > MSGBUF_MAX || MSG_LEN(m->info) < 1 + (n + 7) / 8) {
+	char bytes[MSGBUF_MAX + 1], args[PROG_ARGS_MAX], cwd[sizeof(asker->cwd)];
+	uint64_t n = m->mr[0] & 0xFFFFFFFFu, ncwd = m->mr[0] >> 32;
+	/* n + ncwd bytes from MR1 must all be in the message. */
+	if (n == 0 || n >= sizeof(args) || ncwd >= sizeof(cwd) || n + ncwd > MSGBUF_MAX ||
+	    MSG_LEN(m->info) < 1 + (n + ncwd + 7) / 8 || ncaps > 3) {
 		answer(E_BAD_ARG, 0, m);
 		return;
 	}
-	msg_get_bytes(m, 1, args, n);
+	msg_get_bytes(m, 1, bytes, n + ncwd);
+	memcpy(args, bytes, n);
 	args[n] = '\0';
+	memcpy(cwd, bytes + n, ncwd);
+	cwd[ncwd] = '\0';
+	/* The cwd is absolute and one string (a NUL after it is tolerated). */
+	while (ncwd > 0 && !cwd[ncwd - 1])
+		ncwd--;
+	if (ncwd && (cwd[0] != '/' || strlen(cwd) != ncwd)) {
+		answer(E_BAD_ARG, 0, m);
+		return;
+	}
 	/* Words are NUL-separated and none is empty, since the child counts
 	 * them; NULs after the last word (sent or not) end it. */
 	while (n > 0 && !args[n - 1])
@@ -43,12 +62,17 @@ static void do_spawn(struct prog *asker, struct tern_msg *m)
 			answer(E_BAD_ARG, 0, m);
 			return;
 		}
+	struct spawn_args a = { .args = args, .args_len = n + 1, .argc = argc, .cwd = ncwd ? cwd : 0 };
+	for (unsigned i = 0; i < ncaps; i++)
+		a.io[i] = caps[i];
 	long err = 0;
-	struct prog *p = prog_spawn(asker, args, args, n + 1, argc, &err);
+	struct prog *p = prog_spawn(asker, &a, &err);
 	if (!p) {
 		answer((uint64_t)err, 0, m);
 		return;
 	}
+	for (unsigned i = 0; i < ncaps; i++)
+		caps[i] = 0;
 	m->mr[0] = p->id;
 	answer(0, 1, m);
 }
@@ -81,6 +105,45 @@ static void do_wait(struct prog *asker, struct tern_msg *m)
 	}
 	p->waiter_id[p->nwaiters] = asker->id;
 	p->waiters[p->nwaiters++] = s;  /* answered in prog_ended */
+}
+
+/*
+ * INIT_WATCH: MR0 = id, one note cap, kept (caps[0] = 0) until the program
+ * ends, the asker ends, or the asker watches it again. A program already
+ * ended is signalled at once. Watches take a place of the same table size
+ * as waits: one per asker, as many askers as MAX_WAITERS.
+ */
+static void do_watch(struct prog *asker, struct tern_msg *m, uint64_t *caps, unsigned ncaps)
+{
+	struct tern_capinfo ci;
+	if (ncaps != 1 || tern_cap_identify(caps[0], &ci) || ci.type != CAP_NOTE || !(ci.rights & RIGHT_WRITE)) {
+		answer(E_BAD_ARG, 0, m);
+		return;
+	}
+	struct prog *p = prog_find(m->mr[0]);
+	if (!p) {
+		answer(INIT_ESRCH, 0, m);
+		return;
+	}
+	long err = authority_watch(asker, m->badge, p);
+	if (err) {
+		answer((uint64_t)err, 0, m);
+		return;
+	}
+	prog_drop_watch(p, asker->id);
+	if (!p->task && p->state != INIT_RESTARTING) {
+		tern_signal(caps[0]);   /* never blocks; main.c deletes the cap */
+		answer(0, 0, m);
+		return;
+	}
+	if (p->nwatches == MAX_WAITERS) {
+		answer(E_BUSY, 0, m);
+		return;
+	}
+	p->watch_id[p->nwatches] = asker->id;
+	p->watches[p->nwatches++] = caps[0];
+	caps[0] = 0;
+	answer(0, 0, m);
 }
 
 static void do_ps(struct tern_msg *m)
@@ -157,10 +220,10 @@ static void do_power(struct prog *asker, struct tern_msg *m, const char *what, u
 /* How many message words each method reads. */
 static const unsigned min_len[] = {
 	[INIT_SPAWN] = 1, [INIT_WAIT] = 1, [INIT_KILL] = 1, [INIT_PS] = 1, [INIT_MANIFEST] = 2,
-	[INIT_MEM] = 0, [INIT_POWEROFF] = 0, [INIT_REBOOT] = 0,
+	[INIT_MEM] = 0, [INIT_POWEROFF] = 0, [INIT_REBOOT] = 0, [INIT_WATCH] = 1,
 };
 
-void request_handle(struct tern_msg *m)
+void request_handle(struct tern_msg *m, uint64_t *caps, unsigned ncaps)
 {
 	uint64_t label = MSG_LABEL(m->info);
 	if (label == 0 || label >= sizeof(min_len) / sizeof(min_len[0])) {
@@ -174,7 +237,8 @@ void request_handle(struct tern_msg *m)
 		return;
 	}
 	switch (label) {
-	case INIT_SPAWN: do_spawn(asker, m); break;
+	case INIT_SPAWN: do_spawn(asker, m, caps, ncaps); break;
+	case INIT_WATCH: do_watch(asker, m, caps, ncaps); break;
 	case INIT_WAIT: do_wait(asker, m); break;
 	case INIT_KILL: do_kill(asker, m); break;
 	case INIT_PS: do_ps(m); break;

@@ -14,32 +14,42 @@
  * client cannot use another's handles when init badges them apart). A bad
  * request gets an error label and the server goes on.
  *
+ * Requests on the same endpoint also come through the stream caps we make
+ * (FS_OPEN_STREAM, FS_PIPE): those carry the badge STREAM_BADGE_OWN |
+ * number, which no client of init has, and are served by stream_srv.c
+ * (docs/streams.md). The caps are minted from our endpoint into two
+ * scratch slots, travel in the reply (which copies them), and our copies
+ * are deleted once it is sent.
+ *
  * When a client ends, init sends SERVICE_CLIENT_GONE (proto/service.h)
- * through its unbadged endpoint cap: we close every handle the client
- * left open, so dead clients cannot use up the table. The notice counts
+ * through its unbadged endpoint cap: we close every handle and stream the
+ * client made and left open, so dead clients cannot use up the table. The notice counts
  * only with badge 0, which no client can send (init badges every client
  * cap with a program id); from a client it is an unknown request.
  */
-#include "fstree.h"
-#include "handles.h"
 #include "seed.h"
+#include "server.h"
 #include <proto/fs.h>
 #include <proto/service.h>
+#include <proto/stream.h>
 #include <stdio.h>
 #include <string.h>
 #include <tar.h>
 #include <tern/program.h>
 #include <tern/sys.h>
 
-#define RAMFS_EP        PROG_CAP(0)
 #define RAMFS_INITRAMFS PROG_CAP(1)
 #define RAMFS_TAR_VA    0x200000000ull  /* far above the heap */
 /* The manifest gives 1024 pages (4 MiB); a quarter stays free for malloc's
  * headers and fragmentation, so file data hits FS_ENOSPC before malloc fails. */
 #define RAMFS_BUDGET    (3ull << 20)
 
-static struct fst tree;
-static struct handle_table handles;
+struct fst ramfs_tree;
+struct handle_table ramfs_handles;
+
+/* Where the stream caps of a reply are minted; emptied after each reply. */
+static uint64_t reply_caps[2];
+static unsigned reply_ncaps;
 
 /* MRs a request must carry to hold `bytes` inline from MR[first]. */
 static unsigned words(unsigned first, uint64_t bytes)
@@ -65,7 +75,7 @@ static long get_path(const struct tern_msg *m, char *path)
 
 static struct handle *get_handle(const struct tern_msg *m)
 {
-	return handle_get(&handles, m->mr[0], m->badge);
+	return handle_get(&ramfs_handles, m->mr[0], m->badge);
 }
 
 /* ---- methods: 0 or -(FS_E*); on success they fill the reply's MRs ----- */
@@ -78,13 +88,13 @@ static long do_open(struct tern_msg *m, unsigned *len)
 		return err;
 	if (m->mr[0] >> 32)
 		return -FS_EINVAL;      /* flags beyond any FS_O_* */
-	long slot = handle_slot(&handles, m->badge);
+	long slot = handle_slot(&ramfs_handles, m->badge);
 	struct fst_node *node;
 	if (slot < 0)
 		return slot;
-	if ((err = fst_open(&tree, path, (unsigned)m->mr[0], &node)))
+	if ((err = fst_open(&ramfs_tree, path, (unsigned)m->mr[0], &node)))
 		return err;
-	m->mr[0] = handle_fill(&handles, (unsigned)slot, m->badge, node);
+	m->mr[0] = handle_fill(&ramfs_handles, (unsigned)slot, m->badge, node);
 	*len = 1;
 	return 0;
 }
@@ -94,7 +104,7 @@ static long do_close(struct tern_msg *m)
 	struct handle *e = get_handle(m);
 	if (!e)
 		return -FS_EBADF;
-	handle_close(&tree, e);
+	handle_close(&ramfs_tree, e, stream_answer, 0);
 	return 0;
 }
 
@@ -124,7 +134,7 @@ static long do_write_at(struct tern_msg *m, unsigned *len)
 		return -FS_EINVAL;
 	uint8_t buf[FS_IO_MAX];
 	msg_get_bytes(m, 3, buf, n);
-	long r = fst_write_at(&tree, e->node, m->mr[1], buf, n);
+	long r = fst_write_at(&ramfs_tree, e->node, m->mr[1], buf, n);
 	if (r < 0)
 		return r;
 	m->mr[0] = (uint64_t)r;
@@ -155,7 +165,7 @@ static long do_stat(struct tern_msg *m, unsigned *len)
 	long err = get_path(m, path);
 	unsigned type;
 	uint64_t size;
-	if (err || (err = fst_stat(&tree, path, &type, &size)))
+	if (err || (err = fst_stat(&ramfs_tree, path, &type, &size)))
 		return err;
 	m->mr[0] = type;
 	m->mr[1] = size;
@@ -167,7 +177,7 @@ static long do_path_op(struct tern_msg *m, long (*op)(struct fst *, const char *
 {
 	char path[FS_PATH_MAX + 1];
 	long err = get_path(m, path);
-	return err ? err : op(&tree, path);
+	return err ? err : op(&ramfs_tree, path);
 }
 
 static long do_truncate(struct tern_msg *m)
@@ -175,14 +185,52 @@ static long do_truncate(struct tern_msg *m)
 	struct handle *e = get_handle(m);
 	if (!e)
 		return -FS_EBADF;
-	return fst_truncate(&tree, e->node, m->mr[1]);
+	return fst_truncate(&ramfs_tree, e->node, m->mr[1]);
+}
+
+/* Hand the caller caps for entries num[0..n-1], or close them all. */
+static long give_streams(const uint64_t *num, unsigned n)
+{
+	int err = 0;
+	for (unsigned i = 0; i < n && !err; i++)
+		err = stream_mint(num[i], reply_caps[i]);
+	if (err) {
+		for (unsigned i = 0; i < n; i++) {
+			tern_cap_delete(reply_caps[i], 0);
+			handle_close(&ramfs_tree, handle_stream(&ramfs_handles, num[i]), stream_answer, 0);
+		}
+		return -err;
+	}
+	reply_ncaps = n;
+	return 0;
+}
+
+static long do_open_stream(struct tern_msg *m)
+{
+	char path[FS_PATH_MAX + 1];
+	uint64_t num;
+	long err = get_path(m, path);
+	if (err)
+		return err;
+	if (m->mr[0] >> 32)
+		return -FS_EINVAL;
+	err = handle_open_stream(&ramfs_handles, &ramfs_tree, m->badge, path, (unsigned)m->mr[0], &num);
+	return err ? err : give_streams(&num, 1);
+}
+
+static long do_pipe(struct tern_msg *m)
+{
+	uint64_t num[2];
+	long err = handle_pipe(&ramfs_handles, &ramfs_tree, m->badge, num);
+	return err ? err : give_streams(num, 2);
 }
 
 /* The MRs each method reads (inline bytes are checked by the method);
- * 0 for labels that are no method. */
+ * labels that are no method fall to dispatch's default. */
 static const unsigned min_len[] = {
 	[FS_OPEN] = 2, [FS_CLOSE] = 1, [FS_READ_AT] = 3, [FS_WRITE_AT] = 3, [FS_READDIR] = 2,
 	[FS_STAT] = 2, [FS_MKDIR] = 2, [FS_UNLINK] = 2, [FS_TRUNCATE] = 2,
+	[FS_OPEN_STREAM] = 2, [FS_PIPE] = 0,
 };
 
 static long dispatch(struct tern_msg *m, unsigned *len)
@@ -197,6 +245,8 @@ static long dispatch(struct tern_msg *m, unsigned *len)
 	case FS_MKDIR: return do_path_op(m, fst_mkdir);
 	case FS_UNLINK: return do_path_op(m, fst_unlink);
 	case FS_TRUNCATE: return do_truncate(m);
+	case FS_OPEN_STREAM: return do_open_stream(m);
+	case FS_PIPE: return do_pipe(m);
 	default: return -FS_EINVAL;
 	}
 }
@@ -206,21 +256,22 @@ static void serve(struct tern_msg *m)
 {
 	unsigned len = 0, label = MSG_LABEL(m->info);
 	long r = -FS_EINVAL;    /* unknown method, or too short for its fields */
-	if (label < sizeof(min_len) / sizeof(min_len[0]) && min_len[label] &&
-	    MSG_LEN(m->info) >= min_len[label])
+	if (label < sizeof(min_len) / sizeof(min_len[0]) && MSG_LEN(m->info) >= min_len[label])
 		r = dispatch(m, &len);
 	if (r < 0)
 		len = 0;
-	m->info = MSG_INFO(r < 0 ? -r : 0, len, 0);
+	m->info = MSG_INFO(r < 0 ? -r : 0, len, r < 0 ? 0 : reply_ncaps);
+	for (unsigned i = 0; i < reply_ncaps; i++)
+		tern_ipcbuf->caps[i] = reply_caps[i];
 }
 
 /* ---- clients that ended ------------------------------------------------ */
 
 static void client_gone(uint64_t badge)
 {
-	unsigned n = handles_release(&handles, &tree, badge);
+	unsigned n = handles_release(&ramfs_handles, &ramfs_tree, badge, stream_answer, 0);
 	if (n)
-		printf("ramfs: client %lu ended; closed the %u handles it left open\n", badge, n);
+		printf("ramfs: client %lu ended; closed the %u handles and streams it left open\n", badge, n);
 }
 
 /* ---- seeding ------------------------------------------------------------ */
@@ -243,11 +294,11 @@ static void seed(void)
 		printf("ramfs: no initramfs (%s), starting empty\n", tern_strerror((uint64_t)err));
 		return;
 	}
-	struct seed_stats st = seed_from_tar(&tree, (const void *)RAMFS_TAR_VA, out[0] * 4096, log_skip);
+	struct seed_stats st = seed_from_tar(&ramfs_tree, (const void *)RAMFS_TAR_VA, out[0] * 4096, log_skip);
 	if (st.tar_error)
 		printf("ramfs: initramfs: %s; kept what came before\n", tar_strerror(st.tar_error));
 	printf("ramfs: seeded %u files and %u directories (%lu bytes of %lu used), %u skipped\n",
-	       st.files, st.dirs, (unsigned long)tree.used, (unsigned long)tree.budget, st.skipped);
+	       st.files, st.dirs, (unsigned long)ramfs_tree.used, (unsigned long)ramfs_tree.budget, st.skipped);
 	/* Everything is copied: give up the mapping and the authority. */
 	tern_page_unmap(RAMFS_INITRAMFS, 0, RAMFS_TAR_VA);
 	tern_cap_delete(RAMFS_INITRAMFS, 0);
@@ -262,11 +313,17 @@ int main(int argc, const char **argv)
 		printf("ramfs: no endpoint in slot 0 of the manifest\n");
 		return 1;
 	}
-	if (fst_init(&tree, RAMFS_BUDGET)) {
+	if (fst_init(&ramfs_tree, RAMFS_BUDGET)) {
 		printf("ramfs: out of memory\n");
 		return 1;
 	}
 	seed();
+	reply_caps[0] = slot_alloc();
+	reply_caps[1] = slot_alloc();
+	if (!reply_caps[0] || !reply_caps[1]) {
+		printf("ramfs: no free slots\n");
+		return 1;
+	}
 
 	printf("ramfs: serving\n");
 	struct tern_msg m;
@@ -281,10 +338,20 @@ int main(int argc, const char **argv)
 			err = tern_recv(RAMFS_EP, &m);
 			continue;
 		}
-		serve(&m);
-		if (tern_reply_recv(RAMFS_EP, &m) == 0)
+		bool answer = true;
+		if (m.badge & STREAM_BADGE_OWN)
+			answer = stream_serve(&m);
+		else
+			serve(&m);
+		if (!answer) {                  /* it waits: its reply is saved */
+			err = tern_recv(RAMFS_EP, &m);
 			continue;
-		/* The reply could not be sent (the caller is gone): drop it. */
-		err = tern_recv(RAMFS_EP, &m);
+		}
+		err = tern_reply_recv(RAMFS_EP, &m);
+		/* The reply took copies of the caps it carried: ours go. */
+		for (; reply_ncaps; reply_ncaps--)
+			tern_cap_delete(reply_caps[reply_ncaps - 1], 0);
+		if (err)        /* the reply could not be sent (the caller is gone): drop it */
+			err = tern_recv(RAMFS_EP, &m);
 	}
 }

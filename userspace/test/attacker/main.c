@@ -220,6 +220,8 @@ static void fs_programs(void)
 	check(r == -E_NO_RIGHTS, "fs program asking for a service we lack is refused", r);
 	r = spawn_copy(DIR "/mmio", "[program]\nname=mmio\n[capabilities]\n0:mmio = base=B8000, size=8000\n", "exit7");
 	check(r == -E_NO_RIGHTS, "fs program asking for device memory we lack is refused", r);
+	r = spawn_copy(DIR "/klog", "[program]\nname=klog\n[capabilities]\n0:page = klog\n", "exit7");
+	check(r == -E_NO_RIGHTS, "fs program asking for the kernel log we lack is refused", r);
 
 	/* init answered INIT_MANIFEST from the ELF it had freed when the
 	 * first copy ended; the files read since have reused that memory.

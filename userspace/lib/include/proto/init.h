@@ -6,13 +6,14 @@
  *   INIT_SPAWN     MR0 = args len | cwd len << 32, args from MR1:
  *                  NUL-separated words, the first a path in the file
  *                  system, then (if cwd len > 0) the working directory,
- *                  an absolute path (prog_info->cwd; "/" if none);
+ *                  an absolute path (prog_info->cwd; "/" if none), its
+ *                  bytes right after the args' len bytes (no NUL needed);
  *                  up to three caps: the new program's stdin, stdout and
  *                  stderr in that order (fewer: the rest stay empty; see
  *                  tern/program.h). init keeps a copy of each and sends
  *                  it STREAM_CLOSE (without waiting) when the program ends. -> MR0 = program id
  *                  (E_BAD_ARG if the message is shorter than the args or
- *                  the cwd is not absolute;
+ *                  the cwd is not absolute, or with more than three caps;
  *                  E_NO_RIGHTS for a program from the fs that asks for
  *                  more than it may have; E_DEAD / E_WOULD_BLOCK when the
  *                  fs provider has ended / is busy)
@@ -22,7 +23,10 @@
  *                  its badge) when the program ends, at once if it has
  *                  already; then INIT_WAIT answers without waiting. Who may
  *                  watch whom: as INIT_WAIT. A new watch of the same program
- *                  by the same asker replaces the old one. (The shell waits
+ *                  by the same asker replaces the old one; a watch ends
+ *                  with its asker. E_BAD_ARG without exactly one note cap that
+ *                  may be signalled; E_BUSY when 8 askers watch it. Caps
+ *                  sent with any other request are deleted. (The shell waits
  *                  on one note for its jobs and for ^C: proto/stream.h.)
  *   INIT_KILL      MR0 = id: one's own children, or any with [init] control
  *                  (else E_NO_RIGHTS); its status is then 137

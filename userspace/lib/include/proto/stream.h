@@ -9,13 +9,20 @@
  *                 Reply MR0 = bytes taken (all of them, possibly after
  *                 waiting for the transmitter or for a pipe's reader).
  *                 STREAM_EPIPE when no reader is left (a pipe whose read
- *                 end is closed); STREAM_EBADF on a closed stream.
+ *                 end is closed); STREAM_EBADF on a closed stream. A file
+ *                 stream may also answer the file system's FS_ENOSPC
+ *                 (proto/fs.h). A pipe takes a write whole: it waits until
+ *                 there is room for all n bytes (n <= STREAM_CHUNK <
+ *                 FS_PIPE_BUF), so pipe writes are atomic.
  *                 Terminals turn "\n" into "\r\n" (unless the byte before
  *                 it was '\r'), so programs write plain "\n" everywhere.
  *   STREAM_READ   MR0 = max (<= STREAM_CHUNK). The reply comes once at
  *                 least one byte is there: MR0 = n, bytes from MR1.
  *                 n = 0 means end of stream (a file's end; a pipe with no
- *                 writer left); a terminal never ends.
+ *                 writer left); a terminal never ends. max = 0 is
+ *                 answered at once with n = 0. A pipe has one waiting
+ *                 read at a time: another read of it meanwhile gets
+ *                 E_BUSY (and one waiting write: another gets E_BUSY).
  *                 Terminals: the input goes to one client at a time: while
  *                 another client's read waits, ours waits behind it (it is
  *                 never cancelled by someone else's read). A new read of
@@ -29,20 +36,20 @@
  *                 init sends it (without waiting for an answer) for each of
  *                 a program's standard streams when the program ends.
  *   STREAM_INFO   Reply MR0 = STREAM_KIND_* (what isatty() asks).
- *   STREAM_DUP    Files and pipe ends (terminals: E_BAD_SYSCALL, pass
- *                 them as they are): one cap in the reply, another stream
- *                 on the same open file or pipe end with a badge of its
- *                 own (counting against the asker, like FS_OPEN_STREAM); a
- *                 pipe end is closed once all its streams are. What a
- *                 spawner uses to hand on a stream it keeps using itself
- *                 (the shell's own stdout when it is not a terminal).
  *   STREAM_INTR   Terminals only (else E_BAD_SYSCALL). MR0 = 1 with one
  *                 note cap: from now on a ^C (0x03) typed on the terminal
  *                 is not input; the terminal signals that note (with the
- *                 note cap's badge) instead. MR0 = 0: ^C is input again.
- *                 One registration per terminal (a new one replaces the
- *                 old); it ends with its client (SERVICE_CLIENT_GONE). The
- *                 shell holds it while a foreground job runs.
+ *                 note cap's badge) instead. MR0 = 0: ^C is input again
+ *                 (drops the caller's own registration; another client's
+ *                 stays, answered 0 all the same). One registration per
+ *                 terminal (a new one replaces the old); it ends with its
+ *                 client (SERVICE_CLIENT_GONE). The shell holds it while a
+ *                 foreground job runs. Refused: a cap that is not a note
+ *                 (E_WRONG_TYPE), a note without the signal right
+ *                 (E_NO_RIGHTS), MR0 = 1 without a cap or MR0 > 1
+ *                 (E_BAD_ARG). (On pcserial's COM2 all clients share one
+ *                 badge: any of them drops it, and it ends only when
+ *                 replaced or dropped.)
  *
  * Caps a server makes itself (file streams, pipe ends) carry a badge with
  * STREAM_BADGE_OWN set, so they never collide with the badges init gives
@@ -58,7 +65,6 @@ enum stream_method {
 	STREAM_CLOSE,
 	STREAM_INFO,
 	STREAM_INTR,
-	STREAM_DUP,
 };
 
 enum stream_error {
@@ -78,8 +84,6 @@ long stream_read(uint64_t ep, void *buf, size_t max);
 long stream_poll(uint64_t ep);
 long stream_close(uint64_t ep);
 long stream_info(uint64_t ep);          /* STREAM_KIND_* or -E_* */
-/* The new stream lands in slot (a free slot of ours): 0 or -error. */
-long stream_dup(uint64_t ep, uint64_t slot);
 /* Register (note != 0: a slot holding a note cap) or drop (note == 0)
  * the ^C note of a terminal. */
 long stream_intr(uint64_t ep, uint64_t note);

@@ -15,7 +15,8 @@
  *                 caps sent with INIT_SPAWN (proto/init.h), or, for a
  *                 [program] started from /etc/init.conf, the console (or the
  *                 service its `start stdio=NAME` line names). Drivers
- *                 ([driver]) started from init.conf get none. An empty slot
+ *                 ([driver]) and servers ([provides]) started from
+ *                 init.conf get none. An empty slot
  *                 reads as end of file; printf to an empty stdout (and
  *                 eprintf to an empty stderr) goes to the kernel console if
  *                 PROG_DEBUG holds it, else nowhere. init closes the three
