@@ -6,8 +6,7 @@
  * A pipeline of N programs: N-1 pipes from the file system (FS_PIPE),
  * redirection files opened as streams (FS_OPEN_STREAM), then each program
  * spawned with exactly three streams: its pipe ends and files, or ours
- * for those not redirected (a file or pipe of ours as a STREAM_DUP copy,
- * since init closes what a program was given when it ends). Once a program
+ * for those not redirected (terminals only: see hand_own). Once a program
  * holds a stream, the shell deletes its own cap without closing it. A
  * stream made and not handed over (`a > f | b` leaves a's pipe end unused)
  * is closed, so its reader sees the end. A spawn that fails stops the
@@ -204,27 +203,46 @@ static int run_builtin(const struct builtin *b, const struct shp_cmd *cmd, const
 	return status;
 }
 
+/* End of input for a program: a pipe whose writer is gone; 0 if none
+ * could be made (reported). */
+static uint64_t empty_input(struct made *m)
+{
+	uint64_t rd = slot_alloc(), wr = slot_alloc();
+	long err = rd && wr ? fs_pipe(SH_FS, rd, wr) : -E_NO_MEMORY;
+	if (err < 0) {
+		slot_free(rd);
+		slot_free(wr);
+		sh_eprintf("sh: cannot make a pipe: %s\n", sh_init_strerror(-err));
+		return 0;
+	}
+	io_drop(wr);
+	made_add(m, rd);
+	return rd;
+}
+
 /*
- * Our own stream in io[k] goes to a program as it is if it is a terminal,
- * else as a fresh STREAM_DUP copy (listed in m). 0, or -1 after reporting.
+ * Our own streams go to a program as they are when they are terminals. A
+ * file or pipe of ours cannot be shared: init closes what a program was
+ * given when it ends, and the stream protocol has no way to make a second
+ * stream on the same file or pipe end. So a program of a shell reading a
+ * script (`sh < /s`) gets an empty stdin instead of the rest of the script,
+ * and a shell whose stdout or stderr is not a terminal runs no programs
+ * that would write there (they must be redirected). 0, or -1 after
+ * reporting.
  */
 static int hand_own(uint64_t io[3], struct made *m)
 {
+	static const char *const names[3] = { "stdin", "stdout", "stderr" };
 	for (int k = 0; k < 3; k++) {
 		if (!io[k] || made_has(m, io[k]) || io_is_terminal(io[k]))
 			continue;
-		uint64_t dup = slot_alloc();
-		long err = dup ? stream_dup(io[k], dup) : -E_NO_MEMORY;
-		if (err < 0) {
-			slot_free(dup);
-			sh_eprintf("sh: cannot pass on a standard stream: %s\n", sh_init_strerror(-err));
+		if (k > 0) {
+			sh_eprintf("sh: cannot give a program this shell's %s: it is not a terminal "
+				   "(redirect it)\n", names[k]);
 			return -1;
 		}
-		made_add(m, dup);
-		uint64_t own = io[k];
-		for (int j = k; j < 3; j++)
-			if (io[j] == own)
-				io[j] = dup;
+		if (!(io[0] = empty_input(m)))
+			return -1;
 	}
 	return 0;
 }
@@ -288,20 +306,6 @@ static int make_pipes(int n, uint64_t *rd, uint64_t *wr, struct made *m)
 	return 0;
 }
 
-/* End of input for a background job: a pipe whose writer is gone. */
-static uint64_t empty_input(struct made *m)
-{
-	uint64_t rd = slot_alloc(), wr = slot_alloc();
-	if (!rd || !wr || fs_pipe(SH_FS, rd, wr) < 0) {
-		slot_free(rd);
-		slot_free(wr);
-		return 0;       /* an empty stdin slot reads as end of file too */
-	}
-	io_drop(wr);
-	made_add(m, rd);
-	return rd;
-}
-
 static int run_pipeline(const struct shp_line *l, const struct shp_pipeline *p, const char *text)
 {
 	static char argbuf[SHP_CMDS_MAX][EXP_MAX], exp[EXP_MAX];
@@ -336,8 +340,8 @@ static int run_pipeline(const struct shp_line *l, const struct shp_pipeline *p, 
 	int status = 0, started = 0;
 	if (make_pipes(n - 1, rd, wr, &m))
 		status = 1;
-	if (!status && background)
-		bg_in = empty_input(&m);
+	if (!status && background && !(bg_in = empty_input(&m)))
+		status = 1;
 	for (int i = 0; !status && i < n; i++) {
 		uint64_t io[3] = {
 			i ? rd[i - 1] : background ? bg_in : sh_in,

@@ -1,8 +1,8 @@
 /*
  * The shell's own standard streams (tern/program.h), found once at start:
- * PROG_STDIN/OUT/ERR as the spawner gave them (getty: its terminal). An
- * init that gives none (older boot configurations) leaves the console of
- * manifest slot 0, if the manifest has one, for all three.
+ * PROG_STDIN/OUT/ERR as the spawner gave them (getty: its terminal). With
+ * no stdin it ends at once; with no stdout it writes to the kernel console
+ * (its manifest's log=); with no stderr, errors go where stdout goes.
  *
  * printf goes through stdio_write to sh_cur_out, which is our stdout
  * except while a builtin with a redirection runs (`echo hi > /f`); our
@@ -80,21 +80,15 @@ void io_drop(uint64_t slot)
 	io_forget(slot);
 }
 
-/* Files and pipes answer STREAM_INFO; a stream that does not know it is
- * an older terminal. */
 static int is_terminal(uint64_t slot)
 {
-	if (!slot)
-		return 0;
-	long kind = stream_info(slot);
-	return kind == STREAM_KIND_TERMINAL || kind < 0;
+	return slot && stream_info(slot) == STREAM_KIND_TERMINAL;
 }
 
 void io_init(void)
 {
-	uint64_t fallback = is_endpoint(SH_CONSOLE) ? SH_CONSOLE : 0;
-	sh_in = is_endpoint(PROG_STDIN) ? PROG_STDIN : fallback;
-	sh_out = is_endpoint(PROG_STDOUT) ? PROG_STDOUT : fallback;
+	sh_in = is_endpoint(PROG_STDIN) ? PROG_STDIN : 0;
+	sh_out = is_endpoint(PROG_STDOUT) ? PROG_STDOUT : 0;
 	sh_err = is_endpoint(PROG_STDERR) ? PROG_STDERR : sh_out;
 	sh_interactive = is_terminal(sh_in);
 	out_tty = is_terminal(sh_out);

@@ -2,9 +2,9 @@
  * bin/sh: what the shell's files share. The shell reads commands from its
  * standard input and writes to its standard output and error
  * (tern/program.h: a terminal from getty, or a file or pipe), talks to the
- * file system through manifest slot 1, and starts programs through init
+ * file system through manifest slot 0, and starts programs through init
  * with the streams each command's redirections and pipes say (exec.c).
- * One note (manifest slot 2) tells it when programs end and when ^C is
+ * One note (manifest slot 1) tells it when programs end and when ^C is
  * typed while a foreground job runs (jobs.c).
  */
 #pragma once
@@ -12,9 +12,8 @@
 #include <stdint.h>
 #include <tern/program.h>
 
-#define SH_CONSOLE PROG_CAP(0)  /* the console, for an init without standard streams */
-#define SH_FS      PROG_CAP(1)
-#define SH_NOTE    PROG_CAP(2)  /* bit 0: ^C; bit 1 + i: process slot i ended */
+#define SH_FS      PROG_CAP(0)
+#define SH_NOTE    PROG_CAP(1)  /* bit 0: ^C; bit 1 + i: process slot i ended */
 
 struct shp_line;
 
@@ -29,10 +28,8 @@ extern int sh_interactive;
 void io_write(uint64_t slot, const void *buf, size_t len);
 /* Formatted, to the current stderr (a builtin's 2> or ours). */
 int sh_eprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-/* Is slot one of our own streams that is a terminal? Those are handed to
- * programs as they are; a file or pipe of ours is handed on as a
- * STREAM_DUP copy, since init closes what it hands over when a program
- * ends. */
+/* Is slot one of our own streams that is a terminal? Only those can be
+ * handed to programs as they are (exec.c, hand_own). */
 int io_is_terminal(uint64_t slot);
 /* A cap the shell made (a stream or pipe end): close it and forget it. */
 void io_drop(uint64_t slot);
