@@ -9,9 +9,9 @@
  * never blocks on one program while another one or the user needs it.
  *
  * Background jobs are reported when they are done, before the next prompt
- * (jobs_poll). With an init that does not know INIT_WATCH the shell
- * falls back to waiting for each program in turn (no ^C, and background
- * jobs are only collected by `wait`).
+ * (jobs_poll). A program init would not watch (or a shell without its
+ * note) is waited for in turn with INIT_WAIT, without ^C; in the
+ * background, only `wait` collects it.
  */
 #include "sh.h"
 #include <proto/init.h>
@@ -30,6 +30,7 @@
 
 struct proc {
 	int used, done, last;
+	int unwatched;          /* init took no watch: collect it with a blocking INIT_WAIT */
 	int job;
 	uint64_t id, status;
 	char name[32];
@@ -121,15 +122,13 @@ void job_add(int job, uint64_t id, const char *name, int last)
 	p->last = last;
 	strlcpy(p->name, name, sizeof(p->name));
 	j->procs[j->nproc++] = i;
+	p->unwatched = 1;
 	if (!watch_ok)
 		return;
 	uint64_t slot = slot_alloc();
-	long r = -E_NO_MEMORY;
 	if (slot && tern_cap_mint(SH_NOTE, 0, slot, RIGHT_WRITE, PROC_BIT(i), 0) == TERN_OK)
-		r = init_watch(PROG_INIT, id, slot);
+		p->unwatched = init_watch(PROG_INIT, id, slot) < 0;
 	io_forget(slot);
-	if (r < 0)
-		watch_ok = 0;   /* an init without INIT_WATCH: wait in turn from now on */
 }
 
 /* Collect the program in slot i (its bit was signalled, or we may block). */
@@ -220,6 +219,9 @@ int job_wait_fg(int job, int quiet_failure)
 	struct job *j = &jobs[job];
 	int interrupted = 0;
 	int registered = watch_ok && intr_register(1);
+	for (int k = 0; k < j->nproc; k++)
+		if (procs[j->procs[k]].unwatched)
+			reap(j->procs[k]);      /* no bit will come for it */
 	while (!job_done(j)) {
 		uint64_t bits = 0;
 		if (!watch_ok || tern_wait(SH_NOTE, &bits) != TERN_OK) {
@@ -343,6 +345,10 @@ int bi_wait(int argc, const char **argv)
 				targets[n++] = i;
 	}
 	int registered = watch_ok && intr_register(1), interrupted = 0;
+	for (int t = 0; t < n; t++)
+		for (int k = 0; k < jobs[targets[t]].nproc; k++)
+			if (procs[jobs[targets[t]].procs[k]].unwatched)
+				reap(jobs[targets[t]].procs[k]);
 	for (;;) {
 		int pending = 0;
 		for (int t = 0; t < n; t++)
