@@ -11,54 +11,24 @@
 #include <string.h>
 
 static const struct builtin builtins[] = {
-	{ "help", bi_help, "", "this list", 0 },
-	{ "echo", bi_echo, "[WORD...]", "print the words", 0 },
-	{ "cd", bi_cd, "[PATH]", "change the working directory (default /)", 0 },
-	{ "pwd", bi_pwd, "", "print the working directory", 0 },
-	{ "jobs", bi_jobs, "", "list the background jobs", 0 },
-	{ "wait", bi_wait, "[JOB...]", "wait for background jobs (^C stops waiting)", 0 },
-	{ "exit", bi_exit, "[STATUS]", "leave the shell (getty starts a new one)", 0 },
-	/* Until /bin has these programs (issue 12), the shell's old versions
-	 * stand in for them: used only while /bin/NAME does not exist. */
-	{ "ls", bi_ls, "[PATH]", "list a directory", 1 },
-	{ "cat", bi_cat, "PATH...", "print files", 1 },
-	{ "write", bi_write, "PATH [TEXT...]", "replace a file's contents with TEXT", 1 },
-	{ "append", bi_append, "PATH [TEXT...]", "add TEXT at the end of a file", 1 },
-	{ "mkdir", bi_mkdir, "PATH...", "make directories", 1 },
-	{ "rm", bi_rm, "PATH...", "remove files or empty directories", 1 },
-	{ "ps", bi_ps, "", "list the programs init runs", 1 },
-	{ "caps", bi_caps, "[ID]", "show a program's manifest (default: this shell)", 1 },
-	{ "kill", bi_kill, "ID...", "stop programs", 1 },
-	{ "uptime", bi_uptime, "", "time since boot", 1 },
-	{ "mem", bi_mem, "", "free and total memory", 1 },
-	{ "reboot", bi_reboot, "", "restart the machine", 1 },
-	{ "poweroff", bi_poweroff, "", "turn the machine off", 1 },
+	{ "help", bi_help, "", "this list" },
+	{ "echo", bi_echo, "[WORD...]", "print the words" },
+	{ "cd", bi_cd, "[PATH]", "change the working directory (default /)" },
+	{ "pwd", bi_pwd, "", "print the working directory" },
+	{ "jobs", bi_jobs, "", "list the background jobs" },
+	{ "wait", bi_wait, "[JOB...]", "wait for background jobs (^C stops waiting)" },
+	{ "exit", bi_exit, "[STATUS]", "leave the shell (getty starts a new one)" },
 };
 
 #define NBUILTINS (sizeof(builtins) / sizeof(builtins[0]))
 
 int sh_exit_requested, sh_exit_status;
 
-/* Does /bin/name exist? (A stand-in builtin then gives way to it.) */
-static int in_bin(const char *name)
-{
-	char path[FS_PATH_MAX + 1];
-	unsigned type;
-	uint64_t size;
-	return snprintf(path, sizeof(path), "/bin/%s", name) <= FS_PATH_MAX &&
-	       fs_stat(SH_FS, path, &type, &size) == 0 && type == FS_TYPE_FILE;
-}
-
-static int builtin_active(const struct builtin *b)
-{
-	return !b->stand_in || !in_bin(b->name);
-}
-
 const struct builtin *builtin_find(const char *name)
 {
 	for (size_t i = 0; i < NBUILTINS; i++)
 		if (!strcmp(builtins[i].name, name))
-			return builtin_active(&builtins[i]) ? &builtins[i] : 0;
+			return &builtins[i];
 	return 0;
 }
 
@@ -96,8 +66,7 @@ int bi_help(int argc, const char **argv)
 	(void)argv;
 	printf("Builtins:\n");
 	for (size_t i = 0; i < NBUILTINS; i++)
-		if (builtin_active(&builtins[i]))
-			printf("  %-8s %-15s %s\n", builtins[i].name, builtins[i].args, builtins[i].what);
+		printf("  %-8s %-15s %s\n", builtins[i].name, builtins[i].args, builtins[i].what);
 	help_programs();
 	printf("Anything else runs /bin/NAME (or the PATH given) from the file system.\n"
 	       "Lines: a | b, > f, >> f, < f, 2> f, 2>&1, a; b, a && b, a || b, a &, $?.\n"

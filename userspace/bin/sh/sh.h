@@ -58,7 +58,6 @@ struct builtin {
 	const char *name;
 	int (*run)(int argc, const char **argv);
 	const char *args, *what;        /* for help */
-	int stand_in;                   /* only while /bin/NAME does not exist */
 };
 const struct builtin *builtin_find(const char *name);
 /* The i-th builtin's name (completion), 0 past the last. */
@@ -71,19 +70,6 @@ int bi_exit(int argc, const char **argv);
 int bi_cd(int argc, const char **argv);
 int bi_pwd(int argc, const char **argv);
 int bi_jobs(int argc, const char **argv);       /* jobs.c */
-int bi_ls(int argc, const char **argv);         /* builtin_fs.c */
-int bi_cat(int argc, const char **argv);
-int bi_write(int argc, const char **argv);
-int bi_append(int argc, const char **argv);
-int bi_mkdir(int argc, const char **argv);
-int bi_rm(int argc, const char **argv);
-int bi_ps(int argc, const char **argv);         /* builtin_sys.c */
-int bi_caps(int argc, const char **argv);
-int bi_kill(int argc, const char **argv);
-int bi_uptime(int argc, const char **argv);
-int bi_mem(int argc, const char **argv);
-int bi_reboot(int argc, const char **argv);
-int bi_poweroff(int argc, const char **argv);
 int bi_wait(int argc, const char **argv);
 
 /* exec.c: running a parsed line. */
