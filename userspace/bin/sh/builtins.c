@@ -36,22 +36,32 @@ static const struct builtin builtins[] = {
 };
 
 #define NBUILTINS (sizeof(builtins) / sizeof(builtins[0]))
+#define NBUILTINS_MAX 32
 
 int sh_exit_requested, sh_exit_status;
 
-/* Does /bin/name exist? (A stand-in builtin then gives way to it.) */
-static int in_bin(const char *name)
-{
-	char path[FS_PATH_MAX + 1];
-	unsigned type;
-	uint64_t size;
-	return snprintf(path, sizeof(path), "/bin/%s", name) <= FS_PATH_MAX &&
-	       fs_stat(SH_FS, path, &type, &size) == 0 && type == FS_TYPE_FILE;
-}
-
+/*
+ * Does /bin/NAME exist for each stand-in? Asked once, at the first lookup:
+ * later the file system may be gone (a user may kill ramfs), and a lookup
+ * must never wait on it.
+ */
 static int builtin_active(const struct builtin *b)
 {
-	return !b->stand_in || !in_bin(b->name);
+	static signed char in_bin[NBUILTINS_MAX];
+	static int known;
+	if (!known) {
+		known = 1;
+		for (size_t i = 0; i < NBUILTINS && i < NBUILTINS_MAX; i++) {
+			char path[FS_PATH_MAX + 1];
+			unsigned type;
+			uint64_t size;
+			in_bin[i] = builtins[i].stand_in &&
+				    snprintf(path, sizeof(path), "/bin/%s", builtins[i].name) <= FS_PATH_MAX &&
+				    fs_stat(SH_FS, path, &type, &size) == 0 && type == FS_TYPE_FILE;
+		}
+	}
+	size_t i = (size_t)(b - builtins);
+	return !(i < NBUILTINS_MAX && in_bin[i]);
 }
 
 const struct builtin *builtin_find(const char *name)
