@@ -147,7 +147,7 @@ static bool on_request(struct tern_msg *m)
 		break;
 	case STREAM_POLL:
 		port_rx(p);
-		n = ring_count(&p->rx);
+		n = ring_count(&p->rx) + p->readers.nback;
 		break;
 	case STREAM_READ:
 		return serve_read(&p->readers, m, port_take, p);

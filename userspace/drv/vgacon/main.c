@@ -128,7 +128,7 @@ static bool on_request(struct tern_msg *m)
 		cursor_show();
 		break;
 	case STREAM_POLL:
-		n = ring_count(&term.in);
+		n = ring_count(&term.in) + term.readers.nback;
 		break;
 	case STREAM_CLOSE:
 		n = 0;
