@@ -308,11 +308,25 @@ TEST(shp_source_spans)
 TEST(shp_limits)
 {
 	char line[SHP_LINE_MAX + 1] = "";
-	for (int i = 0; i < SHP_CMDS_MAX; i++)
+	for (int i = 0; i < SHP_PIPE_CMDS_MAX; i++)
 		strcat(line, i ? "|a" : "a");
 	CHECK_EQ(shp_parse(line, &L), 0);
 	strcat(line, "|a");
 	CHECK_EQ(shp_parse(line, &L), -SHP_E_COMPLEX);
+	/* a line holds more commands than a pipeline, up to SHP_CMDS_MAX */
+	line[0] = '\0';
+	for (int i = 0; i < SHP_CMDS_MAX; i++)
+		strcat(line, i % 2 ? "|a" : i ? ";a" : "a");
+	CHECK_EQ(shp_parse(line, &L), 0);
+	CHECK_EQ(L.ncmd, SHP_CMDS_MAX);
+	CHECK_EQ(L.npipe, SHP_CMDS_MAX / 2);
+	strcat(line, ";a");
+	CHECK_EQ(shp_parse(line, &L), -SHP_E_COMPLEX);
+	line[0] = '\0';
+	for (int i = 0; i < SHP_PIPES_MAX; i++)
+		strcat(line, i ? ";a" : "a");
+	CHECK_EQ(shp_parse(line, &L), 0);
+	CHECK_EQ(L.npipe, SHP_PIPES_MAX);
 	strcpy(line, "a");
 	for (int i = 0; i < SHP_REDIR_MAX; i++)
 		strcat(line, ">f");

@@ -187,7 +187,9 @@ static void rendezvous(struct task *s, struct task *r, int call)
 	sched_ready(r);
 }
 
-static void reply_to_caller(struct task *replier, struct task *caller, uint64_t seq)
+/* TERN_OK, or E_DEAD if the answer reached no one: the replier learns
+ * that what it sent (bytes taken from a terminal, say) is not consumed. */
+static uint64_t reply_to_caller(struct task *replier, struct task *caller, uint64_t seq)
 {
 	/* Only the very call the right was made for, delivered and waiting:
 	 * every call (and fault message) takes a new number when it starts. */
@@ -195,7 +197,7 @@ static void reply_to_caller(struct task *replier, struct task *caller, uint64_t 
 	    (caller->block != BLOCK_REPLY && caller->block != BLOCK_FAULT)) {
 		/* The caller died or gave up; the answer has nowhere to go. */
 		ipc_drop_staged(replier);
-		return;
+		return E_DEAD;
 	}
 	if (caller->block == BLOCK_FAULT) {
 		/* Resume the faulting task as it was; the answer carries no data. */
@@ -204,6 +206,7 @@ static void reply_to_caller(struct task *replier, struct task *caller, uint64_t 
 		deliver(replier, caller, 0);
 	}
 	sched_ready(caller);
+	return TERN_OK;
 }
 
 void ipc_send(struct cap *c, int block, int call)
@@ -211,12 +214,13 @@ void ipc_send(struct cap *c, int block, int call)
 	struct task *t = current;
 	if (c->type == CAP_REPLY) {
 		struct reply *rp = (struct reply *)c->obj;
+		uint64_t err = E_DEAD;
 		if (rp->caller)         /* 0 once its quota was revoked */
-			reply_to_caller(t, rp->caller, rp->seq);
+			err = reply_to_caller(t, rp->caller, rp->seq);
 		else
 			ipc_drop_staged(t);
 		cap_clear(c);           /* one shot */
-		set_result(t, TERN_OK);
+		set_result(t, err);
 		return;
 	}
 	struct endpoint *ep = (struct endpoint *)c->obj;
@@ -327,9 +331,9 @@ void ipc_reply(void)
 	struct task *caller = t->reply_to;
 	t->reply_to = 0;
 	ipc_relend(t);
-	reply_to_caller(t, caller, t->reply_seq);
+	uint64_t err = reply_to_caller(t, caller, t->reply_seq);
 	kobj_put(&caller->hdr);
-	set_result(t, TERN_OK);
+	set_result(t, err);
 }
 
 int ipc_save_reply(struct cap *dst)

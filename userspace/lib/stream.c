@@ -82,3 +82,19 @@ long stream_write_text(uint64_t ep, const char *s, size_t n)
 {
 	return stream_write(ep, s, n);
 }
+
+long stream_terminal_name(uint64_t ep, char name[9])
+{
+	struct tern_msg m = { .info = MSG_INFO(STREAM_INFO, 0, 0) };
+	int err = tern_call(ep, &m);
+	if (err)
+		return -err;
+	if (MSG_LABEL(m.info))
+		return -(long)MSG_LABEL(m.info);
+	if (m.mr[0] != STREAM_KIND_TERMINAL || MSG_LEN(m.info) < 2)
+		return -E_BAD_ARG;
+	for (unsigned i = 0; i < 8; i++)
+		name[i] = (char)(m.mr[1] >> (8 * i));
+	name[8] = '\0';
+	return 0;
+}

@@ -14,6 +14,10 @@
  * msg.h), a2..a5 = message registers MR0..MR3. More registers and cap
  * transfer go through the task's IPC buffer. On return r0 = badge of the
  * sender (or note bits), r1 = message info, r2..r5 = MR0..MR3.
+ * An answer (REPLY, or SEND on a saved reply cap) that reaches no one,
+ * because the caller died, was stopped or gave up, returns E_DEAD: what it
+ * carried was not consumed (a terminal keeps the bytes it would have
+ * given). The right is used up either way.
  */
 #pragma once
 

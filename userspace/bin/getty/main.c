@@ -8,7 +8,9 @@
  * must not flood the line, so after a few quick deaths in a row getty
  * pauses, longer each time, up to 10 s.
  *
- *   getty [TERMINAL]   the banner says "on TERMINAL console" (default: serial)
+ *   getty [TERMINAL]   the banner says "on TERMINAL console" (default: the
+ *                      terminal's own name, STREAM_INFO: serial, serial1,
+ *                      screen)
  *
  * Manifest slots: 0 the file system.
  */
@@ -76,8 +78,10 @@ int main(int argc, const char **argv)
 {
 	unsigned quick = 0;
 	/* One write, so that no other output comes between its words. */
-	char banner[80];
-	snprintf(banner, sizeof(banner), "\ntern 0.1 on %s console\n\n", argc > 1 ? argv[1] : "serial");
+	char banner[80], name[9] = "serial";
+	if (argc <= 1)
+		stream_terminal_name(PROG_STDOUT, name);
+	snprintf(banner, sizeof(banner), "\ntern 0.1 on %s console\n\n", argc > 1 ? argv[1] : name);
 	for (;;) {
 		getty_say(banner);
 		getty_motd();

@@ -56,8 +56,10 @@ static void help_programs(void)
 	}
 	fs_close(SH_FS, (uint64_t)h);
 	printf("Programs in /bin (NAME -h for usage):\n");
-	for (int i = 0; i < n; i++)
-		printf("%s%-9s%s", i % 8 ? "" : "  ", names[i], i % 8 == 7 || i == n - 1 ? "\n" : " ");
+	for (int i = 0; i < n; i++) {
+		int end = i % 8 == 7 || i == n - 1;
+		printf(end ? "%s%s\n" : "%s%-9s ", i % 8 ? "" : "  ", names[i]);
+	}
 }
 
 int bi_help(int argc, const char **argv)

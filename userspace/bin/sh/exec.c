@@ -29,8 +29,10 @@
 #include <string.h>
 #include <tern/sys.h>
 
-#define MADE_MAX (2 * SHP_CMDS_MAX + SHP_CMDS_MAX * SHP_REDIR_MAX + 1)
+#define MADE_MAX (2 * SHP_PIPE_CMDS_MAX + SHP_PIPE_CMDS_MAX * SHP_REDIR_MAX + 1)
 #define EXP_MAX (2 * SHP_LINE_MAX + 64)
+
+_Static_assert(JOB_PROCS_MAX >= SHP_PIPE_CMDS_MAX, "a job holds a whole pipeline");
 
 /* Caps the shell made for one pipeline, until handed over or closed. */
 struct made {
@@ -308,8 +310,8 @@ static int make_pipes(int n, uint64_t *rd, uint64_t *wr, struct made *m)
 
 static int run_pipeline(const struct shp_line *l, const struct shp_pipeline *p, const char *text)
 {
-	static char argbuf[SHP_CMDS_MAX][EXP_MAX], exp[EXP_MAX];
-	static const char *argv[SHP_CMDS_MAX][SHP_ARGS_MAX + 1];
+	static char argbuf[SHP_PIPE_CMDS_MAX][EXP_MAX], exp[EXP_MAX];
+	static const char *argv[SHP_PIPE_CMDS_MAX][SHP_ARGS_MAX + 1];
 	const struct shp_cmd *cmds = &l->cmds[p->first];
 	int n = p->ncmd, background = p->sep == SHP_SEP_BG;
 	int quiet = p->sep == SHP_SEP_AND || p->sep == SHP_SEP_OR;
@@ -335,7 +337,7 @@ static int run_pipeline(const struct shp_line *l, const struct shp_pipeline *p, 
 		return 1;
 	}
 	struct made m = { .n = 0 };
-	uint64_t rd[SHP_CMDS_MAX], wr[SHP_CMDS_MAX];
+	uint64_t rd[SHP_PIPE_CMDS_MAX], wr[SHP_PIPE_CMDS_MAX];
 	uint64_t bg_in = 0;
 	int status = 0, started = 0;
 	if (make_pipes(n - 1, rd, wr, &m))

@@ -217,6 +217,8 @@ static int parse_pipeline(struct lexer *lx, struct shp_line *l)
 	p->sep = SHP_SEP_END;
 	p->src = lx->start;
 	for (;;) {
+		if (p->ncmd == SHP_PIPE_CMDS_MAX)
+			return -SHP_E_COMPLEX;
 		int err = parse_command(lx, l);
 		if (err)
 			return err;

@@ -36,8 +36,9 @@
 #define SHP_LINE_MAX  256       /* bytes of a line the parser takes */
 #define SHP_ARGS_MAX  32        /* words of one command */
 #define SHP_REDIR_MAX 8         /* redirections of one command */
-#define SHP_CMDS_MAX  16        /* commands in a line, all pipelines together */
-#define SHP_PIPES_MAX 16        /* pipelines in a line */
+#define SHP_PIPE_CMDS_MAX 16    /* commands in one pipeline */
+#define SHP_CMDS_MAX  64        /* commands in a line, all pipelines together */
+#define SHP_PIPES_MAX 64        /* pipelines in a line */
 
 /* In a parsed word, this byte stands for $? (the input cannot hold it:
  * control bytes in a line are dropped by the parser). */

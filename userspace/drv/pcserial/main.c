@@ -132,8 +132,10 @@ static bool on_request(struct tern_msg *m)
 		n = 0;
 		break;
 	case STREAM_INFO:
-		n = STREAM_KIND_TERMINAL;
-		break;
+		m->mr[0] = STREAM_KIND_TERMINAL;
+		m->mr[1] = stream_name_word(line ? "serial1" : "serial");
+		m->info = MSG_INFO(0, 2, 0);
+		return true;
 	case STREAM_INTR:
 		err = intr_request(&intrs[line], m);
 		p->intr = intr_on(&intrs[line]);
@@ -145,7 +147,7 @@ static bool on_request(struct tern_msg *m)
 		break;
 	case STREAM_POLL:
 		port_rx(p);
-		n = ring_count(&p->rx);
+		n = ring_count(&p->rx) + p->readers.nback;
 		break;
 	case STREAM_READ:
 		return serve_read(&p->readers, m, port_take, p);

@@ -46,6 +46,10 @@ struct readers {
 	unsigned nlenders;
 	struct reader wait[READERS_MAX];        /* in arrival order */
 	unsigned n;
+	/* Bytes taken for a read whose caller had gone by the time it was
+	 * answered (the kernel said E_DEAD): the next read gets them first. */
+	uint8_t back[256];
+	unsigned nback;
 };
 
 void readers_init(struct readers *r);

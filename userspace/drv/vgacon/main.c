@@ -128,14 +128,16 @@ static bool on_request(struct tern_msg *m)
 		cursor_show();
 		break;
 	case STREAM_POLL:
-		n = ring_count(&term.in);
+		n = ring_count(&term.in) + term.readers.nback;
 		break;
 	case STREAM_CLOSE:
 		n = 0;
 		break;
 	case STREAM_INFO:
-		n = STREAM_KIND_TERMINAL;
-		break;
+		m->mr[0] = STREAM_KIND_TERMINAL;
+		m->mr[1] = stream_name_word("screen");
+		m->info = MSG_INFO(0, 2, 0);
+		return true;
 	case STREAM_INTR:
 		err = intr_request(&intr, m);
 		term.intr = intr_on(&intr);

@@ -28,13 +28,17 @@ static const char *kernel_cmdline = "";
 
 /*
  * console= on the kernel command line (com1|com2|screen, a comma list)
- * also says which terminal is the console: its first known name makes
- * the "console" alias (what getty and sh use) name "serial", "serial1" or
- * "screen" (drv/vgacon, typed into by drv/ps2kbd), whatever the
- * configuration's alias line says. An unknown name is skipped (the
- * kernel reports it).
+ * also says which terminals are consoles: its known names, in order, make
+ * the aliases "console" (the primary: what programs started from here
+ * talk to), "console2" and "console3" name "serial", "serial1" or "screen"
+ * (drv/vgacon or drv/fbcon, typed into by drv/ps2kbd), whatever the
+ * configuration's alias lines say; a consoleN alias beyond the list is
+ * dropped, so its getty line is skipped. An unknown name is skipped (the
+ * kernel reports it). Without console=, the alias lines stand.
  */
-static const char *console_port;
+#define CONSOLES_MAX 3
+static const char *console_ports[CONSOLES_MAX];
+static int console_given;
 
 static void console_word(void)
 {
@@ -42,17 +46,33 @@ static void console_word(void)
 		{ "com1", "serial" }, { "com2", "serial1" }, { "screen", "screen" },
 	};
 	char list[128];
-	if (conf_expand(kernel_cmdline, "${console}", list, sizeof(list)))
+	int n = 0;
+	if (conf_expand(kernel_cmdline, "${console}", list, sizeof(list)) || !list[0])
 		return;
-	for (char *p = list; *p && !console_port;) {
+	for (char *p = list; *p && n < CONSOLES_MAX;) {
 		char *end = strchr(p, ',');
 		if (end)
 			*end = '\0';
-		for (size_t i = 0; i < sizeof(terms) / sizeof(terms[0]) && !console_port; i++)
-			if (!strcmp(p, terms[i].name))
-				console_port = terms[i].service;
+		for (size_t i = 0; i < sizeof(terms) / sizeof(terms[0]); i++) {
+			int dup = 0;
+			for (int k = 0; k < n; k++)
+				dup |= !strcmp(console_ports[k], terms[i].service);
+			if (!strcmp(p, terms[i].name) && !dup)
+				console_ports[n++] = terms[i].service;
+		}
 		p = end ? end + 1 : p + strlen(p);
 	}
+	console_given = n > 0;
+}
+
+/* Which of console, console2, console3 name is (0, 1, 2), or -1. */
+static int console_index(const char *name)
+{
+	if (!strcmp(name, "console"))
+		return 0;
+	if (!strncmp(name, "console", 7) && name[7] >= '2' && name[7] < '1' + CONSOLES_MAX && !name[8])
+		return name[7] - '1';
+	return -1;
 }
 
 /* One config line: split into NUL-separated words (${NAME} expanded from
@@ -94,6 +114,10 @@ static void conf_line(const char *conf, unsigned lineno, char *line)
 				printf("init: %s:%u: start stdio=SERVICE needs a program; line skipped\n", conf, lineno);
 				return;
 			}
+			if (!service_find(a.stdio_service) && console_index(a.stdio_service) > 0) {
+				printf("init: no %s terminal this boot; %s not started there\n", a.stdio_service, arg);
+				return;
+			}
 			if (!service_find(a.stdio_service)) {
 				printf("init: %s:%u: unknown stdio service '%s' for %s; line skipped\n", conf, lineno,
 				       a.stdio_service, arg);
@@ -112,8 +136,12 @@ static void conf_line(const char *conf, unsigned lineno, char *line)
 		char *eq = strchr(arg, '=');
 		*eq = '\0';
 		const char *target = eq + 1;
-		if (!strcmp(arg, "console") && console_port)
-			target = console_port;
+		int ci = console_index(arg);
+		if (ci >= 0 && console_given) {
+			if (!console_ports[ci])
+				return;         /* not a console this boot (console=) */
+			target = console_ports[ci];
+		}
 		if (service_alias(arg, target))
 			printf("init: %s:%u: alias %s already defined\n", conf, lineno, arg);
 	} else {

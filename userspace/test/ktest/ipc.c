@@ -191,3 +191,33 @@ KTEST(ipc_endpoint_deleted_under_receiver)
 	KCHECK(child_state(&c) != TASK_DEAD);
 	return 0;
 }
+
+KTEST(ipc_answer_to_a_dead_caller_says_so)
+{
+	/* A server learns when its answer reached no one (the caller was
+	 * killed while it waited): E_DEAD, so a terminal keeps the bytes it
+	 * would have handed over. A live caller's answer is TERN_OK. */
+	uint64_t ep = make(CAP_ENDPOINT, 0), n = make(CAP_NOTE, 0), saved = slot();
+	struct child caller;
+	KCHECK(ep && n);
+	KCHECK_EQ(child_caller(&caller, 3, 50, ep, n), 0);
+	KCHECK_EQ(child_start(&caller), TERN_OK);
+	struct tern_msg m;
+	KCHECK_EQ(tern_recv(ep, &m), TERN_OK);
+	KCHECK_EQ(tern_save_reply(saved), TERN_OK);
+	KCHECK_EQ(tern_invoke(caller.task, TASK_KILL, 0, 0, 0, 0, 0), TERN_OK);
+	m.info = MSG_INFO(0, 1, 0);
+	KCHECK_EQ(tern_send(saved, &m), E_DEAD);
+	KCHECK_EQ(tern_send(saved, &m), E_EMPTY_SLOT);  /* used up all the same */
+
+	struct child live;
+	KCHECK_EQ(child_caller(&live, 4, 50, ep, n), 0);
+	KCHECK_EQ(child_start(&live), TERN_OK);
+	KCHECK_EQ(tern_recv(ep, &m), TERN_OK);
+	m.info = MSG_INFO(0, 1, 0);
+	m.mr[0] = 9;
+	KCHECK_EQ(tern_reply(&m), TERN_OK);
+	KCHECK(wait_note(n, 1000));
+	KCHECK_EQ(shared[2], 9);
+	return 0;
+}

@@ -35,7 +35,10 @@
  *                 stream after its data. Terminals answer 0 and carry on.
  *                 init sends it (without waiting for an answer) for each of
  *                 a program's standard streams when the program ends.
- *   STREAM_INFO   Reply MR0 = STREAM_KIND_* (what isatty() asks).
+ *   STREAM_INFO   Reply MR0 = STREAM_KIND_* (what isatty() asks); a
+ *                 terminal adds MR1 = its name, up to 8 bytes, NUL-padded:
+ *                 the service it is ("serial", "serial1", "screen"), for
+ *                 getty's banner.
  *   STREAM_INTR   Terminals only (else E_BAD_SYSCALL). MR0 = 1 with one
  *                 note cap: from now on a ^C (0x03) typed on the terminal
  *                 is not input; the terminal signals that note (with the
@@ -84,6 +87,17 @@ long stream_read(uint64_t ep, void *buf, size_t max);
 long stream_poll(uint64_t ep);
 long stream_close(uint64_t ep);
 long stream_info(uint64_t ep);          /* STREAM_KIND_* or -E_* */
+/* A terminal's name (STREAM_INFO's MR1) into name[9]: 0, or -error (also
+ * for a stream that is not a terminal: -E_BAD_ARG). */
+long stream_terminal_name(uint64_t ep, char name[9]);
+/* Up to 8 bytes of s as one message word, NUL-padded (servers' side). */
+static inline uint64_t stream_name_word(const char *s)
+{
+	uint64_t w = 0;
+	for (unsigned i = 0; i < 8 && s[i]; i++)
+		w |= (uint64_t)(uint8_t)s[i] << (8 * i);
+	return w;
+}
 /* Register (note != 0: a slot holding a note cap) or drop (note == 0)
  * the ^C note of a terminal. */
 long stream_intr(uint64_t ep, uint64_t note);
