@@ -14,6 +14,12 @@ UNIT_elf_SRCS := userspace/lib/elf.c
 UNIT_elf_CFLAGS := $(LIB_TEST_CFLAGS)
 UNIT_ring_SRCS := userspace/lib/ring.c
 UNIT_ring_CFLAGS := $(LIB_TEST_CFLAGS)
+UNIT_TESTS += toolopt
+UNIT_toolopt_SRCS := userspace/lib/toolopt.c
+UNIT_toolopt_CFLAGS := $(LIB_TEST_CFLAGS)
+UNIT_TESTS += ttyline
+UNIT_ttyline_SRCS := userspace/lib/ttyline.c
+UNIT_ttyline_CFLAGS := $(LIB_TEST_CFLAGS)
 
 FUZZ_TARGETS += ini tar elf
 FUZZ_ini_SRCS := userspace/lib/ini.c

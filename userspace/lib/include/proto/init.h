@@ -77,3 +77,19 @@ long init_wait(uint64_t ep, uint64_t id, uint64_t *status);
 long init_kill(uint64_t ep, uint64_t id);
 /* The id of the running program called name (0 if none), from INIT_PS. */
 long init_find(uint64_t ep, const char *name);
+
+/* What INIT_PS says about one program (lib/initinfo.c). */
+struct init_ps_entry {
+	uint64_t id, state, restarts, task;
+	char name[33];
+};
+/* The index-th program: 0, or -E_BAD_ARG past the last. */
+long init_ps(uint64_t ep, uint64_t index, struct init_ps_entry *e);
+long init_mem(uint64_t ep, uint64_t *free_bytes, uint64_t *total_bytes, uint64_t *tasks);
+/* Up to max bytes of program id's manifest from offset off: the count
+ * (0 at its end) or -error. */
+long init_manifest(uint64_t ep, uint64_t id, uint64_t off, char *buf, size_t max);
+/* INIT_POWEROFF or INIT_REBOOT: returns only when init refused. */
+long init_power(uint64_t ep, int method);
+/* The text for an error from init (INIT_E* or the kernel's E_*). */
+const char *init_strerror(long err);
