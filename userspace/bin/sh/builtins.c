@@ -1,6 +1,7 @@
 /*
- * The builtin table, and the builtins that touch neither the file system
- * nor init. The table is the one list of commands the shell runs itself:
+ * The builtin table, and help, echo and exit (cd and pwd: builtin_cwd.c;
+ * jobs and wait: jobs.c). The table is the one list of commands the shell
+ * runs itself, only what must run inside it (everything else is in /bin):
  * lookup, help and completion read it, so a new builtin is one line here
  * and one function. Builtins write with printf and report errors with
  * sh_eprintf, which follow their redirections (io.c).
