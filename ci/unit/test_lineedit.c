@@ -356,6 +356,31 @@ TEST(le_ignores_controls_and_unknown_escapes)
 	CHECK_SCREEN();
 }
 
+TEST(le_tab_is_for_the_caller)
+{
+	setup();
+	feed("ca");
+	CHECK_EQ(feed("\t"), LE_TAB);
+	CHECK_EQ(sc.nraw, 2);                   /* nothing shown */
+	le_insert_text(&le, "t ");
+	CHECK_STR(le.buf, "cat ");
+	CHECK_SCREEN();
+	feed("/e\x1b[D");                       /* cursor before 'e' */
+	CHECK_EQ(feed("\t"), LE_TAB);
+	le_insert_text(&le, "x\x01y");          /* control bytes never get in */
+	CHECK_STR(le.buf, "cat /xye");
+	CHECK_SCREEN();
+	/* the caller listed choices and printed a new prompt: column 0 again */
+	memset(sc.cells, 0, sizeof(sc.cells));
+	sc.width = sc.col = 0;
+	le_redisplay(&le);
+	CHECK_SCREEN();
+	le_beep(&le);
+	CHECK_EQ(sc.beeps, 1);
+	CHECK_EQ(feed("\r"), LE_DONE);
+	CHECK_STR(le_line(&le), "cat /xye");
+}
+
 TEST(le_line_max_beeps)
 {
 	setup();
@@ -392,7 +417,17 @@ TEST(le_random_keys_keep_screen_in_sync)
 		CHECK(!sc.bad);
 		CHECK(le.len <= LE_LINE_MAX);
 		CHECK_EQ(strlen(le.buf), le.len);
-		if (st == LE_MORE && le.esc == 0 && !le.ended) {
+		if (st == LE_TAB) {
+			/* what the shell does: complete, or list and show the line again */
+			if (seed & 0x10000) {
+				le_insert_text(&le, seed & 0x20000 ? "ab/" : "c\td ");
+			} else {
+				memset(sc.cells, 0, sizeof(sc.cells));
+				sc.width = sc.col = 0;
+				le_redisplay(&le);
+			}
+			CHECK_SCREEN();
+		} else if (st == LE_MORE && le.esc == 0 && !le.ended) {
 			CHECK_STR(scr_text(&sc, le.len), le.buf);
 			CHECK_EQ(sc.col, le.cur);
 		} else if (st != LE_MORE) {

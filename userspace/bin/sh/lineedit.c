@@ -275,6 +275,8 @@ static enum le_status le_step(struct lineedit *le, unsigned char c)
 	case 0x1B:
 		le->esc = ESC_START;
 		return LE_MORE;
+	case '\t':
+		return LE_TAB;
 	default:
 		if (c >= 0x20 && c < 0x7F)
 			le_insert(le, (char)c);
@@ -299,4 +301,25 @@ enum le_status le_feed(struct lineedit *le, unsigned char c)
 const char *le_line(const struct lineedit *le)
 {
 	return le->buf;
+}
+
+void le_insert_text(struct lineedit *le, const char *s)
+{
+	for (; *s; s++)
+		if (*s >= 0x20 && *s < 0x7F)
+			le_insert(le, *s);
+	le_flush(le);
+}
+
+void le_redisplay(struct lineedit *le)
+{
+	le_put(le, le->buf, le->len);
+	le_repeat(le, '\b', le->len - le->cur);
+	le_flush(le);
+}
+
+void le_beep(struct lineedit *le)
+{
+	le_put(le, "\a", 1);
+	le_flush(le);
 }

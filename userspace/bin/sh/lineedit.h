@@ -11,6 +11,9 @@
  * line (else deletes under the cursor, as does Delete); arrows (ESC [ or
  * ESC O, then A/B/C/D), ^B/^F, ^P/^N move and browse the history;
  * Home/End and ^A/^E jump. Enter is CR or LF, and CR LF counts once.
+ * Tab shows nothing and returns LE_TAB: the caller completes the word
+ * before the cursor (le_insert_text) or lists the choices on lines of its
+ * own and then shows the line again after a new prompt (le_redisplay).
  * Other control bytes, bytes >= 0x80 and unknown escape sequences are
  * dropped whole. A full line beeps (BEL) instead of growing.
  *
@@ -31,6 +34,7 @@ enum le_status {
 	LE_DONE,                /* Enter: the line is le_line() until the next feed */
 	LE_INTR,                /* ^C: the line was dropped ("^C" and a newline shown) */
 	LE_EOF,                 /* ^D on an empty line; nothing shown */
+	LE_TAB,                 /* Tab: the caller may complete; nothing shown */
 };
 
 struct lineedit {
@@ -55,3 +59,11 @@ void le_init(struct lineedit *le, le_out_fn out, void *ctx);
 enum le_status le_feed(struct lineedit *le, unsigned char c);
 /* The line just ended with LE_DONE, NUL-terminated. */
 const char *le_line(const struct lineedit *le);
+/* Insert s at the cursor as if typed (printable bytes only; a full line
+ * beeps); shown at once. */
+void le_insert_text(struct lineedit *le, const char *s);
+/* Show the whole line again, the cursor where it was: for a caller that
+ * printed other lines and a fresh prompt since. */
+void le_redisplay(struct lineedit *le);
+/* Ring the bell (nothing to complete). */
+void le_beep(struct lineedit *le);

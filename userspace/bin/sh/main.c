@@ -1,21 +1,24 @@
 /*
- * sh: the tern shell. getty starts it on the console; it shows a prompt
- * with the working directory, reads a line with the line editor
- * (lineedit.c), splits it into words (shparse.c) and runs the first word
- * as a builtin (builtins.c, builtin_fs.c, builtin_sys.c) or else as a
- * program from the file system, which init starts and we wait for unless
- * the line ends in a "&" word (run.c). The file system takes only
- * absolute paths, so the working directory lives here and every path
- * argument is resolved against it.
+ * sh: the tern shell. getty starts it with the terminal as its standard
+ * streams; it shows a prompt with the working directory, reads a line
+ * with the line editor (term.c, lineedit.c), parses it (shparse.c) and
+ * runs it (exec.c): builtins (builtins.c, builtin_*.c) itself, anything
+ * else as programs from the file system, which init starts and the shell
+ * watches (jobs.c). Given a file or a pipe as its stdin (`sh < script`)
+ * it reads commands from there, without prompt or echo, to the end.
+ *
+ * The file system takes only absolute paths, so the working directory
+ * lives here and every path argument is resolved against it; programs get
+ * it with INIT_SPAWN (prog_info->cwd).
  */
-#include "lineedit.h"
-#include <tern/path.h>
 #include "sh.h"
 #include "shparse.h"
 #include <stdio.h>
 #include <string.h>
+#include <tern/path.h>
 
 char sh_cwd[FS_PATH_MAX + 1] = "/";
+int sh_status;
 
 int sh_path(const char *cmd, const char *arg, char *out)
 {
@@ -27,44 +30,41 @@ int sh_path(const char *cmd, const char *arg, char *out)
 
 int sh_fs_error(const char *cmd, const char *arg, long err)
 {
-	printf("%s: %s: %s\n", cmd, arg, fs_strerror(err));
+	sh_eprintf("%s: %s: %s\n", cmd, arg, fs_strerror(err));
 	return 1;
 }
 
 static void sh_run_line(const char *line)
 {
-	char words[LE_LINE_MAX + 1];
-	const char *argv[SH_ARGS_MAX + 1];
-	int argc = shp_split(line, words, sizeof(words), argv, SH_ARGS_MAX);
-	if (argc < 0) {
-		printf("sh: %s\n", shp_strerror(argc));
+	static struct shp_line parsed;
+	char why[64];
+	int err = shp_parse(line, &parsed);
+	if (err) {
+		sh_eprintf("sh: %s\n", shp_strerror(err, &parsed, why, sizeof(why)));
+		sh_status = 2;
 		return;
 	}
-	int background = argc > 1 && !strcmp(argv[argc - 1], "&");
-	if (background)
-		argv[--argc] = 0;
-	if (argc == 0)
-		return;
-	const struct builtin *b = builtin_find(argv[0]);
-	if (b)
-		b->run(argc, argv);
-	else
-		run_program(argc, argv, background);
+	exec_line(&parsed, line);
 }
 
 int main(int argc, const char **argv)
 {
+	char prompt[FS_PATH_MAX + 16];
 	(void)argc;
 	(void)argv;
+	io_init();
+	jobs_init();
 	term_init();
 	while (!sh_exit_requested) {
-		printf("tern:%s$ ", sh_cwd);
-		const char *line = term_readline();
+		jobs_poll();
+		snprintf(prompt, sizeof(prompt), "tern:%s$ ", sh_cwd);
+		const char *line = term_readline(sh_interactive ? prompt : 0);
 		if (!line) {
-			printf("exit\n");
+			if (sh_interactive)
+				printf("exit\n");
 			break;
 		}
 		sh_run_line(line);
 	}
-	return sh_exit_status;
+	return sh_exit_requested ? sh_exit_status : sh_status;
 }

@@ -1,53 +1,78 @@
 /*
- * The terminal as the shell sees it: the console byte stream
- * (proto/stream.h). printf's output reaches it through stdio_write, which
- * turns '\n' into the "\r\n" a serial terminal needs; the line editor's
- * echo goes out as it is (it writes its own "\r\n"). Input is read in
- * chunks, and bytes typed ahead of one line stay here for the next.
+ * Reading command lines from our stdin. A terminal gets the line editor
+ * (lineedit.c), its echo written raw to our stdout, and Tab completion
+ * (complete.c); a file or pipe is read as lines, nothing echoed. Bytes
+ * read ahead of one line stay here for the next.
  */
 #include "lineedit.h"
 #include "sh.h"
+#include "shparse.h"
 #include <proto/stream.h>
 #include <stdio.h>
 
 static struct lineedit term_le;
 static unsigned char term_in[64];
 static size_t term_in_pos, term_in_len;
+static char term_raw[SHP_LINE_MAX + 2];
 
 static void term_echo(void *ctx, const char *s, size_t n)
 {
 	(void)ctx;
-	stream_write(SH_CONSOLE, s, n);
-}
-
-static void term_stdio(const char *s, size_t n)
-{
-	stream_write_text(SH_CONSOLE, s, n);
+	io_write(sh_out, s, n);
 }
 
 void term_init(void)
 {
-	stdio_write = term_stdio;
 	le_init(&term_le, term_echo, 0);
 }
 
-const char *term_readline(void)
+/* The next input byte, or -1 at the end of input. */
+static int term_byte(void)
 {
+	if (term_in_pos == term_in_len) {
+		long n = sh_in ? stream_read(sh_in, term_in, sizeof(term_in)) : 0;
+		if (n <= 0)
+			return -1;
+		term_in_len = (size_t)n;
+		term_in_pos = 0;
+	}
+	return term_in[term_in_pos++];
+}
+
+/* A line from a file or pipe; a line too long for the parser is cut
+ * (and then refused by it as too long). */
+static const char *term_rawline(void)
+{
+	size_t n = 0;
+	int c;
+	while ((c = term_byte()) >= 0 && c != '\n')
+		if (n < sizeof(term_raw) - 1)
+			term_raw[n++] = (char)c;
+	if (c < 0 && !n)
+		return 0;
+	term_raw[n] = '\0';
+	return term_raw;
+}
+
+const char *term_readline(const char *prompt)
+{
+	if (!sh_interactive)
+		return term_rawline();
+	printf("%s", prompt);
 	for (;;) {
-		if (term_in_pos == term_in_len) {
-			long n = stream_read(SH_CONSOLE, term_in, sizeof(term_in));
-			if (n <= 0)
-				return 0;
-			term_in_len = (size_t)n;
-			term_in_pos = 0;
-		}
-		switch (le_feed(&term_le, term_in[term_in_pos++])) {
+		int c = term_byte();
+		if (c < 0)
+			return 0;
+		switch (le_feed(&term_le, (unsigned char)c)) {
 		case LE_DONE:
 			return le_line(&term_le);
 		case LE_INTR:
 			return "";
 		case LE_EOF:
 			return 0;
+		case LE_TAB:
+			complete(&term_le, prompt);
+			break;
 		case LE_MORE:
 			break;
 		}
