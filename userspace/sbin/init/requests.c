@@ -256,7 +256,9 @@ void fault_handle(struct tern_msg *m)
 	if (!p || !p->task)
 		return;
 	if (kind == FAULT_EXIT) {
-		if (m->mr[0])
+		/* 141 is how a pipeline's writer ends when its reader has gone
+		 * (lib/stdio.c): routine, not worth a line on the console. */
+		if (m->mr[0] && m->mr[0] != STDIO_EPIPE_STATUS)
 			printf("init: %s (id %lu) exited with status %lu\n", p->man.name, p->id, m->mr[0]);
 		prog_ended(p, INIT_EXITED, m->mr[0]);
 		return;
