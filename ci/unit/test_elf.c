@@ -197,6 +197,27 @@ TEST(elf_hand_built_image_is_good)
 	PHDR(1, 0, 1, ELF_PF_R, DATA, 0x401300, 0, 0, 0); /* align 0, empty segment */
 }
 
+/* ld (PHDRS in userspace/lib/user.ld) gives a program without .rodata an
+ * empty PT_LOAD at address 0 between its others: it loads nothing and is
+ * neither an overlap nor a segment to map (it was, and init refused every
+ * such program as "not a valid program"). */
+TEST(elf_empty_segment_at_zero_is_skipped)
+{
+	struct elf_image img;
+	struct elf_segment s;
+	unsigned i = 0;
+	make_image();
+	wr(img_buf + 56, 2, 3);
+	phdr(2, 1, ELF_PF_R | ELF_PF_W, DATA, 0x401300, 0x20, 0x1000, 0x1000);
+	phdr(1, 1, ELF_PF_R, 0x210, 0, 0, 0, 0x1000);
+	CHECK_EQ(elf_check(&img, img_buf, LEN), 0);
+	CHECK_EQ(elf_next_load(&img, &i, &s), 1);
+	CHECK_EQ(s.vaddr, 0x400200);
+	CHECK_EQ(elf_next_load(&img, &i, &s), 1);
+	CHECK_EQ(s.vaddr, 0x401300);
+	CHECK_EQ(elf_next_load(&img, &i, &s), 0);
+}
+
 TEST(elf_header_errors)
 {
 	struct elf_image img;

@@ -83,6 +83,8 @@ int elf_check(struct elf_image *img, const void *buf, size_t len)
 		if (type != PT_LOAD)
 			continue;
 		read_load(ph, &s);
+		if (!s.memsz && !s.filesz)
+			continue;       /* loads nothing: a linker's empty segment, wherever it says */
 		if ((r = check_load(&s, len)))
 			return r;
 		if (have_load && s.vaddr < prev_end)
@@ -105,7 +107,8 @@ int elf_next_load(const struct elf_image *img, unsigned *index, struct elf_segme
 		const uint8_t *ph = img->buf + img->phoff + (size_t)(*index)++ * PH_SIZE;
 		if (le_read(ph + PH_TYPE, 4) == PT_LOAD) {
 			read_load(ph, seg);
-			return 1;
+			if (seg->memsz || seg->filesz)
+				return 1;
 		}
 	}
 	return 0;
