@@ -32,14 +32,17 @@ static int stream_present(uint64_t slot)
 	return present[slot];
 }
 
-static void write_to(uint64_t slot, const char *buf, size_t len)
+/* All of buf to the stream in slot (or the kernel console): len, or -error. */
+static long write_to(uint64_t slot, const void *buf, size_t len)
 {
 	if (!stream_present(slot)) {
 		tern_debug_write(buf, len);
-		return;
+		return (long)len;
 	}
-	if (stream_write(slot, buf, len) == -STREAM_EPIPE)
+	long r = stream_write(slot, buf, len);
+	if (r == -STREAM_EPIPE)
 		tern_exit(STDIO_EPIPE_STATUS);
+	return r;
 }
 
 static void stdout_default(const char *buf, size_t len) { write_to(PROG_STDOUT, buf, len); }
@@ -47,14 +50,7 @@ void (*stdio_write)(const char *buf, size_t len) = stdout_default;
 
 long stdout_write(const void *buf, size_t len)
 {
-	if (!stream_present(PROG_STDOUT)) {
-		tern_debug_write(buf, len);
-		return (long)len;
-	}
-	long r = stream_write(PROG_STDOUT, buf, len);
-	if (r == -STREAM_EPIPE)
-		tern_exit(STDIO_EPIPE_STATUS);
-	return r;
+	return write_to(PROG_STDOUT, buf, len);
 }
 
 long stdin_read(void *buf, size_t max)
