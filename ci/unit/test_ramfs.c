@@ -815,6 +815,34 @@ TEST(pipe_waiter_on_a_closed_end_gets_ebadf)
 	CHECK(pipe_unused(&p));
 }
 
+/* A pipe end shared by STREAM_DUP counts once per holder: the end closes
+ * with its last holder, not its first. */
+TEST(pipe_dup_end_closes_with_its_last_holder)
+{
+	static struct pipe p;
+	struct pipe_answer a[PIPE_ANSWERS_MAX];
+	uint8_t buf[8];
+	pipe_init(&p);
+	pipe_dup(&p, false);                            /* two writers */
+	pipe_dup(&p, true);                             /* two readers */
+	CHECK_EQ(pipe_write(&p, "ab", 2), 2);
+	pipe_close(&p, false);
+	CHECK_EQ(pipe_write(&p, "c", 1), 1);            /* the other writer goes on */
+	CHECK_EQ(pipe_read(&p, buf, 8), 3);
+	CHECK_EQ(pipe_read(&p, buf, 8), -PIPE_WAIT);    /* no end yet: a writer is left */
+	pipe_wait_read(&p, 5, 8);
+	pipe_close(&p, true);                           /* one reader of two: still waits */
+	CHECK_EQ(pipe_settle(&p, a), 0);
+	pipe_close(&p, false);                          /* the last writer: the end */
+	CHECK_EQ(pipe_settle(&p, a), 1);
+	CHECK_EQ(a[0].reply, 5);
+	CHECK_EQ(a[0].status, 0);
+	CHECK_EQ(a[0].n, 0);
+	CHECK(!pipe_unused(&p));
+	pipe_close(&p, true);
+	CHECK(pipe_unused(&p));
+}
+
 /* ---- streams in the handle table ---------------------------------------- */
 
 struct answers {
@@ -891,7 +919,7 @@ TEST(stream_file_unlinked_while_open)
 	CHECK_EQ(handle_open_stream(&ht, &t, 7, "/f", FS_O_CREATE, &s), 0);
 	CHECK_EQ(fst_unlink(&t, "/f"), 0);
 	CHECK_EQ(handle_stream_write(&t, handle_stream(&ht, s), "ab", 2), 2);
-	handle_stream(&ht, s)->off = 0;
+	handle_stream(&ht, s)->file->off = 0;
 	CHECK_EQ(handle_stream_read(handle_stream(&ht, s), buf, 4), 2);
 	handle_close(&t, handle_stream(&ht, s), 0, 0);  /* frees it: ASan checks */
 	CHECK_EQ(fst_stat(&t, "/f", &(unsigned){ 0 }, &(uint64_t){ 0 }), -FS_ENOENT);
@@ -953,5 +981,70 @@ TEST(stream_release_answers_waiters)
 	CHECK_EQ(r.n, 1);
 	CHECK_EQ(r.a[0].reply, 77);
 	CHECK_EQ(r.a[0].status, STREAM_EBADF);          /* its own end closed under it */
+	fst_destroy(&t);
+}
+
+/* STREAM_DUP on a file stream: a second entry on the same open file
+ * description (one offset, as dup() shares one), counted against the
+ * stream's maker and closed with it; the file is closed with the last. */
+TEST(stream_dup_file_shares_the_offset)
+{
+	static struct handle_table ht;
+	struct fst t;
+	CHECK_EQ(fst_init(&t, BIG), 0);
+	uint64_t s, d;
+	char buf[16];
+	CHECK_EQ(handle_open_stream(&ht, &t, 7, "/f", FS_O_CREATE, &s), 0);
+	CHECK_EQ(handle_dup(&ht, handle_stream(&ht, s), &d), 0);
+	CHECK(d != s);
+	CHECK_EQ(handle_stream_write(&t, handle_stream(&ht, s), "ab", 2), 2);
+	CHECK_EQ(handle_stream_write(&t, handle_stream(&ht, d), "cd", 2), 2);   /* after "ab" */
+	CHECK_EQ(handle_stream_write(&t, handle_stream(&ht, s), "e", 1), 1);    /* after "cd" */
+	CHECK_EQ(get(&t, "/f", buf, sizeof(buf)), 5);
+	CHECK_STR(buf, "abcde");
+	/* The file outlives the first close; unlinked, it goes with the last. */
+	CHECK_EQ(fst_unlink(&t, "/f"), 0);
+	handle_close(&t, handle_stream(&ht, s), 0, 0);
+	CHECK(handle_stream(&ht, s) == 0);
+	handle_stream(&ht, d)->file->off = 0;
+	CHECK_EQ(handle_stream_read(handle_stream(&ht, d), buf, 16), 5);
+	handle_close(&t, handle_stream(&ht, d), 0, 0);  /* frees node and description: ASan */
+	/* Dups count against the maker, and go when it goes. */
+	CHECK_EQ(handle_open_stream(&ht, &t, 7, "/g", FS_O_CREATE, &s), 0);
+	unsigned made = 1;
+	while (handle_dup(&ht, handle_stream(&ht, s), &d) == 0)
+		made++;
+	CHECK_EQ(made, RAMFS_PER_CLIENT);
+	CHECK_EQ(handle_dup(&ht, handle_stream(&ht, s), &d), -FS_EMFILE);
+	CHECK_EQ(handles_release(&ht, &t, 7, 0, 0), RAMFS_PER_CLIENT);
+	CHECK_EQ(handle_slot(&ht, 7) >= 0, 1);
+	fst_destroy(&t);
+}
+
+/* STREAM_DUP on a pipe end: the reader sees the end of the stream only
+ * when every copy of the write end is closed. */
+TEST(stream_dup_pipe_end_keeps_the_pipe_open)
+{
+	static struct handle_table ht;
+	struct fst t;
+	CHECK_EQ(fst_init(&t, BIG), 0);
+	uint64_t num[2], w2;
+	uint8_t buf[8];
+	struct answers r = { 0 };
+	uint64_t base = t.used;
+	CHECK_EQ(handle_pipe(&ht, &t, 7, num), 0);
+	CHECK_EQ(handle_dup(&ht, handle_stream(&ht, num[1]), &w2), 0);
+	struct handle *rd = handle_stream(&ht, num[0]);
+	handle_close(&t, handle_stream(&ht, num[1]), record, &r);
+	CHECK_EQ(pipe_read(rd->pipe, buf, 8), -PIPE_WAIT);      /* w2 still writes */
+	CHECK_EQ(pipe_write(handle_stream(&ht, w2)->pipe, "x", 1), 1);
+	CHECK_EQ(pipe_read(rd->pipe, buf, 8), 1);
+	pipe_wait_read(rd->pipe, 4, 8);
+	handle_close(&t, handle_stream(&ht, w2), record, &r);   /* the last writer */
+	CHECK_EQ(r.n, 1);
+	CHECK_EQ(r.a[0].reply, 4);
+	CHECK_EQ(r.a[0].n, 0);                                  /* end of stream */
+	handle_close(&t, rd, record, &r);                       /* frees the pipe: ASan */
+	CHECK_EQ(t.used, base);
 	fst_destroy(&t);
 }

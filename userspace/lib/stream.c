@@ -62,6 +62,21 @@ long stream_close(uint64_t ep)
 	return r < 0 ? r : 0;
 }
 
+long stream_dup(uint64_t ep, uint64_t slot)
+{
+	struct tern_msg m = { .info = MSG_INFO(STREAM_DUP, 0, 0) };
+	tern_ipcbuf->recv_slots[0] = slot;
+	int err = tern_call(ep, &m);
+	tern_ipcbuf->recv_slots[0] = 0;         /* take no caps by surprise later */
+	unsigned got = err ? 0 : MSG_NCAPS(m.info);
+	long r = err ? -(long)err : -(long)MSG_LABEL(m.info);
+	if (!r && got)
+		return 0;
+	if (got)
+		tern_cap_delete(slot, 0);
+	return r ? r : -E_BAD_ARG;
+}
+
 long stream_info(uint64_t ep)
 {
 	return stream_simple(ep, STREAM_INFO, 0, 0);

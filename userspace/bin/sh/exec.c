@@ -6,7 +6,7 @@
  * A pipeline of N programs: N-1 pipes from the file system (FS_PIPE),
  * redirection files opened as streams (FS_OPEN_STREAM), then each program
  * spawned with exactly three streams: its pipe ends and files, or ours
- * for those not redirected (terminals only: see hand_own). Once a program
+ * for those not redirected (copies of files and pipes: see hand_own). Once a program
  * holds a stream, the shell deletes its own cap without closing it. A
  * stream made and not handed over (`a > f | b` leaves a's pipe end unused)
  * is closed, so its reader sees the end. A spawn that fails stops the
@@ -223,13 +223,13 @@ static uint64_t empty_input(struct made *m)
 }
 
 /*
- * Our own streams go to a program as they are when they are terminals. A
- * file or pipe of ours cannot be shared: init closes what a program was
- * given when it ends, and the stream protocol has no way to make a second
- * stream on the same file or pipe end. So a program of a shell reading a
- * script (`sh < /s`) gets an empty stdin instead of the rest of the script,
- * and a shell whose stdout or stderr is not a terminal runs no programs
- * that would write there (they must be redirected). 0, or -1 after
+ * Our own streams go to a program as they are when they are terminals (a
+ * terminal keeps nothing per holder). A file or pipe end of ours goes as a
+ * copy (STREAM_DUP): init closes what a program was given when it ends,
+ * and that must close the program's copy, not ours. A copy shares the
+ * file's offset, so `sh < script > out` works as in Unix: the programs'
+ * output lands in order with the shell's own, and a program reading stdin
+ * reads the script from where the shell has read it. 0, or -1 after
  * reporting.
  */
 static int hand_own(uint64_t io[3], struct made *m)
@@ -238,13 +238,16 @@ static int hand_own(uint64_t io[3], struct made *m)
 	for (int k = 0; k < 3; k++) {
 		if (!io[k] || made_has(m, io[k]) || io_is_terminal(io[k]))
 			continue;
-		if (k > 0) {
-			sh_eprintf("sh: cannot give a program this shell's %s: it is not a terminal "
-				   "(redirect it)\n", names[k]);
+		uint64_t copy = slot_alloc();
+		long err = copy ? stream_dup(io[k], copy) : -E_NO_MEMORY;
+		if (err < 0) {
+			slot_free(copy);
+			sh_eprintf("sh: cannot give a program this shell's %s: %s\n", names[k],
+				   sh_init_strerror(-err));
 			return -1;
 		}
-		if (!(io[0] = empty_input(m)))
-			return -1;
+		made_add(m, copy);
+		io[k] = copy;
 	}
 	return 0;
 }

@@ -66,8 +66,13 @@ struct handle *handle_stream(struct handle_table *t, uint64_t num)
 
 void handle_close(struct fst *tree, struct handle *e, handle_answer_fn *answer, void *ctx)
 {
-	if (e->kind == HANDLE_NODE || e->kind == HANDLE_FILE_STREAM) {
+	if (e->kind == HANDLE_NODE) {
 		fst_close(tree, e->node);
+	} else if (e->kind == HANDLE_FILE_STREAM) {
+		if (!--e->file->refs) {
+			fst_close(tree, e->file->node);
+			free(e->file);
+		}
 	} else {
 		struct pipe *p = e->pipe;
 		struct pipe_answer a[PIPE_ANSWERS_MAX];
@@ -82,6 +87,7 @@ void handle_close(struct fst *tree, struct handle *e, handle_answer_fn *answer, 
 	}
 	e->kind = HANDLE_FREE;
 	e->node = 0;
+	e->file = 0;
 	e->pipe = 0;
 }
 
@@ -109,13 +115,22 @@ long handle_open_stream(struct handle_table *t, struct fst *tree, uint64_t owner
 	if (flags & FS_O_DIR)
 		return -FS_EISDIR;      /* a stream of a directory is no byte stream */
 	unsigned i;
-	struct fst_node *node;
+	struct file_desc *f;
 	long err = slots(t, owner, 1, &i);
-	if (err || (err = fst_open(tree, path, flags & ~FS_O_APPEND, &node)))
+	if (err)
 		return err;
+	/* Not charged to the tree's budget: the table bounds how many exist. */
+	if (!(f = malloc(sizeof(*f))))
+		return -FS_ENOSPC;
+	if ((err = fst_open(tree, path, flags & ~FS_O_APPEND, &f->node))) {
+		free(f);
+		return err;
+	}
+	f->off = 0;
+	f->append = flags & FS_O_APPEND;
+	f->refs = 1;
 	*num = fill(t, i, owner, HANDLE_FILE_STREAM);
-	t->h[i].node = node;
-	t->h[i].append = flags & FS_O_APPEND;
+	t->h[i].file = f;
 	return 0;
 }
 
@@ -138,19 +153,38 @@ long handle_pipe(struct handle_table *t, struct fst *tree, uint64_t owner, uint6
 	return 0;
 }
 
+long handle_dup(struct handle_table *t, struct handle *e, uint64_t *num)
+{
+	unsigned i;
+	long err = slots(t, e->owner, 1, &i);
+	if (err)
+		return err;
+	struct handle *d = &t->h[i];
+	*num = fill(t, i, e->owner, e->kind);
+	d->file = e->file;
+	d->pipe = e->pipe;
+	if (e->kind == HANDLE_FILE_STREAM)
+		e->file->refs++;
+	else
+		pipe_dup(e->pipe, e->kind == HANDLE_PIPE_READ);
+	return 0;
+}
+
 long handle_stream_read(struct handle *e, void *buf, size_t max)
 {
-	long n = fst_read_at(e->node, e->off, buf, max);
+	struct file_desc *f = e->file;
+	long n = fst_read_at(f->node, f->off, buf, max);
 	if (n > 0)
-		e->off += (uint64_t)n;
+		f->off += (uint64_t)n;
 	return n;
 }
 
 long handle_stream_write(struct fst *tree, struct handle *e, const void *buf, size_t n)
 {
-	uint64_t off = e->append ? e->node->size : e->off;
-	long r = fst_write_at(tree, e->node, off, buf, n);
+	struct file_desc *f = e->file;
+	uint64_t off = f->append ? f->node->size : f->off;
+	long r = fst_write_at(tree, f->node, off, buf, n);
 	if (r > 0)
-		e->off = off + (uint64_t)r;
+		f->off = off + (uint64_t)r;
 	return r;
 }

@@ -14,6 +14,13 @@
  * others out), and when init reports the client gone, everything it made
  * is closed at once: handles, file streams and pipe ends alike.
  *
+ * STREAM_DUP makes a second entry for an open stream (handle_dup), as
+ * dup() does in Unix, so that a shell can give a program its own file or
+ * pipe end and still keep one: a file stream's entries share one open file
+ * description (struct file_desc: the offset), and a pipe counts the open
+ * entries of each end, which closes with the last of them. A copy counts
+ * against the maker of the stream it copies and is closed with it.
+ *
  * Closing a pipe end may answer requests waiting on the pipe (a reader
  * learns of the end of the stream, a writer of the broken pipe): those
  * answers go to the caller's handle_answer_fn. A pipe is freed when both
@@ -35,12 +42,19 @@ enum handle_kind {
 	HANDLE_PIPE_WRITE,              /* pipe */
 };
 
+/* What the entries of one file stream share: the file and the offset. */
+struct file_desc {
+	struct fst_node *node;
+	uint64_t off;                   /* the next byte */
+	bool append;                    /* writes go at the end */
+	unsigned refs;                  /* entries using it */
+};
+
 struct handle {
 	unsigned kind;
-	struct fst_node *node;
-	struct pipe *pipe;
-	uint64_t off;                   /* a file stream's next byte */
-	bool append;                    /* a file stream's writes go at the end */
+	struct fst_node *node;          /* HANDLE_NODE */
+	struct file_desc *file;         /* HANDLE_FILE_STREAM */
+	struct pipe *pipe;              /* HANDLE_PIPE_* */
 	uint64_t owner;                 /* badge of the client that made it */
 	uint64_t gen;
 };
@@ -73,6 +87,9 @@ long handle_open_stream(struct handle_table *t, struct fst *tree, uint64_t owner
 /* A new pipe for owner: 0 and the numbers of its read and write ends, or
  * -FS_EMFILE / -FS_ENOSPC. */
 long handle_pipe(struct handle_table *t, struct fst *tree, uint64_t owner, uint64_t num[2]);
+/* Another entry for the open stream e (STREAM_DUP), counted against e's
+ * maker: 0 and its number, or -FS_EMFILE. */
+long handle_dup(struct handle_table *t, struct handle *e, uint64_t *num);
 /* The open stream numbered num, whoever made it, or 0. */
 struct handle *handle_stream(struct handle_table *t, uint64_t num);
 /* A file stream's sequential I/O at its own offset: bytes moved or -FS_E*. */

@@ -189,7 +189,7 @@ static long do_truncate(struct tern_msg *m)
 }
 
 /* Hand the caller caps for entries num[0..n-1], or close them all. */
-static long give_streams(const uint64_t *num, unsigned n)
+long give_streams(const uint64_t *num, unsigned n)
 {
 	int err = 0;
 	for (unsigned i = 0; i < n && !err; i++)
@@ -260,9 +260,14 @@ static void serve(struct tern_msg *m)
 		r = dispatch(m, &len);
 	if (r < 0)
 		len = 0;
-	m->info = MSG_INFO(r < 0 ? -r : 0, len, r < 0 ? 0 : reply_ncaps);
+	m->info = MSG_INFO(r < 0 ? -r : 0, len, r < 0 ? 0 : reply_caps_out());
+}
+
+unsigned reply_caps_out(void)
+{
 	for (unsigned i = 0; i < reply_ncaps; i++)
 		tern_ipcbuf->caps[i] = reply_caps[i];
+	return reply_ncaps;
 }
 
 /* ---- clients that ended ------------------------------------------------ */

@@ -5,7 +5,7 @@
 void pipe_init(struct pipe *p)
 {
 	memset(p, 0, sizeof(*p));
-	p->reader = p->writer = true;
+	p->readers = p->writers = 1;
 }
 
 /* Take up to max bytes off the ring. */
@@ -29,13 +29,13 @@ static void put(struct pipe *p, const uint8_t *in, size_t n)
 
 long pipe_read(struct pipe *p, void *buf, size_t max)
 {
-	if (!p->reader)
+	if (!p->readers)
 		return -STREAM_EBADF;
 	if (p->rd_reply)
 		return -E_BUSY;
 	if (p->count)
 		return (long)take(p, buf, max);
-	return p->writer ? -PIPE_WAIT : 0;
+	return p->writers ? -PIPE_WAIT : 0;
 }
 
 void pipe_wait_read(struct pipe *p, uint64_t reply, size_t max)
@@ -46,9 +46,9 @@ void pipe_wait_read(struct pipe *p, uint64_t reply, size_t max)
 
 long pipe_write(struct pipe *p, const void *buf, size_t n)
 {
-	if (!p->writer)
+	if (!p->writers)
 		return -STREAM_EBADF;
-	if (!p->reader)
+	if (!p->readers)
 		return -STREAM_EPIPE;
 	if (p->wr_reply)
 		return -E_BUSY;
@@ -70,19 +70,25 @@ size_t pipe_ready(const struct pipe *p)
 	return p->count;
 }
 
+void pipe_dup(struct pipe *p, bool read)
+{
+	if (read)
+		p->readers++;
+	else
+		p->writers++;
+}
+
 void pipe_close(struct pipe *p, bool read)
 {
-	if (read) {
-		p->reader = false;
+	if (read && p->readers && !--p->readers)
 		p->head = p->count = 0;         /* nobody will read it */
-	} else {
-		p->writer = false;
-	}
+	else if (!read && p->writers)
+		p->writers--;
 }
 
 bool pipe_unused(const struct pipe *p)
 {
-	return !p->reader && !p->writer && !p->rd_reply && !p->wr_reply;
+	return !p->readers && !p->writers && !p->rd_reply && !p->wr_reply;
 }
 
 /* The waiting read, if it can be answered now. */
@@ -92,11 +98,11 @@ static bool settle_read(struct pipe *p, struct pipe_answer *a)
 		return false;
 	a->status = 0;
 	a->n = 0;
-	if (!p->reader)
+	if (!p->readers)
 		a->status = STREAM_EBADF;
 	else if (p->count)
 		a->n = take(p, a->data, p->rd_max);
-	else if (p->writer)
+	else if (p->writers)
 		return false;                   /* still nothing, still a writer */
 	a->reply = p->rd_reply;
 	p->rd_reply = 0;
@@ -110,9 +116,9 @@ static bool settle_write(struct pipe *p, struct pipe_answer *a)
 		return false;
 	a->status = 0;
 	a->n = 0;
-	if (!p->writer) {
+	if (!p->writers) {
 		a->status = STREAM_EBADF;
-	} else if (!p->reader) {
+	} else if (!p->readers) {
 		a->status = STREAM_EPIPE;
 	} else if (FS_PIPE_BUF - p->count >= p->wr_n) {
 		put(p, p->wr_data, p->wr_n);

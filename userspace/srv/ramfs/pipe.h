@@ -14,7 +14,8 @@
  * never overtakes an older one). Since a waiting read needs an empty ring
  * and a waiting write a nearly full one, they never wait at once.
  *
- * Ends closing: with the write end closed, a reader gets what is left and
+ * Ends closing: an end is open while any of its holders' entries is
+ * (pipe_dup counts one more: STREAM_DUP). With the write end closed, a reader gets what is left and
  * then n = 0 (end of stream); with the read end closed, the ring is
  * emptied and every write, also one already waiting, gets STREAM_EPIPE.
  * A request waiting on an end that is closed under it gets STREAM_EBADF.
@@ -35,7 +36,7 @@
 struct pipe {
 	uint8_t buf[FS_PIPE_BUF];
 	size_t head, count;             /* first byte, bytes held */
-	bool reader, writer;            /* is the end still open */
+	unsigned readers, writers;      /* open entries of each end (0: closed) */
 	uint64_t rd_reply;              /* a waiting read: its reply, 0 if none */
 	size_t rd_max;
 	uint64_t wr_reply;              /* a waiting write: its reply and bytes */
@@ -64,7 +65,10 @@ long pipe_write(struct pipe *p, const void *buf, size_t n);
 void pipe_wait_write(struct pipe *p, uint64_t reply, const void *buf, size_t n);
 /* Bytes a read would get now. */
 size_t pipe_ready(const struct pipe *p);
-/* Close the read end (read = true) or the write end. */
+/* One more entry holds the read end (read = true) or the write end. */
+void pipe_dup(struct pipe *p, bool read);
+/* An entry of the read end (read = true) or the write end is closed; the
+ * end closes with its last one. */
 void pipe_close(struct pipe *p, bool read);
 /* Both ends closed and nobody waiting: the pipe may be freed. */
 bool pipe_unused(const struct pipe *p);

@@ -21,3 +21,9 @@ bool stream_serve(struct tern_msg *m);
 void stream_answer(const struct pipe_answer *a, void *ctx);
 /* A stream cap for entry num in our slot: 0 or E_*. */
 int stream_mint(uint64_t num, uint64_t slot);
+/* Caps for entries num[0..n-1] go with the reply being made (or the
+ * entries are closed): 0 or -E_*. The main loop deletes our copies once
+ * the reply is sent. */
+long give_streams(const uint64_t *num, unsigned n);
+/* The reply's caps into the IPC buffer: how many. */
+unsigned reply_caps_out(void);

@@ -16,6 +16,10 @@
  * end) lets it go on. A waiting caller that dies meanwhile costs nothing
  * but that slot until then: its answer goes nowhere. File streams never
  * wait. A file stream's write errors are the file system's own (FS_ENOSPC).
+ *
+ * STREAM_DUP answers with a cap for a second entry of the same stream
+ * (handle_dup), counted against the stream's maker: FS_EMFILE when that
+ * maker holds its share of the table.
  */
 #include "server.h"
 #include <proto/stream.h>
@@ -76,6 +80,7 @@ static unsigned check(const struct tern_msg *m)
 	case STREAM_POLL:
 	case STREAM_CLOSE:
 	case STREAM_INFO:
+	case STREAM_DUP:
 		return 0;
 	default:
 		return E_BAD_SYSCALL;           /* STREAM_INTR: terminals only */
@@ -131,7 +136,7 @@ static long do_write(struct handle *e, const uint8_t *buf, size_t n)
 static uint64_t ready(const struct handle *e)
 {
 	if (e->kind == HANDLE_FILE_STREAM)
-		return e->node->size > e->off ? e->node->size - e->off : 0;
+		return e->file->node->size > e->file->off ? e->file->node->size - e->file->off : 0;
 	return e->kind == HANDLE_PIPE_READ ? pipe_ready(e->pipe) : 0;
 }
 
@@ -165,14 +170,24 @@ bool stream_serve(struct tern_msg *m)
 	case STREAM_INFO:
 		n = stream_kind_of[e->kind];
 		break;
+	case STREAM_DUP: {
+		uint64_t num;
+		long err = handle_dup(&ramfs_handles, e, &num);
+		if (!err)
+			err = give_streams(&num, 1);
+		label = -err;
+		break;
+	}
 	}
 	if (label < 0)
 		return false;           /* waiting: answered later */
-	unsigned len = 0;
+	unsigned len = 0, ncaps = 0;
 	if (!label) {
 		m->mr[0] = n;
 		len = MSG_LABEL(m->info) == STREAM_READ ? msg_put_bytes(m, 1, buf, n) : 1;
+		if (MSG_LABEL(m->info) == STREAM_DUP)
+			ncaps = reply_caps_out();
 	}
-	m->info = MSG_INFO(label, len, 0);
+	m->info = MSG_INFO(label, len, ncaps);
 	return true;
 }

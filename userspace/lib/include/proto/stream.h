@@ -35,6 +35,15 @@
  *                 stream after its data. Terminals answer 0 and carry on.
  *                 init sends it (without waiting for an answer) for each of
  *                 a program's standard streams when the program ends.
+ *   STREAM_DUP    Files and pipe ends only (terminals: E_BAD_SYSCALL; a
+ *                 terminal cap is shared by copying it, since a terminal
+ *                 keeps nothing per holder). The reply carries a cap for a
+ *                 second stream on the same open file or pipe end, as
+ *                 dup() makes in Unix: a file's copies share one offset,
+ *                 and a pipe end is closed when its last copy is. The copy
+ *                 counts against the maker of the original (the server's
+ *                 per-client limit: FS_EMFILE) and is closed with it.
+ *                 The shell gives programs copies of its own streams.
  *   STREAM_INFO   Reply MR0 = STREAM_KIND_* (what isatty() asks); a
  *                 terminal adds MR1 = its name, up to 8 bytes, NUL-padded:
  *                 the service it is ("serial", "serial1", "screen"), for
@@ -68,6 +77,7 @@ enum stream_method {
 	STREAM_CLOSE,
 	STREAM_INFO,
 	STREAM_INTR,
+	STREAM_DUP,
 };
 
 enum stream_error {
@@ -86,6 +96,9 @@ long stream_write(uint64_t ep, const void *buf, size_t n);
 long stream_read(uint64_t ep, void *buf, size_t max);
 long stream_poll(uint64_t ep);
 long stream_close(uint64_t ep);
+/* A second stream on what ep is (STREAM_DUP), its cap into slot: 0 or
+ * -error. */
+long stream_dup(uint64_t ep, uint64_t slot);
 long stream_info(uint64_t ep);          /* STREAM_KIND_* or -E_* */
 /* A terminal's name (STREAM_INFO's MR1) into name[9]: 0, or -error (also
  * for a stream that is not a terminal: -E_BAD_ARG). */
