@@ -24,6 +24,14 @@ HOSTCC := gcc
 # Freestanding code sees only the compiler's own headers (stdint.h, stdarg.h...).
 GCC_INCLUDE := $(shell $(CC) -print-file-name=include)
 
+# flags_file NAME,TEXT: the file $(BUILD)/flags/NAME holding TEXT (a
+# compiler and its flags), rewritten only when TEXT changes. Objects list
+# it as a prerequisite, so changing flags rebuilds what they built: make
+# tracks files, not the commands that made them, and a stale object built
+# with other flags once hid a bug until a fresh clone showed it.
+flags_file = $(shell mkdir -p $(BUILD)/flags && f=$(BUILD)/flags/$(1) && \
+	{ printf '%s\n' '$(2)' | cmp -s - $$f || printf '%s\n' '$(2)' >$$f; } && echo $$f)
+
 # QEMU: KVM when /dev/kvm works for tern (ci/accel.sh probes it once),
 # otherwise TCG; ACCEL=kvm or ACCEL=tcg decides.
 ACCEL ?=

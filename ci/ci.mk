@@ -26,8 +26,10 @@ UNIT_vgatext_SRCS := kernel/lib/vgatext.c kernel/lib/conslist.c kernel/lib/fbtex
 # The harness's own behaviour (output kept when a test dies).
 UNIT_TESTS += harness
 
+UNIT_FLAGS := $(call flags_file,unit,$(HOSTCC) $(UNIT_CFLAGS))
+
 define unit_test_rule
-$(BUILD)/ci/unit/test_$(1): ci/unit/test_$(1).c ci/unit/unit.c $$(UNIT_$(1)_SRCS)
+$(BUILD)/ci/unit/test_$(1): ci/unit/test_$(1).c ci/unit/unit.c $$(UNIT_$(1)_SRCS) $$(UNIT_FLAGS)
 	$$(call msg,HOSTCC,$$@)
 	@mkdir -p $$(dir $$@)
 	$$(Q)$$(HOSTCC) $$(UNIT_CFLAGS) $$(UNIT_$(1)_CFLAGS) -o $$@ $$(filter %.c,$$^)

@@ -36,7 +36,7 @@ $(FONT_C): $(wildcard $(FONT_PSF)) $(PSF2C)
 
 # Named font/font8x16.c in the debug information whatever BUILD is, so
 # that builds in two directories make the same kernel (ci/repro-test.sh).
-$(BUILD)/kernel/font8x16.c.o: $(FONT_C)
+$(BUILD)/kernel/font8x16.c.o: $(FONT_C) $(KERNEL_FLAGS)
 	$(call msg,CC,$<)
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(KERNEL_CFLAGS) -ffile-prefix-map=$(BUILD)/font=font -c $< -o $@
@@ -48,12 +48,14 @@ KERNEL_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -MD -MP \
 	-nostdinc -isystem $(GCC_INCLUDE) \
 	-Ikernel/include -Ikernel/arch/x86_64/include -Iboot/include -Iuserspace/lib/include
 
-$(BUILD)/kernel/%.c.o: kernel/%.c
+KERNEL_FLAGS := $(call flags_file,kernel,$(CC) $(KERNEL_CFLAGS))
+
+$(BUILD)/kernel/%.c.o: kernel/%.c $(KERNEL_FLAGS)
 	$(call msg,CC,$<)
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(KERNEL_CFLAGS) -c $< -o $@
 
-$(BUILD)/kernel/shared/%.c.o: userspace/lib/%.c
+$(BUILD)/kernel/shared/%.c.o: userspace/lib/%.c $(KERNEL_FLAGS)
 	$(call msg,CC,$<)
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(KERNEL_CFLAGS) -c $< -o $@

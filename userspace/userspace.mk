@@ -25,12 +25,14 @@ $(USER_ABI): | kernel/include/abi
 	@mkdir -p $(dir $@)
 	$(Q)ln -sfn $(CURDIR)/kernel/include/abi $@
 
-$(BUILD)/obj/userspace/%.c.o: userspace/%.c | $(USER_ABI)
+USER_FLAGS := $(call flags_file,user,$(CC) $(USER_CFLAGS))
+
+$(BUILD)/obj/userspace/%.c.o: userspace/%.c $(USER_FLAGS) | $(USER_ABI)
 	$(call msg,CC,$<)
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(USER_CFLAGS) -c $< -o $@
 
-$(BUILD)/obj/userspace/%.S.o: userspace/%.S | $(USER_ABI)
+$(BUILD)/obj/userspace/%.S.o: userspace/%.S $(USER_FLAGS) | $(USER_ABI)
 	$(call msg,AS,$<)
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(USER_CFLAGS) -D__ASSEMBLER__ -c $< -o $@

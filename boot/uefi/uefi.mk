@@ -17,12 +17,14 @@ UEFI_CFLAGS := -target x86_64-unknown-windows -std=gnu11 -O2 -Wall -Wextra -Werr
 	-fno-builtin -mgeneral-regs-only -ffile-prefix-map=$(CURDIR)=. \
 	-Iboot/include -Iboot/uefi -Iuserspace/lib/include
 
-$(BUILD)/boot/uefi/%.o: boot/uefi/%.c
+UEFI_FLAGS := $(call flags_file,uefi,$(UEFI_CC) $(UEFI_CFLAGS))
+
+$(BUILD)/boot/uefi/%.o: boot/uefi/%.c $(UEFI_FLAGS)
 	$(call msg,CC-EFI,$<)
 	@mkdir -p $(dir $@)
 	$(Q)$(UEFI_CC) $(UEFI_CFLAGS) -c $< -o $@
 
-$(BUILD)/boot/uefi/shared/%.o: userspace/lib/%.c
+$(BUILD)/boot/uefi/shared/%.o: userspace/lib/%.c $(UEFI_FLAGS)
 	$(call msg,CC-EFI,$<)
 	@mkdir -p $(dir $@)
 	$(Q)$(UEFI_CC) $(UEFI_CFLAGS) -c $< -o $@
