@@ -159,13 +159,15 @@ TEST(pcserial_check_requests)
 	CHECK_EQ(stream_request_check(MSG_INFO(STREAM_INTR + 1, 0, 0), 0), E_BAD_SYSCALL);
 	CHECK_EQ(stream_request_check(MSG_INFO(STREAM_CLOSE, 0, 0), 0), 0);
 	CHECK_EQ(stream_request_check(MSG_INFO(STREAM_INFO, 0, 0), 0), 0);
-	/* STREAM_INTR: MR0 = 1 with exactly one cap, or MR0 = 0. */
+	/* STREAM_INTR: MR0 = 1 with exactly one cap, MR0 = 2 without, or MR0 = 0. */
+	CHECK_EQ(stream_request_check(MSG_INFO(STREAM_INTR, 1, 0), 2), 0);
+	CHECK_EQ(stream_request_check(MSG_INFO(STREAM_INTR, 1, 1), 2), E_BAD_ARG);
+	CHECK_EQ(stream_request_check(MSG_INFO(STREAM_INTR, 1, 0), 3), E_BAD_ARG);
 	CHECK_EQ(stream_request_check(MSG_INFO(STREAM_INTR, 1, 1), 1), 0);
 	CHECK_EQ(stream_request_check(MSG_INFO(STREAM_INTR, 1, 0), 0), 0);
 	CHECK_EQ(stream_request_check(MSG_INFO(STREAM_INTR, 1, 1), 0), 0);     /* the cap is dropped */
 	CHECK_EQ(stream_request_check(MSG_INFO(STREAM_INTR, 1, 0), 1), E_BAD_ARG);     /* no cap */
 	CHECK_EQ(stream_request_check(MSG_INFO(STREAM_INTR, 1, 2), 1), E_BAD_ARG);
-	CHECK_EQ(stream_request_check(MSG_INFO(STREAM_INTR, 1, 1), 2), E_BAD_ARG);
 	CHECK_EQ(stream_request_check(MSG_INFO(STREAM_INTR, 0, 0), 0), E_BAD_ARG);     /* no MR0 */
 	CHECK_EQ(stream_request_check(MSG_INFO(MSG_LABEL_FAULT, 5, 0), 0), E_BAD_SYSCALL);
 }

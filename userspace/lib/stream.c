@@ -93,6 +93,12 @@ long stream_intr(uint64_t ep, uint64_t note)
 	return MSG_LABEL(m.info) ? -(long)MSG_LABEL(m.info) : 0;
 }
 
+long stream_intr_input(uint64_t ep)
+{
+	long r = stream_simple(ep, STREAM_INTR, 1, 2);
+	return r < 0 ? r : 0;
+}
+
 long stream_write_text(uint64_t ep, const char *s, size_t n)
 {
 	return stream_write(ep, s, n);

@@ -48,6 +48,8 @@ static struct job jobs[JOBS_MAX];
 static uint64_t intr_slot;      /* our note badged INTR_BIT, for the terminal */
 static int watch_ok;            /* init signals our note when a program ends */
 
+static int intr_register(int note);
+
 void jobs_init(void)
 {
 	struct tern_capinfo ci;
@@ -57,6 +59,13 @@ void jobs_init(void)
 	intr_slot = slot_alloc();
 	if (intr_slot && tern_cap_mint(SH_NOTE, 0, intr_slot, RIGHT_WRITE, INTR_BIT, 0) != TERN_OK)
 		intr_slot = 0;
+	intr_register(0);
+}
+
+void jobs_exit(void)
+{
+	if (sh_interactive)
+		stream_intr(sh_in, 0);  /* the shell that started us decides again */
 }
 
 static int free_procs(void)
@@ -206,12 +215,18 @@ static void report_fault(const struct proc *p)
 		   (unsigned long)vector);
 }
 
-/* ^C while registered: bit 0. Returns 1 if it came. */
-static int intr_register(int on)
+/* Our registration on the terminal (proto/stream.h, STREAM_INTR): our
+ * note, badged INTR_BIT, while a foreground job runs (note = 1), and "^C
+ * is our input" at the prompt (note = 0), where the line editor takes it,
+ * also when a shell that started us holds its own note underneath.
+ * Returns 1 if it was registered. */
+static int intr_register(int note)
 {
-	if (!sh_interactive || !intr_slot)
+	if (!sh_interactive)
 		return 0;
-	return stream_intr(sh_in, on ? intr_slot : 0) == 0;
+	if (note)
+		return intr_slot && stream_intr(sh_in, intr_slot) == 0;
+	return stream_intr_input(sh_in) == 0;
 }
 
 int job_wait_fg(int job, int quiet_failure)

@@ -66,5 +66,6 @@ int main(int argc, const char **argv)
 		}
 		sh_run_line(line);
 	}
+	jobs_exit();
 	return sh_exit_requested ? sh_exit_status : sh_status;
 }

@@ -83,6 +83,8 @@ int exec_program_path(const char *word, char *out);
 /* jobs.c: programs the shell started, and their jobs. */
 #define JOB_PROCS_MAX 16
 void jobs_init(void);
+/* Before the shell ends: give up its ^C registration. */
+void jobs_exit(void);
 /* A new job with no programs yet; its number, or -1 when the table is full. */
 int job_new(const char *text, size_t len, int background);
 /* Add a started program to job (watched through the note from now on). */

@@ -1,31 +1,44 @@
 /*
  * A terminal's ^C note (STREAM_INTR, proto/stream.h), for every terminal
- * server (pcserial's ports, vgacon's screen).
+ * server (pcserial's ports, vgacon's and fbcon's screen).
  *
- * One registration per terminal: the note cap a client sent, kept in a
- * slot of ours, and the client's badge. While it is set the server does
- * not queue 0x03 as input (port.c, vgacon's term.c count it instead) and
- * signals the note once per ^C. A new registration replaces the old one
- * (whoever made it); MR0 = 0 drops the caller's own registration (another
- * client's stays: a program cannot take ^C away from the shell that
- * registered it, only replace it as the contract allows); it also ends
- * when init says its client is gone.
+ * A stack of registrations per terminal, at most one per client (badge):
+ * the top one decides. If it holds a note (MR0 = 1: the note cap a client
+ * sent, kept in a slot of ours), the server does not queue 0x03 as input
+ * (port.c, vgacon's term.c count it instead) and signals that note once
+ * per ^C; if it holds none (MR0 = 2: "^C is my input"), or the stack is
+ * empty, ^C is input. A registration moves its client's entry to the top
+ * (replacing its note); MR0 = 0 removes the caller's own entry, wherever
+ * it is (another client's stays: a program cannot take ^C away from the
+ * shell that registered it); an entry also ends when init says its client
+ * is gone, and the one below it decides again. So a shell running a
+ * second shell keeps its ^C when the inner one ends, and the inner one,
+ * registered "^C is input" at its prompt, is not interrupted by the outer
+ * one's registration while it edits a line. A full stack refuses a new
+ * client (E_BUSY).
  *
  * A cap can only land in a slot we name before receiving, so the server
  * names one spare slot for every receive (intr_arm); a cap that came with
  * any other request, or that is refused, is deleted (intr_unused), so a
  * client sending caps cannot fill our cspace. On COM2 the cap comes
  * through pcserial's forwarders (fwd.c passes it on); COM2's clients all
- * share the forwarders' badge there, so any of them may drop COM2's
- * registration and no client-gone notice ends it (a new one replaces it).
+ * share the forwarders' badge there, so they share one entry, any of them
+ * may drop it, and no client-gone notice ends it (a new one replaces it).
  */
 #pragma once
 #include <stdbool.h>
 #include <tern/sys.h>
 
-struct intr {
-	uint64_t note;          /* slot of the registered note cap, 0 = none */
+#define INTR_STACK 8
+
+struct intr_entry {
+	uint64_t note;          /* slot of the note cap, 0 = ^C is input */
 	uint64_t owner;         /* badge of the client that registered it */
+};
+
+struct intr {
+	struct intr_entry e[INTR_STACK];        /* e[n - 1] is the top */
+	unsigned n;
 };
 
 /* Before each receive: name the spare slot a sent cap lands in. */
@@ -39,8 +52,8 @@ unsigned intr_request(struct intr *t, const struct tern_msg *m);
 void intr_unused(unsigned ncaps);
 /* Client badge ended: drop its registration, if it made t's. */
 void intr_gone(struct intr *t, uint64_t badge);
-/* Is a note registered (0x03 is not input)? */
-static inline bool intr_on(const struct intr *t) { return t->note != 0; }
+/* Does the top registration hold a note (0x03 is not input)? */
+static inline bool intr_on(const struct intr *t) { return t->n && t->e[t->n - 1].note != 0; }
 /* Signal the registered note n times (once is enough: a note's bits do
  * not count, but n says whether at all). */
 void intr_fire(struct intr *t, unsigned n);

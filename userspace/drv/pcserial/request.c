@@ -19,8 +19,10 @@ unsigned stream_request_check(uint64_t info, uint64_t mr0)
 		return 0;
 	case STREAM_INTR:
 		/* MR0 = 1 registers the one note cap sent with it; the cap itself
-		 * (is it a note?) is intr.c's to check. */
-		if (MSG_LEN(info) < 1 || mr0 > 1 || (mr0 == 1 && MSG_NCAPS(info) != 1))
+		 * (is it a note?) is intr.c's to check. MR0 = 2 takes none; a
+		 * cap with a drop (MR0 = 0) is just deleted. */
+		if (MSG_LEN(info) < 1 || mr0 > 2 || (mr0 == 1 && MSG_NCAPS(info) != 1) ||
+		    (mr0 == 2 && MSG_NCAPS(info)))
 			return E_BAD_ARG;
 		return 0;
 	default:

@@ -6,6 +6,8 @@
  *
  *   intrtest          the checks below, then power off
  *   intrtest child    registers a ^C note on the console and exits
+ *   intrtest input    registers "^C is my input" on the console, reads a
+ *                     line there and exits 0 if the ^C in it was read
  *   intrtest drop     drops the console's ^C note (not its own) and exits
  *   intrtest com2     the same on COM2 (serial1), whose calls reach the
  *                     driver through its forwarders, with QEMU's COM2
@@ -15,11 +17,13 @@
  * What it checks: STREAM_INFO says terminal and STREAM_CLOSE changes
  * nothing; STREAM_INTR refuses a cap that is not a note (E_WRONG_TYPE), a
  * note it could not signal (E_NO_RIGHTS) and MR0 = 1 without a cap
- * (E_BAD_ARG); many registrations, and many caps sent with requests that
- * take none, leave the server able to keep the next one (no slot leak);
- * while registered, a ^C typed is signalled (with the badge of the note
- * cap sent) and not read; after dropping, and after a child that
- * registered has ended, ^C is input again. ("\n" going out as "\r\n"
+ * (E_BAD_ARG), as it does MR0 = 3 and a cap with MR0 = 2; many
+ * registrations, and many caps sent with requests that take none, leave
+ * the server able to keep the next one (no slot leak); while registered,
+ * a ^C typed is signalled (with the badge of the note cap sent) and not
+ * read; after dropping it is input again. Registrations stack: a child
+ * that registers over ours and ends leaves ours in force, and a child
+ * that registers "^C is my input" over ours reads the ^C itself. ("\n" going out as "\r\n"
  * is checked by ci/unit/test_pcserial.c and, through a real UART, by
  * serial-com2.run's loopback.)
  *
@@ -123,8 +127,11 @@ static void refusals(const char *name, uint64_t ep, uint64_t note, uint64_t rono
 	r = intr_raw(ep, 1, 0);
 	snprintf(what, sizeof(what), "%s: MR0 = 1 without a cap is E_BAD_ARG", name);
 	check(r == -E_BAD_ARG, what, r);
+	r = intr_raw(ep, 3, 0);
+	snprintf(what, sizeof(what), "%s: MR0 = 3 is E_BAD_ARG", name);
+	check(r == -E_BAD_ARG, what, r);
 	r = intr_raw(ep, 2, note);
-	snprintf(what, sizeof(what), "%s: MR0 = 2 is E_BAD_ARG", name);
+	snprintf(what, sizeof(what), "%s: MR0 = 2 with a cap is E_BAD_ARG", name);
 	check(r == -E_BAD_ARG, what, r);
 	long bad = 0;
 	for (int i = 0; i < MANY; i++) {
@@ -175,22 +182,52 @@ static void ctrl_c(const char *name, uint64_t ep, uint64_t note)
 	check(bits == 0, what, (long)bits);
 }
 
-/* A child registers and ends: init's client-gone notice must drop it. */
-static void gone(uint64_t note)
+/* Run intrtest MODE as a child and wait for it: its exit status, or 1. */
+static uint64_t child(const char *mode)
 {
-	const char *argv[] = { "/test/intrtest", "child" };
+	const char *argv[] = { "/test/intrtest", mode };
 	uint64_t status = 1;
 	long id = init_spawn(PROG_INIT, argv, 2);
-	long r = id < 0 ? id : init_wait(PROG_INIT, (uint64_t)id, &status);
-	check(r >= 0 && status == 0, "console: a child registered and ended", (long)status);
-	tern_sleep_ms(500);     /* init's notice reaches pcserial */
+	if (id < 0 || init_wait(PROG_INIT, (uint64_t)id, &status) < 0)
+		return 1;
+	return status;
+}
+
+/* Registrations stack. A child registers over ours and ends: init's
+ * client-gone notice drops its registration and ours decides again. A
+ * child that registers "^C is my input" over ours reads ^C itself. */
+static void nested(uint64_t note)
+{
 	char line[64];
-	printf("intrtest: type on the console after the child: e ^C f\n");
-	r = read_line(CON, line, sizeof(line));
-	check(r > 0 && !strcmp(line, "e\x03" "f"), "console: the child's registration ended with it", r);
 	uint64_t bits = 0;
+	long r = stream_intr(CON, note);
+	check(r == 0, "console: registered under the children", r);
+	check(child("child") == 0, "console: a child registered over ours and ended", 0);
+	tern_sleep_ms(500);     /* init's notice reaches pcserial */
 	tern_poll(note, &bits);
-	check(bits == 0, "console: our note was not signalled", (long)bits);
+	printf("intrtest: type on the console after the child: e ^C f\n");
+	bits = note_within(note, WAIT_MS);
+	check(bits == BADGE, "console: ours decides again after the child's ended", (long)bits);
+	r = read_line(CON, line, sizeof(line));
+	check(r > 0 && !strcmp(line, "ef"), "console: and ^C was not input", r);
+	/* the child prints the prompt for the scenario itself */
+	check(child("input") == 0, "console: a child registered as input read the ^C", 0);
+	bits = 0;
+	tern_poll(note, &bits);
+	check(bits == 0, "console: and our note was not signalled", (long)bits);
+	r = stream_intr(CON, 0);
+	check(r == 0, "console: dropped ours", r);
+}
+
+/* intrtest input: "^C is my input" over the parent's note. */
+static int input_child(void)
+{
+	char line[64];
+	if (intr_raw(CON, 2, 0))
+		return 1;
+	printf("intrtest: type on the console in the child: g ^C h\n");
+	long r = read_line(CON, line, sizeof(line));
+	return r > 0 && !strcmp(line, "g\x03" "h") ? 0 : 1;
 }
 
 /* COM2 looped back: we type by writing. The registration must reach
@@ -231,6 +268,8 @@ int main(int argc, const char **argv)
 {
 	if (argc == 2 && !strcmp(argv[1], "child"))
 		return stream_intr(CON, NOTE) == 0 ? 0 : 1;
+	if (argc == 2 && !strcmp(argv[1], "input"))
+		return input_child();
 	if (argc == 2 && !strcmp(argv[1], "drop"))
 		return stream_intr(CON, 0) == 0 ? 0 : 1;
 	int com2_only = argc == 2 && !strcmp(argv[1], "com2");
@@ -246,7 +285,7 @@ int main(int argc, const char **argv)
 		refusals("console", CON, note, ronote);
 		refusals("screen", SCREEN, note, ronote);
 		ctrl_c("console", CON, note);
-		gone(note);
+		nested(note);
 		ctrl_c("screen", SCREEN, note);
 	}
 	printf("%d passed, %d failed\n", passed, failed);

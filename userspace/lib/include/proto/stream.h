@@ -51,17 +51,23 @@
  *   STREAM_INTR   Terminals only (else E_BAD_SYSCALL). MR0 = 1 with one
  *                 note cap: from now on a ^C (0x03) typed on the terminal
  *                 is not input; the terminal signals that note (with the
- *                 note cap's badge) instead. MR0 = 0: ^C is input again
- *                 (drops the caller's own registration; another client's
- *                 stays, answered 0 all the same). One registration per
- *                 terminal (a new one replaces the old); it ends with its
- *                 client (SERVICE_CLIENT_GONE). The shell holds it while a
- *                 foreground job runs. Refused: a cap that is not a note
- *                 (E_WRONG_TYPE), a note without the signal right
- *                 (E_NO_RIGHTS), MR0 = 1 without a cap or MR0 > 1
- *                 (E_BAD_ARG). (On pcserial's COM2 all clients share one
- *                 badge: any of them drops it, and it ends only when
- *                 replaced or dropped.)
+ *                 note cap's badge) instead. MR0 = 2 (no cap): ^C is the
+ *                 caller's input. MR0 = 0: drops the caller's own
+ *                 registration (another client's stays, answered 0 all
+ *                 the same). Registrations stack, one per client: the
+ *                 latest decides, a client registering again moves to the
+ *                 top, and when the top one is dropped or its client
+ *                 ends (SERVICE_CLIENT_GONE) the one below decides again
+ *                 (none: ^C is input). The shell registers its note while
+ *                 a foreground job runs and MR0 = 2 at its prompt, so a
+ *                 shell inside a shell edits its line undisturbed and the
+ *                 outer one gets ^C back when it ends. Refused: a cap
+ *                 that is not a note (E_WRONG_TYPE), a note without the
+ *                 signal right (E_NO_RIGHTS), MR0 = 1 without a cap, a cap
+ *                 with MR0 = 2, MR0 > 2 (E_BAD_ARG), a new client
+ *                 when 8 are registered (E_BUSY). (On pcserial's COM2 all
+ *                 clients share one badge, so one registration: any of
+ *                 them drops it, and it ends only when dropped.)
  *
  * Caps a server makes itself (file streams, pipe ends) carry a badge with
  * STREAM_BADGE_OWN set, so they never collide with the badges init gives
@@ -114,6 +120,8 @@ static inline uint64_t stream_name_word(const char *s)
 /* Register (note != 0: a slot holding a note cap) or drop (note == 0)
  * the ^C note of a terminal. */
 long stream_intr(uint64_t ep, uint64_t note);
+/* Register "^C is my input" (STREAM_INTR MR0 = 2). */
+long stream_intr_input(uint64_t ep);
 /* Kept for old callers: the same as stream_write now that terminals
  * turn "\n" into "\r\n" themselves. */
 long stream_write_text(uint64_t ep, const char *s, size_t n);
