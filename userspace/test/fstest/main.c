@@ -11,26 +11,15 @@
  */
 #include <proto/fs.h>
 #include <proto/init.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include <tar.h>
 #include <tern/program.h>
+#include <tern/testrun.h>
 
 #define FS              PROG_CAP(0)
 #define INITRAMFS       PROG_CAP(1)
 #define INITRAMFS_VA    0x200000000ull
-
-static char reason[200];
-
-static int fail(const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(reason, sizeof(reason), fmt, ap);
-	va_end(ap);
-	return 1;
-}
 
 static const char *err_name(long r)
 {
@@ -42,12 +31,12 @@ static const char *err_name(long r)
 	do { \
 		long g_ = (long)(got), w_ = (long)(want); \
 		if (g_ != w_) \
-			return fail("%s gave %ld (%s), want %ld (%s)", #got, g_, err_name(g_), w_, err_name(w_)); \
+			return test_fail("%s gave %ld (%s), want %ld (%s)", #got, g_, err_name(g_), w_, err_name(w_)); \
 	} while (0)
 #define EXPECT_TRUE(cond) \
 	do { \
 		if (!(cond)) \
-			return fail("%s is false", #cond); \
+			return test_fail("%s is false", #cond); \
 	} while (0)
 
 /* ---- helpers ------------------------------------------------------------ */
@@ -97,7 +86,7 @@ static int t_motd_seeded(void)
 	fs_close(FS, (uint64_t)h);
 	EXPECT(n, e.size);
 	if (memcmp(got, want, e.size))
-		return fail("/etc/motd differs from the initramfs copy");
+		return test_fail("/etc/motd differs from the initramfs copy");
 	return 0;
 }
 
@@ -135,7 +124,7 @@ static int t_write_past_end(void)
 	EXPECT_TRUE(buf[0] == 'a' && buf[1] == 'b' && buf[1000] == 'Z');
 	for (int i = 2; i < 1000; i++)
 		if (buf[i])
-			return fail("byte %d of the hole is %u", i, buf[i]);
+			return test_fail("byte %d of the hole is %u", i, buf[i]);
 	return 0;
 }
 
@@ -371,10 +360,7 @@ static int t_still_serving(void)
 	return 0;
 }
 
-static const struct {
-	const char *name;
-	int (*fn)(void);
-} tests[] = {
+static const struct test_case tests[] = {
 	{ "motd_seeded", t_motd_seeded },
 	{ "create_write_read", t_create_write_read },
 	{ "write_past_end", t_write_past_end },
@@ -396,19 +382,5 @@ int main(int argc, const char **argv)
 	(void)argc;
 	(void)argv;
 	printf("fstest: file system server test starting\n");
-	int passed = 0, failed = 0;
-	for (unsigned i = 0; i < sizeof(tests) / sizeof(tests[0]); i++) {
-		reason[0] = '\0';
-		if (tests[i].fn()) {
-			printf("FAIL %s: %s\n", tests[i].name, reason);
-			failed++;
-		} else {
-			printf("PASS %s\n", tests[i].name);
-			passed++;
-		}
-	}
-	printf("%d passed, %d failed\n", passed, failed);
-	struct tern_msg m = { .info = MSG_INFO(INIT_POWEROFF, 0, 0) };
-	tern_call(PROG_INIT, &m);
-	return failed != 0;
+	return test_run(tests, sizeof(tests) / sizeof(tests[0]));
 }

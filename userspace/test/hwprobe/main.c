@@ -11,18 +11,15 @@
 #include <proto/service.h>
 #include <stdio.h>
 #include <tern/program.h>
+#include <tern/testrun.h>
 
 #define PROBE_PCI PROG_CAP(0)
 #define PROBE_RTC PROG_CAP(1)
 
-static const char *why;
-
 #define EXPECT(cond) \
 	do { \
-		if (!(cond)) { \
-			why = #cond; \
-			return 1; \
-		} \
+		if (!(cond)) \
+			return test_fail("%s", #cond); \
 	} while (0)
 
 /* A raw call: the reply's label (or -E_* if the call failed). */
@@ -123,10 +120,7 @@ static int t_rtc_ticks(void)
 	return 0;
 }
 
-static const struct {
-	const char *name;
-	int (*fn)(void);
-} tests[] = {
+static const struct test_case tests[] = {
 	{ "pci_host_bridge", t_pci_host_bridge },
 	{ "pci_out_of_range", t_pci_out_of_range },
 	{ "pci_short_and_unknown", t_pci_short_and_unknown },
@@ -139,18 +133,5 @@ static const struct {
 
 int main(void)
 {
-	int passed = 0, failed = 0;
-	for (unsigned i = 0; i < sizeof(tests) / sizeof(tests[0]); i++) {
-		if (tests[i].fn()) {
-			printf("FAIL %s: %s\n", tests[i].name, why);
-			failed++;
-		} else {
-			printf("PASS %s\n", tests[i].name);
-			passed++;
-		}
-	}
-	printf("%d passed, %d failed\n", passed, failed);
-	struct tern_msg m = { .info = MSG_INFO(INIT_POWEROFF, 0, 0) };
-	tern_call(PROG_INIT, &m);
-	return failed != 0;
+	return test_run(tests, sizeof(tests) / sizeof(tests[0]));
 }

@@ -11,10 +11,10 @@
 #include <proto/init.h>
 #include <proto/service.h>
 #include <proto/stream.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include <tern/program.h>
+#include <tern/testrun.h>
 
 #define FS              PROG_CAP(0)
 #define PEERS           PROG_CAP(1)
@@ -22,27 +22,16 @@
 #define HOG_ROUNDS      50
 #define RAMFS_TRY       40              /* more pipes than a client may have */
 
-static char reason[200];
-
-static int fail(const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(reason, sizeof(reason), fmt, ap);
-	va_end(ap);
-	return 1;
-}
-
 #define EXPECT(got, want) \
 	do { \
 		long g_ = (long)(got), w_ = (long)(want); \
 		if (g_ != w_) \
-			return fail("%s gave %ld, want %ld", #got, g_, w_); \
+			return test_fail("%s gave %ld, want %ld", #got, g_, w_); \
 	} while (0)
 #define EXPECT_TRUE(cond) \
 	do { \
 		if (!(cond)) \
-			return fail("%s is false", #cond); \
+			return test_fail("%s is false", #cond); \
 	} while (0)
 
 /* ---- helpers ------------------------------------------------------------ */
@@ -359,7 +348,7 @@ static int t_pipe_stream_between_tasks(void)
 		long n = stream_read(ends[0], buf, 1 + (k * 53) % STREAM_CHUNK);
 		if (n <= 0) {
 			if (n < 0)
-				return fail("read at %lu gave %ld", (unsigned long)got, n);
+				return test_fail("read at %lu gave %ld", (unsigned long)got, n);
 			break;
 		}
 		for (long i = 0; i < n && bad < 0; i++)
@@ -429,10 +418,10 @@ static int t_pipes_reclaimed_from_dead_clients(void)
 		const char *argv[] = { "/test/pipehog" };
 		long id = init_spawn(PROG_INIT, argv, 1);
 		if (id <= 0)
-			return fail("round %d: spawn gave %ld", round, id);
+			return test_fail("round %d: spawn gave %ld", round, id);
 		long st = wait_prog(id);
 		if (st != PEER_HOG)
-			return fail("round %d: the hog made %ld pipes, want %d", round, st, PEER_HOG);
+			return test_fail("round %d: the hog made %ld pipes, want %d", round, st, PEER_HOG);
 	}
 	EXPECT(new_pipe(), 0);
 	drop_pipe();
@@ -447,10 +436,7 @@ static int t_still_serving(void)
 	return 0;
 }
 
-static const struct {
-	const char *name;
-	int (*fn)(void);
-} tests[] = {
+static const struct test_case tests[] = {
 	{ "file_stream", t_file_stream },
 	{ "file_stream_errors", t_file_stream_errors },
 	{ "file_unlinked_while_streamed", t_file_unlinked_while_streamed },
@@ -474,19 +460,5 @@ int main(int argc, const char **argv)
 	(void)argc;
 	(void)argv;
 	printf("pipetest: file streams and pipes test starting\n");
-	int passed = 0, failed = 0;
-	for (unsigned i = 0; i < sizeof(tests) / sizeof(tests[0]); i++) {
-		reason[0] = '\0';
-		if (tests[i].fn()) {
-			printf("FAIL %s: %s\n", tests[i].name, reason);
-			failed++;
-		} else {
-			printf("PASS %s\n", tests[i].name);
-			passed++;
-		}
-	}
-	printf("%d passed, %d failed\n", passed, failed);
-	struct tern_msg m = { .info = MSG_INFO(INIT_POWEROFF, 0, 0) };
-	tern_call(PROG_INIT, &m);
-	return failed != 0;
+	return test_run(tests, sizeof(tests) / sizeof(tests[0]));
 }
