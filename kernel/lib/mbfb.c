@@ -33,7 +33,7 @@ void mbfb_from_info(const struct mb_info *mb, struct mbfb_mode *m)
  * VBE 3.0, "Mode Info Block": offsets of the fields we read. Not the
  * first eight bytes (mode attributes, windows): mboot.c32 6.04 under
  * SeaBIOS hands over a block whose first eight bytes are overwritten
- * (the rest intact), so whether the mode is linear comes from the mode
+ * (the rest intact; so at the kernel's first instruction, under gdb), so whether the mode is linear comes from the mode
  * number the loader set (bit 14, "use the linear framebuffer", which the
  * BIOS accepted), and that it is graphics from the memory model.
  */
