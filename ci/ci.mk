@@ -21,6 +21,8 @@ UNIT_format_CFLAGS := -idirafter userspace/lib/include
 UNIT_cmdline_SRCS := kernel/lib/cmdline.c
 UNIT_TESTS += acpi
 UNIT_acpi_SRCS := kernel/lib/acpi_tables.c
+UNIT_TESTS += mbfb
+UNIT_mbfb_SRCS := kernel/lib/mbfb.c kernel/mm/memmap.c
 UNIT_TESTS += vgatext
 UNIT_vgatext_SRCS := kernel/lib/vgatext.c kernel/lib/conslist.c kernel/lib/fbtext.c $(FONT_C)
 # The harness's own behaviour (output kept when a test dies).

@@ -49,6 +49,7 @@ same() {        # same PATH: compare $dir/a/PATH with $dir/b/PATH
 	fi
 }
 same kernel/tern.elf
+same kernel/tern-fb.elf
 same boot/uefi/BOOTX64.EFI
 same initramfs.tar
 same stage/images/efiboot.img

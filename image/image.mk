@@ -2,7 +2,9 @@
 # written to a USB stick, as a disk) and build/images/tern.img (raw disk:
 # MBR + one FAT partition), each under BIOS and under UEFI.
 #   BIOS: syslinux (isolinux / syslinux), whose mboot.c32 loads the
-#   multiboot kernel with the initramfs as module 0.
+#   multiboot kernel with the initramfs as module 0: tern.elf (VGA text,
+#   the default entry) or tern-fb.elf (a VBE framebuffer, the "tern-fb"
+#   entry; kernel/kernel.mk, tools/mbvideo.c).
 #   UEFI: \EFI\BOOT\BOOTX64.EFI, tern's loader (boot/uefi/), which reads the
 #   same config as syslinux.cfg beside it and loads the same two files.
 # The config is image/boot.cfg.in, shared with pxelinux (pxe/pxe.mk).
@@ -72,10 +74,10 @@ $(2)/efiboot.img: $(IMAGE_EFI) $(KERNEL) $(INITRAMFS) $(2)/boot.cfg image/mkfat.
 # the ISO has isohdpfx's MBR (BIOS) and a GPT whose partition is efiboot.img
 # (-isohybrid-gpt-basdat, for UEFI). SOURCE_DATE_EPOCH also makes xorriso
 # derive the volume and GPT ids from that date instead of the clock.
-$(1)/tern.iso: $(KERNEL) $(INITRAMFS) $(2)/boot.cfg $(2)/efiboot.img $(ISOLINUX_BIN) $(ISOHDPFX) $(SYSLINUX_C32) image/image.mk
+$(1)/tern.iso: $(KERNEL) $(KERNEL_FB) $(INITRAMFS) $(2)/boot.cfg $(2)/efiboot.img $(ISOLINUX_BIN) $(ISOHDPFX) $(SYSLINUX_C32) image/image.mk
 	$$(call msg,ISO,$$@)
 	$$(Q)rm -rf $(2)/iso && mkdir -p $(2)/iso $$(@D)
-	$$(Q)cp $(ISOLINUX_BIN) $(SYSLINUX_C32) $(KERNEL) $(INITRAMFS) $(2)/efiboot.img $(2)/iso/
+	$$(Q)cp $(ISOLINUX_BIN) $(SYSLINUX_C32) $(KERNEL) $(KERNEL_FB) $(INITRAMFS) $(2)/efiboot.img $(2)/iso/
 	$$(Q)cp $(2)/boot.cfg $(2)/iso/isolinux.cfg
 	$$(Q)xorriso -as mkisofs -quiet -r -V TERN --set_all_file_dates "=$$(SOURCE_DATE_EPOCH)" \
 		-b isolinux.bin -c boot.cat -no-emul-boot -boot-load-size 4 -boot-info-table \
@@ -87,10 +89,10 @@ $(1)/tern.iso: $(KERNEL) $(INITRAMFS) $(2)/boot.cfg $(2)/efiboot.img $(ISOLINUX_
 # syslinux for BIOS and \EFI\BOOT\BOOTX64.EFI for UEFI side by side in the
 # one FAT partition: UEFI firmware takes the FAT file system of an MBR disk
 # as it would an ESP.
-$(1)/tern.img: $(KERNEL) $(INITRAMFS) $(IMAGE_EFI) $(2)/boot.cfg $(SYSLINUX_C32) image/mkdisk.sh image/mkfat.sh image/image.mk
+$(1)/tern.img: $(KERNEL) $(KERNEL_FB) $(INITRAMFS) $(IMAGE_EFI) $(2)/boot.cfg $(SYSLINUX_C32) image/mkdisk.sh image/mkfat.sh image/image.mk
 	$$(call msg,DISK,$$@)
 	$$(Q)rm -rf $(2)/disk && mkdir -p $(2)/disk/EFI/BOOT $$(@D)
-	$$(Q)cp $(filter-out %/ldlinux.c32,$(SYSLINUX_C32)) $(KERNEL) $(INITRAMFS) $(2)/disk/
+	$$(Q)cp $(filter-out %/ldlinux.c32,$(SYSLINUX_C32)) $(KERNEL) $(KERNEL_FB) $(INITRAMFS) $(2)/disk/
 	$$(Q)cp $(IMAGE_EFI) $(2)/disk/EFI/BOOT/BOOTX64.EFI
 	$$(Q)cp $(2)/boot.cfg $(2)/disk/syslinux.cfg
 	$$(Q)sh image/mkdisk.sh $$@.tmp $(2)/disk $(DISK_MIB) || { rm -f $$@.tmp; exit 1; }

@@ -108,6 +108,8 @@ void console_setup(const char *cmdline, const struct boot_fb *fb)
 {
 	if (fb && fb->format)           /* a graphics framebuffer, no text mode */
 		screen = fb_text_usable(fb) ? SCREEN_FB : SCREEN_NONE;
+	else if (fb && fb->graphics)    /* a graphics mode tern refused (multiboot.c said why) */
+		screen = SCREEN_NONE;
 	char val[64], bad[24];
 	int ids[CONS_COUNT], n = 0;
 	int given = cmdline && cmdline_get(cmdline, "console", val, sizeof(val));
@@ -142,6 +144,7 @@ void console_setup(const char *cmdline, const struct boot_fb *fb)
 		if (no_screen)
 			kprintf("tern: console=%s: no screen the kernel can write on this boot (%s)\n", val,
 				fb && fb->format ? "a framebuffer above 4 GiB or in a bit-mask format" :
+				fb && fb->graphics ? "the loader's graphics mode was refused" :
 				"no VGA text mode, no framebuffer");
 		kprintf("tern: the kernel log goes to");
 		for (int i = 0; i < CONS_COUNT; i++)

@@ -69,4 +69,19 @@ $(KERNEL): $(KERNEL_OBJS) $(KERNEL_LDS)
 	$(call msg,LD,$@)
 	$(Q)$(LD) -nostdlib -z max-page-size=0x1000 -z noexecstack --no-warn-rwx-segments --build-id=none \
 		-T $(KERNEL_LDS) -o $@ $(KERNEL_OBJS)
-	$(Q)sh ci/check-kernel-layout.sh $@
+	$(Q)sh ci/check-kernel-layout.sh $@ text
+
+# The same kernel with multiboot header flag bit 2 on: a loader that can
+# (mboot.c32) sets a VBE framebuffer mode for it (tools/mbvideo.c; the
+# images' "tern-fb" entry, docs/hardware.md).
+KERNEL_FB := $(BUILD)/kernel/tern-fb.elf
+MBVIDEO := $(BUILD)/tools/mbvideo
+
+$(MBVIDEO): tools/mbvideo.c
+	$(call msg,HOSTCC,$@)
+	@mkdir -p $(dir $@)
+	$(Q)$(HOSTCC) -std=gnu11 -O1 -Wall -Wextra -Werror -o $@ $<
+
+$(KERNEL_FB): $(KERNEL) $(MBVIDEO) ci/check-kernel-layout.sh
+	$(call msg,MBVIDEO,$@)
+	$(Q)$(MBVIDEO) $< $@.tmp && sh ci/check-kernel-layout.sh $@.tmp video && mv $@.tmp $@

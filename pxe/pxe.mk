@@ -1,6 +1,7 @@
 # The PXE tree, build/images/pxe/: everything a TFTP server needs to boot
 # tern, flat, ready to copy. The ways in (docs/pxe.md):
 #   BIOS: pxelinux.0 -> pxelinux.cfg/default -> mboot.c32 tern.elf --- initramfs.tar
+#         (or tern-fb.elf, the framebuffer entry: image/boot.cfg.in)
 #   BIOS: undionly.kpxe (iPXE, for plain PXE firmware) -> boot.ipxe -> tern.elf + module
 #   UEFI: snponly.efi or ipxe.efi (iPXE) -> boot.ipxe -> tern.elf, initramfs.tar,
 #         bootx64.efi (tern's loader, which starts the kernel)
@@ -23,10 +24,10 @@ $(2)/boot.ipxe: pxe/boot.ipxe.in $(2)/append
 	$$(call msg,GEN,$$@)
 	$$(Q)sed -e "s|@APPEND@|$$$$(sed 's/^./ &/' $(2)/append)|" $$< >$$@
 
-$(2)/pxe.stamp: $(KERNEL) $(INITRAMFS) $(IMAGE_EFI) $(2)/boot.cfg $(2)/boot.ipxe $(PXELINUX_0) $(UNDIONLY) $(IPXE_EFI) $(SYSLINUX_C32) pxe/pxe.mk
+$(2)/pxe.stamp: $(KERNEL) $(KERNEL_FB) $(INITRAMFS) $(IMAGE_EFI) $(2)/boot.cfg $(2)/boot.ipxe $(PXELINUX_0) $(UNDIONLY) $(IPXE_EFI) $(SYSLINUX_C32) pxe/pxe.mk
 	$$(call msg,PXE,$(1)/pxe/)
 	$$(Q)rm -rf $(1)/pxe.tmp && mkdir -p $(1)/pxe.tmp/pxelinux.cfg
-	$$(Q)cp $(PXELINUX_0) $(UNDIONLY) $(IPXE_EFI) $(SYSLINUX_C32) $(KERNEL) $(INITRAMFS) $(2)/boot.ipxe $(1)/pxe.tmp/
+	$$(Q)cp $(PXELINUX_0) $(UNDIONLY) $(IPXE_EFI) $(SYSLINUX_C32) $(KERNEL) $(KERNEL_FB) $(INITRAMFS) $(2)/boot.ipxe $(1)/pxe.tmp/
 	$$(Q)cp $(IMAGE_EFI) $(1)/pxe.tmp/bootx64.efi
 	$$(Q)cp $(2)/boot.cfg $(1)/pxe.tmp/pxelinux.cfg/default
 	$$(Q)find $(1)/pxe.tmp -type d -exec chmod 755 {} + && find $(1)/pxe.tmp -type f -exec chmod 644 {} + \

@@ -53,7 +53,7 @@ static void parse_fb(struct boot_info *bi, const struct handoff_fb *fb)
 	if (fb->format == HANDOFF_FB_NONE || !fb->base || !fb->width || !fb->height ||
 	    fb->pitch < fb->width * 4 || (uint64_t)fb->pitch * fb->height > fb->size)
 		return;
-	bi->fb = (struct boot_fb){ fb->base, fb->size, fb->width, fb->height, fb->pitch, fb->format };
+	bi->fb = (struct boot_fb){ fb->base, fb->size, fb->width, fb->height, fb->pitch, fb->format, 1 };
 	kprintf("framebuffer: %ux%u, %u bytes per line, at %016lx (%s)\n", fb->width, fb->height,
 		fb->pitch, fb->base, fb->format == HANDOFF_FB_RGBX ? "RGB" :
 		fb->format == HANDOFF_FB_BGRX ? "BGR" : "bit masks");

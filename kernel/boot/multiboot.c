@@ -9,6 +9,7 @@
 #include <abi/object.h>
 #include <arch/layout.h>
 #include <kprintf.h>
+#include <mbfb.h>
 #include <multiboot.h>
 #include <string.h>
 
@@ -51,31 +52,52 @@ static void parse_mmap(struct boot_info *bi, const struct mb_info *mb)
 }
 
 /*
- * The framebuffer a loader set up (flags bit 12: a VBE mode asked for in
- * the multiboot header, or mboot.c32/GRUB's own choice). Only what a
- * driver can draw on without a palette is kept: direct colour, 32 bits a
- * pixel. EGA text (type 2) is the VGA window the root gets anyway.
+ * The framebuffer a loader set up, if it asked for one in our header
+ * (tern-fb.elf, tools/mbvideo.c): GRUB describes it in the framebuffer
+ * fields (flag bit 12), syslinux's mboot.c32 only passes the VBE mode
+ * information block (flag bit 11). Either way every value is the
+ * loader's, so lib/mbfb.c checks it (against the usable RAM just read
+ * too) before the kernel draws. A graphics mode refused leaves no screen
+ * at all (VGA text is gone with it): the log stays on the serial line.
+ * EGA text (type 2) is the VGA text mode the kernel uses anyway.
  */
 static void parse_fb(struct boot_info *bi, const struct mb_info *mb)
 {
-	if (mb->fb_type == 2)
-		return;         /* EGA text at B8000 */
-	if (mb->fb_type != MB_FB_RGB || mb->fb_bpp != 32 || !mb->fb_addr || !mb->fb_width ||
-	    !mb->fb_height || mb->fb_pitch / 4 < mb->fb_width) {
-		kprintf("framebuffer: type %u, %u bits a pixel, %ux%u: not one tern draws on\n",
-			mb->fb_type, mb->fb_bpp, mb->fb_width, mb->fb_height);
+	struct mbfb_mode m = { 0 };
+	const char *why = 0;
+	uint16_t vbe_mode = 0;
+	if (mb->flags & MB_INFO_FB) {
+		if (mb->fb_type == MB_FB_EGA_TEXT)
+			return;
+		mbfb_from_info(mb, &m);
+	} else if (mb->flags & MB_INFO_VBE) {
+		/* Both blocks are in the low 4 GiB the boot tables map (32-bit
+		 * addresses); copied before anything reuses that memory. */
+		static uint8_t mi[VBE_MODE_INFO_SIZE];
+		if (!mb->vbe_mode_info || !mb->vbe_control_info ||
+		    mb->vbe_mode_info > 0xFFFFFFFFu - sizeof(mi) || mb->vbe_control_info > 0xFFFFFFFFu - 8)
+			why = "VBE information without its blocks";
+		else {
+			memcpy(mi, phys_to_virt(mb->vbe_mode_info), sizeof(mi));
+			const uint8_t *ci = phys_to_virt(mb->vbe_control_info);
+			why = mbfb_from_vbe(mi, (uint16_t)(ci[4] | ci[5] << 8), mb->vbe_mode, &m);
+		}
+		vbe_mode = mb->vbe_mode;
+	} else
+		return;
+	bi->fb.graphics = 1;
+	if (!why)
+		why = mbfb_check(&m, bi->avail, bi->navail, &bi->fb);
+	if (why) {
+		kprintf("framebuffer: %ux%u, %u bits a pixel, %u bytes per line, at %016lx: refused, %s; "
+			"no screen on this boot\n", m.width, m.height, m.bpp, m.pitch, m.addr, why);
 		return;
 	}
-	uint32_t format = MMIO_FB_OTHER;
-	if (mb->fb_red_pos == 0 && mb->fb_green_pos == 8 && mb->fb_blue_pos == 16)
-		format = MMIO_FB_RGBX;
-	else if (mb->fb_blue_pos == 0 && mb->fb_green_pos == 8 && mb->fb_red_pos == 16)
-		format = MMIO_FB_BGRX;
-	uint64_t size = (uint64_t)mb->fb_pitch * mb->fb_height;
-	bi->fb = (struct boot_fb){ mb->fb_addr, size, mb->fb_width, mb->fb_height, mb->fb_pitch, format };
-	kprintf("framebuffer: %ux%u, %u bytes per line, at %016lx (%s)\n", mb->fb_width, mb->fb_height,
-		mb->fb_pitch, mb->fb_addr, format == MMIO_FB_RGBX ? "RGB" : format == MMIO_FB_BGRX ? "BGR" :
-		"bit masks");
+	kprintf("framebuffer: %ux%u, %u bytes per line, at %016lx (%s", m.width, m.height, m.pitch,
+		m.addr, bi->fb.format == MMIO_FB_RGBX ? "RGB" : "BGR");
+	if (vbe_mode)
+		kprintf(", VBE mode %x", vbe_mode);
+	kprintf(")\n");
 }
 
 int multiboot_parse(struct boot_info *bi, uint64_t info_pa)
@@ -105,8 +127,7 @@ int multiboot_parse(struct boot_info *bi, uint64_t info_pa)
 		bi->navail = 2;
 	}
 
-	if (mb->flags & MB_INFO_FB)
-		parse_fb(bi, mb);
+	parse_fb(bi, mb);
 
 	if (mb->flags & MB_INFO_MODS) {
 		const struct mb_module *m = phys_to_virt(mb->mods_addr);

@@ -58,12 +58,15 @@ static void put_mmio(unsigned slot, const char *what, uint64_t first, uint64_t l
 /*
  * The legacy VGA window exists on PC BIOS machines, which is what a
  * multiboot loader means here (tern's UEFI loader does not use multiboot;
- * UEFI firmware need not decode A0000 at all). The framebuffer is whatever
- * either loader set up, in whole pages.
+ * UEFI firmware need not decode A0000 at all). It is not given when the
+ * loader left a graphics mode (tern-fb.elf): VGA text memory shows
+ * nothing then, so init refuses drv/vgacon and drv/fbcon is the screen
+ * terminal. The framebuffer is whatever either loader set up, in whole
+ * pages.
  */
 static void give_device_memory(const struct boot_info *bi)
 {
-	if (bi->bios)
+	if (bi->bios && !bi->fb.graphics)
 		put_mmio(ROOT_MMIO_VGA, "VGA window", 0xA0000, 0xBFFFF);
 	uint64_t end = bi->fb.base + bi->fb.size;
 	if (bi->fb.format && bi->fb.size && end > bi->fb.base && end < (1ull << 52)) {

@@ -8,6 +8,7 @@
 #define MB_INFO_CMDLINE (1u << 2)
 #define MB_INFO_MODS    (1u << 3)
 #define MB_INFO_MMAP    (1u << 6)
+#define MB_INFO_VBE     (1u << 11)      /* vbe_* fields are valid (mboot.c32 set a VBE mode) */
 #define MB_INFO_FB      (1u << 12)      /* framebuffer_* fields are valid */
 #define MB_FB_RGB       1               /* framebuffer_type: direct colour */
 
@@ -60,6 +61,8 @@ struct boot_info {
 	struct boot_fb {                /* the loader's framebuffer; format 0: none */
 		uint64_t base, size;
 		uint32_t width, height, pitch, format;  /* format: MMIO_FB_* (abi/object.h) */
+		int graphics;           /* the loader left the display in a graphics
+					 * mode, usable or not: no VGA text mode either */
 	} fb;
 	int bios;                       /* started by a multiboot loader: a PC BIOS machine,
 					 * with the legacy VGA window at A0000 */

@@ -8,6 +8,13 @@
  * zeroes up to bss_end_addr. The linker script keeps file offsets and
  * physical addresses in step so this flat copy is exact.
  *
+ * The header also carries the multiboot video fields (a linear 1024x768
+ * framebuffer, 32 bits a pixel), but flag bit 2, which makes a loader
+ * read them, is off: a BIOS boot stays in VGA text mode, which works on
+ * a serial-redirected screen and under qemu -nographic. tools/mbvideo.c
+ * turns the bit on in a copy of the kernel, tern-fb.elf, the images'
+ * "tern-fb" entry (mboot.c32 then sets a VBE mode; docs/hardware.md).
+ *
  * tern's UEFI loader (boot/uefi/) enters at _start64 instead, already in
  * long mode (boot/include/handoff.h): the hand-off header after the
  * multiboot header tells it where.
@@ -37,6 +44,10 @@ mb_header:
 	.long _load_end                 /* load_end_addr */
 	.long _bss_end                  /* bss_end_addr */
 	.long _start32                  /* entry_addr */
+	.long 0                         /* mode_type: linear graphics (read only with bit 2) */
+	.long 1024                      /* width */
+	.long 768                       /* height */
+	.long 32                        /* depth */
 
 	.align 8
 handoff_header:
