@@ -63,6 +63,7 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
+#include <getopt.h>
 #include <poll.h>
 #include <regex.h>
 #include <signal.h>
@@ -77,43 +78,13 @@
 #include <time.h>
 #include <unistd.h>
 #include "png.h"
+#include "run.h"
 
-#define MAX_ARGS 128
 #define SCREEN_COLS 80
 #define SCREEN_ROWS 25
 #define SCREEN_TEXT_MAX (512 * 1024)    /* a framebuffer's text: 4096x4096 pixels in 8x16 cells */
 #define TAIL_LINES 40
 
-struct run {
-	const char *scenario;
-	int line;
-	pid_t qemu;
-	int to_guest, from_guest;
-	int exited, status;             /* QEMU's end, once reaped */
-	char *out;                      /* everything the guest printed, CRs removed */
-	size_t len, cap, cursor;
-	FILE *log;
-	double t0;
-	double scale;                   /* timeout factor (TCG is slower) */
-	double timeout;
-	char *wrap[MAX_ARGS];
-	int nwrap;
-	regex_t rejects[16];
-	char *reject_src[16];
-	int nreject;
-	regex_t allows[16];
-	int nallow;
-	size_t death_scan;              /* out[] before this offset was checked for deaths */
-	int passed, failed, reported;
-	int verbose;
-	char *serial[4];                /* serial: QEMU's -serial lines */
-	int nserial;
-	int no_debug_exit;              /* debug-exit off: a failing guest halts, its screen stays */
-	int want_monitor;               /* a screen or key command is in the scenario */
-	int screen_fb;                  /* screen framebuffer: read the screen from screendumps */
-	char mondir[64];                /* our directory for the monitor socket */
-	int mon;                        /* the monitor connection, once made (else -1) */
-};
 
 static char **vars;
 static int nvars;
@@ -121,17 +92,40 @@ static char *captured[32];              /* "NAME=VALUE" set by capture */
 static int ncaptured;
 
 static pid_t qemu_group;
+static struct run *signal_run;
 
-/* Never leave a QEMU behind: Ctrl-C or a CI timeout on us stops it too. */
+/* Never leave a QEMU behind: Ctrl-C or a CI timeout on us stops it too.
+ * A lab machine is powered off and its boot entry removed. */
 static void on_signal(int sig)
 {
+	static volatile sig_atomic_t ending;
+	if (ending)
+		return;         /* a second signal while the first one cleans up */
+	ending = 1;
+	if (signal_run && signal_run->lab)
+		lab_stop(signal_run);
 	if (qemu_group > 0)
 		kill(-qemu_group, SIGKILL);
 	signal(sig, SIG_DFL);
 	raise(sig);
 }
 
-static double now(void)
+void set_signal_target(struct run *r)
+{
+	signal_run = r;
+	qemu_group = r->qemu;
+	signal(SIGINT, on_signal);
+	signal(SIGTERM, on_signal);
+	signal(SIGHUP, on_signal);
+}
+
+void set_vars(char **v, int n)
+{
+	vars = v;
+	nvars = n;
+}
+
+double now(void)
 {
 	struct timespec ts;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
@@ -155,8 +149,7 @@ static const char *var_get(const char *name, size_t n)
 	return v ? v : "";
 }
 
-/* Split a line into words: blanks separate, "..." groups, ${VAR} expands. */
-static int split(const char *s, char **argv)
+int split(const char *s, char **argv)
 {
 	int argc = 0;
 	while (*s) {
@@ -266,22 +259,28 @@ static void monitor_cleanup(struct run *r)
 	}
 }
 
-static void finish(struct run *r, int ok, const char *fmt, ...)
+void finish(struct run *r, int ok, const char *fmt, ...)
 {
-	stop_qemu(r);
+	char why[1024] = "";
+	if (r->lab)
+		lab_stop(r);
+	else
+		stop_qemu(r);
 	monitor_cleanup(r);
 	if (!ok) {
 		va_list ap;
 		va_start(ap, fmt);
-		printf("FAIL %s:%d: ", r->scenario, r->line);
-		vprintf(fmt, ap);
-		printf("\n");
+		vsnprintf(why, sizeof(why), fmt, ap);
 		va_end(ap);
+		printf("FAIL %s:%d: %s\n", r->scenario, r->line, why);
 		show_tail(r);
 		r->failed++;
 	} else if (!r->reported) {
 		r->passed++;
 	}
+	if (r->result_fd >= 0)
+		dprintf(r->result_fd, "%s\t%d\t%d\t%d\t%s\n", lab_verdict(r, ok), r->passed, r->failed, r->line,
+			why);
 	printf("%s: %s (%.1f s)\n", ok ? "PASS" : "FAIL", r->scenario, now() - r->t0);
 	printf("%d passed, %d failed\n", r->passed, r->failed);
 	if (r->log)
@@ -309,7 +308,6 @@ static void append(struct run *r, const char *buf, size_t n)
 	r->out[r->len] = '\0';
 }
 
-static int pump(struct run *r, double wait);
 
 static void check_rejects(struct run *r)
 {
@@ -376,7 +374,7 @@ static void check_deaths(struct run *r)
 }
 
 /* Read what QEMU printed, for up to `wait` seconds. Returns 0 once QEMU is gone. */
-static int pump(struct run *r, double wait)
+int pump(struct run *r, double wait)
 {
 	if (r->exited)
 		return 0;
@@ -392,7 +390,9 @@ static int pump(struct run *r, double wait)
 			check_deaths(r);
 			return 1;
 		}
-		waitpid(r->qemu, &r->status, 0);
+		/* A lab console may end its output before its process (lab_stop ends it). */
+		if (!r->lab)
+			waitpid(r->qemu, &r->status, 0);
 		r->exited = 1;
 		return 0;
 	}
@@ -494,10 +494,7 @@ static void boot(struct run *r, char **args, int nargs)
 		_exit(127);
 	}
 	setpgid(r->qemu, r->qemu);
-	qemu_group = r->qemu;
-	signal(SIGINT, on_signal);
-	signal(SIGTERM, on_signal);
-	signal(SIGHUP, on_signal);
+	set_signal_target(r);
 	close(in[0]);
 	close(out[1]);
 	r->to_guest = in[1];
@@ -532,6 +529,8 @@ static void expect_m(struct run *r, double secs, const char *pattern, regmatch_t
 		if (!pump(r, left > 0.2 ? 0.2 : left) && r->exited) {
 			if (!regexec(&re, r->out + r->cursor, 2, m, 0))
 				continue;
+			if (r->lab)
+				finish(r, 0, "the console ended while waiting for /%s/", pattern);
 			finish(r, 0, "QEMU ended (%s) while waiting for /%s/",
 			       WIFEXITED(r->status) ? "exit" : "signal", pattern);
 		}
@@ -963,7 +962,9 @@ static void run_line(struct run *r, char *line)
 		return;
 	const char *cmd = argv[0];
 	int used;
-	if (!strcmp(cmd, "boot")) {
+	if (!strcmp(cmd, "boot") && r->lab) {
+		lab_boot(r, argv + 1, argc - 1);
+	} else if (!strcmp(cmd, "boot")) {
 		boot(r, argv + 1, argc - 1);
 	} else if (!strcmp(cmd, "wrap")) {
 		for (int i = 1; i < argc && r->nwrap < MAX_ARGS - 1; i++)
@@ -1013,6 +1014,8 @@ static void run_line(struct run *r, char *line)
 		double end = now() + atof(argv[1]) / 1000.0;
 		while (now() < end)
 			pump(r, end - now());
+	} else if (!strcmp(cmd, "exit") && argc >= 2 && r->lab && !strcmp(argv[1], "ok")) {
+		lab_wait_poweroff(r, num_or(argv, argc, 2, r->timeout, &used));
 	} else if (!strcmp(cmd, "exit") && argc >= 2) {
 		wait_exit(r, num_or(argv, argc, 2, r->timeout, &used), argv[1]);
 	} else if (!strcmp(cmd, "report")) {
@@ -1050,30 +1053,70 @@ static void run_line(struct run *r, char *line)
 	}
 }
 
+void scenario_run(struct run *r)
+{
+	FILE *f = fopen(r->scenario, "r");
+	if (!f)
+		finish(r, 0, "cannot open %s: %s", r->scenario, strerror(errno));
+	r->t0 = now();
+	char line[8192];
+	/* A scenario that looks at the screen or types on the keyboard gets a monitor. */
+	while (fgets(line, sizeof(line), f)) {
+		size_t w = strspn(line, " \t");
+		if (!strncmp(line + w, "screen-", 7) || !strncmp(line + w, "sendkey", 7))
+			r->want_monitor = 1;
+	}
+	rewind(f);
+	while (fgets(line, sizeof(line), f)) {
+		r->line++;
+		line[strcspn(line, "\n")] = '\0';
+		run_line(r, line);
+	}
+	fclose(f);
+	/* Let rejects see the last output before we judge. */
+	if (r->qemu && !r->exited)
+		pump(r, 0.1);
+	finish(r, 1, " ");
+}
+
 int main(int argc, char **argv)
 {
-	struct run r = { .scale = 1, .timeout = 30, .mon = -1 };
+	struct run r = { .scale = 1, .timeout = 30, .mon = -1, .result_fd = -1 };
+	static const struct option longopts[] = {
+		{ "lab", required_argument, 0, 'L' },
+		{ "machines", required_argument, 0, 'M' },
+		{ "logs", required_argument, 0, 'O' },
+		{ 0, 0, 0, 0 },
+	};
 	int opt;
-	const char *logpath = 0;
-	while ((opt = getopt(argc, argv, "vl:s:")) != -1) {
+	const char *logpath = 0, *lab = 0, *machines = 0, *logdir = "build/lab";
+	while ((opt = getopt_long(argc, argv, "vl:s:", longopts, 0)) != -1) {
 		if (opt == 'v')
 			r.verbose = 1;
 		else if (opt == 'l')
 			logpath = optarg;
 		else if (opt == 's')
 			r.scale = atof(optarg);
+		else if (opt == 'L')
+			lab = optarg;
+		else if (opt == 'M')
+			machines = optarg;
+		else if (opt == 'O')
+			logdir = optarg;
 		else
 			goto usage;
 	}
 	if (optind >= argc)
 		goto usage;
+	set_vars(argv + optind + 1, argc - optind - 1);
+	if (lab)
+		return lab_main(lab, machines, logdir, argv[optind], argv + optind + 1, argc - optind - 1);
+	if (machines)
+		goto usage;
 	r.scenario = argv[optind];
 	r.cap = 65536;
 	r.out = calloc(1, r.cap);
-	vars = argv + optind + 1;
-	nvars = argc - optind - 1;
-	FILE *f = fopen(r.scenario, "r");
-	if (!f) {
+	if (access(r.scenario, R_OK)) {
 		fprintf(stderr, "tern-run: cannot open %s: %s\n", r.scenario, strerror(errno));
 		return 2;
 	}
@@ -1081,27 +1124,9 @@ int main(int argc, char **argv)
 		fprintf(stderr, "tern-run: cannot write %s: %s\n", logpath, strerror(errno));
 		return 2;
 	}
-	r.t0 = now();
-	char line[8192];
-	/* A scenario that looks at the screen or types on the keyboard gets a monitor. */
-	while (fgets(line, sizeof(line), f)) {
-		size_t w = strspn(line, " \t");
-		if (!strncmp(line + w, "screen-", 7) || !strncmp(line + w, "sendkey", 7))
-			r.want_monitor = 1;
-	}
-	rewind(f);
-	while (fgets(line, sizeof(line), f)) {
-		r.line++;
-		line[strcspn(line, "\n")] = '\0';
-		run_line(&r, line);
-	}
-	fclose(f);
-	/* Let rejects see the last output before we judge. */
-	if (r.qemu && !r.exited)
-		pump(&r, 0.1);
-	finish(&r, 1, "");
-	return 0;
+	scenario_run(&r);
 usage:
-	fprintf(stderr, "usage: tern-run [-v] [-l LOG] [-s SCALE] SCENARIO [NAME=VALUE...]\n");
+	fprintf(stderr, "usage: tern-run [-v] [-l LOG] [-s SCALE] SCENARIO [NAME=VALUE...]\n"
+			"       tern-run --lab LAB.ini [--machines A,B] [--logs DIR] SCENARIO [NAME=VALUE...]\n");
 	return 2;
 }
