@@ -55,9 +55,14 @@ off)
 console)
 	# Both fifos open only once QEMU has them open: started before the
 	# machine, this waits for it, as a console server's port does.
+	# The reader is the command itself, so the console ends when the
+	# machine does (EOF on serial.out); the writer, in the background,
+	# takes what is typed from our stdin (fd 3: a background job's own
+	# stdin would be /dev/null).
 	fifos
-	cat "$state/serial.out" &
-	exec cat >"$state/serial.in"
+	exec 3<&0
+	cat <&3 >"$state/serial.in" 3<&- &
+	exec cat "$state/serial.out" 3<&-
 	;;
 *)
 	echo "fake-machine: unknown command $cmd" >&2

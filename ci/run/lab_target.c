@@ -58,10 +58,7 @@ static void say(struct run *r, const char *fmt, ...)
 	printf("lab: %s: %s\n", r->lab->m->name, msg);
 	fflush(stdout);
 	fprintf(stderr, "lab: %s: %s\n", r->lab->m->name, msg);
-	if (r->log) {
-		fprintf(r->log, "\n# tern-run: %s\n", msg);
-		fflush(r->log);
-	}
+	/* Not into the console's log (r->log): it would cut its lines. */
 }
 
 /* Run a lab command with sh -c, its output to the machine's log; its
