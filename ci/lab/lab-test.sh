@@ -131,6 +131,22 @@ check "dead was retried once, saying so" grep -q 'lab: dead: no boot: power_on f
 check "mute was retried once, saying so" grep -q 'lab: mute: no boot: .*retrying once' "$dir/noboot.out"
 check "no entry left after no boot" sh -c "! ls '$root/pxelinux.cfg' | grep -q '^01-'"
 
+# A run stopped by a TERM still cleans up.
+lab term mute ci/scenarios/boot.run &
+labpid=$!
+i=0
+while [ ! -e "$root/pxelinux.cfg/01-52-54-00-4c-41-04" ] && [ $i -lt 100 ]; do
+	sleep 0.1
+	i=$((i + 1))
+done
+sleep 0.5
+kill -TERM $labpid
+wait $labpid
+st=$?
+cat "$dir/term.out"
+left=$(cd "$root" && find . -name '01-*' -o -name '*-*-*-*-*-*.ipxe' -o -name 'tern-lab-*' | head -5)
+check "a run stopped by TERM fails and leaves nothing behind ($left)" sh -c "test $st -ne 0 && test -z '$left'"
+
 # 4. Refused before any power-on.
 "$TERN_RUN" --lab "$dir/lab.ini" --machines node1 ci/scenarios/console-com2.run >"$dir/refuse.out" 2>&1
 st=$?
@@ -143,6 +159,9 @@ sed 's/^mac = 52:54:00:4c:41:02$/mac = 52:54:00:4c:41/' "$dir/lab.ini" >"$dir/ba
 "$TERN_RUN" --lab "$dir/bad.ini" ci/scenarios/boot.run >"$dir/refuse3.out" 2>&1
 cat "$dir/refuse3.out"
 check "a bad MAC is refused with file:line" grep -q "bad.ini:[0-9]*: bad MAC address" "$dir/refuse3.out"
+
+"$TERN_RUN" --lab lab/example.ini --dry-run ci/scenarios/ktest.run KERNEL=k INITRAMFS=i >"$dir/example.out" 2>&1
+check "lab/example.ini is a good lab file; ktest can run on a lab" grep -q "can run" "$dir/example.out"
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -40,11 +40,14 @@ struct child {
 static struct child children[LAB_MACHINES_MAX];
 static int nchildren;
 
+/* Ctrl-C or a TERM: each machine's run cleans up (lab_stop), then we
+ * print the table and remove the loaded kernel as usual. */
 static void forward(int sig)
 {
+	(void)sig;
 	for (int i = 0; i < nchildren; i++)
 		if (children[i].pid > 0)
-			kill(children[i].pid, sig);
+			kill(children[i].pid, SIGTERM);
 }
 
 static char *read_file(const char *path, size_t *len)
@@ -266,10 +269,8 @@ static void collect(struct child *c)
 }
 
 int lab_main(const char *labfile, const char *machines, const char *logdir, const char *scenario,
-	     char **vars, int nvars)
+	     int dry_run)
 {
-	(void)vars;
-	(void)nvars;
 	size_t len;
 	char *text = read_file(labfile, &len), err[600];
 	if (!text) {
@@ -285,8 +286,13 @@ int lab_main(const char *labfile, const char *machines, const char *logdir, cons
 	int picked[LAB_MACHINES_MAX];
 	struct lab_boot boot;
 	char dir[64];
-	if (pick(&lab, machines, labfile, picked) || check_scenario(scenario, &boot) ||
-	    load(lab.tftp_root, &boot, dir, sizeof(dir)))
+	if (pick(&lab, machines, labfile, picked) || check_scenario(scenario, &boot))
+		return 2;
+	if (dry_run) {
+		printf("lab: %s can run on %s (kernel arguments \"%s\")\n", scenario, labfile, boot.args);
+		return 0;
+	}
+	if (load(lab.tftp_root, &boot, dir, sizeof(dir)))
 		return 2;
 	char mk[4200];
 	snprintf(mk, sizeof(mk), "mkdir -p '%s'", logdir);
@@ -296,6 +302,7 @@ int lab_main(const char *labfile, const char *machines, const char *logdir, cons
 		return 2;
 	}
 	fflush(stdout);
+	signal(SIGINT, forward);
 	signal(SIGTERM, forward);
 	signal(SIGHUP, forward);
 	for (int i = 0; i < lab.n; i++) {
@@ -313,6 +320,7 @@ int lab_main(const char *labfile, const char *machines, const char *logdir, cons
 		c->pid = fork();
 		if (c->pid == 0) {
 			close(p[0]);
+			signal(SIGINT, SIG_DFL);
 			signal(SIGTERM, SIG_DFL);
 			signal(SIGHUP, SIG_DFL);
 			child_run(&lab, c->m, dir, logdir, scenario, p[1]);

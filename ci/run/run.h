@@ -69,5 +69,6 @@ void lab_stop(struct run *r);
 const char *lab_verdict(struct run *r, int ok);
 
 /* lab.c: --lab, a scenario on the machines of a lab in parallel. */
+/* dry_run: check the lab file and the scenario only, power nothing on. */
 int lab_main(const char *labfile, const char *machines, const char *logdir, const char *scenario,
-	     char **vars, int nvars);
+	     int dry_run);

@@ -59,6 +59,12 @@
  * program faulted ("stopped: ...") or that it gave up restarting a driver
  * (death_patterns below). Scenarios that provoke such deaths on purpose
  * list them with `allow`.
+ *
+ * Lab machines (--lab LAB.ini, docs/lab.md): the same interpreter with a
+ * lab machine as the target (lab_target.c, run.h): `boot` writes its
+ * PXE entries, starts its console command and runs power_on; `exit ok`
+ * waits for tern's power-off line. lab.c runs the machines in parallel,
+ * refusing lines only QEMU can do (labboot.c), and prints a table.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -1086,10 +1092,12 @@ int main(int argc, char **argv)
 		{ "lab", required_argument, 0, 'L' },
 		{ "machines", required_argument, 0, 'M' },
 		{ "logs", required_argument, 0, 'O' },
+		{ "dry-run", no_argument, 0, 'D' },
 		{ 0, 0, 0, 0 },
 	};
 	int opt;
 	const char *logpath = 0, *lab = 0, *machines = 0, *logdir = "build/lab";
+	int dry_run = 0;
 	while ((opt = getopt_long(argc, argv, "vl:s:", longopts, 0)) != -1) {
 		if (opt == 'v')
 			r.verbose = 1;
@@ -1103,6 +1111,8 @@ int main(int argc, char **argv)
 			machines = optarg;
 		else if (opt == 'O')
 			logdir = optarg;
+		else if (opt == 'D')
+			dry_run = 1;
 		else
 			goto usage;
 	}
@@ -1110,8 +1120,8 @@ int main(int argc, char **argv)
 		goto usage;
 	set_vars(argv + optind + 1, argc - optind - 1);
 	if (lab)
-		return lab_main(lab, machines, logdir, argv[optind], argv + optind + 1, argc - optind - 1);
-	if (machines)
+		return lab_main(lab, machines, logdir, argv[optind], dry_run);
+	if (machines || dry_run)
 		goto usage;
 	r.scenario = argv[optind];
 	r.cap = 65536;
@@ -1127,6 +1137,6 @@ int main(int argc, char **argv)
 	scenario_run(&r);
 usage:
 	fprintf(stderr, "usage: tern-run [-v] [-l LOG] [-s SCALE] SCENARIO [NAME=VALUE...]\n"
-			"       tern-run --lab LAB.ini [--machines A,B] [--logs DIR] SCENARIO [NAME=VALUE...]\n");
+			"       tern-run --lab LAB.ini [--machines A,B] [--logs DIR] [--dry-run] SCENARIO [NAME=VALUE...]\n");
 	return 2;
 }
