@@ -69,13 +69,17 @@ lab() {         # lab NAME MACHINES SCENARIO: tern-run --lab; output in $dir/NAM
 	"$TERN_RUN" --lab "$dir/lab.ini" --machines "$2" --logs "$dir/$1" "$3" \
 		KERNEL="$KERNEL" INITRAMFS="$INITRAMFS" >"$dir/$1.out" 2>&1
 }
+lab_bg() {      # lab_bg NAME MACHINES SCENARIO: the same in the background; its pid in $labpid
+	"$TERN_RUN" --lab "$dir/lab.ini" --machines "$2" --logs "$dir/$1" "$3" \
+		KERNEL="$KERNEL" INITRAMFS="$INITRAMFS" >"$dir/$1.out" 2>&1 &
+	labpid=$!
+}
 row() {         # row NAME MACHINE VERDICT [WHY-REGEX]: the table has that row
 	grep -E "^$2 +[a-z-]+ +$3 +[0-9.]+ s .*${4:-}" "$dir/$1.out" >/dev/null
 }
 
 # 1. A scenario on two machines in parallel; an unlisted machine meanwhile.
-lab pass node1,node2 ci/scenarios/supervisor.run &
-labpid=$!
+lab_bg pass node1,node2 ci/scenarios/supervisor.run
 i=0
 while [ ! -e "$root/pxelinux.cfg/01-52-54-00-4c-41-01" ] && [ $i -lt 100 ]; do
 	sleep 0.2
@@ -132,14 +136,20 @@ check "mute was retried once, saying so" grep -q 'lab: mute: no boot: .*retrying
 check "no entry left after no boot" sh -c "! ls '$root/pxelinux.cfg' | grep -q '^01-'"
 
 # A run stopped by a TERM still cleans up.
-lab term mute ci/scenarios/boot.run &
-labpid=$!
+lab_bg term mute ci/scenarios/boot.run
 i=0
 while [ ! -e "$root/pxelinux.cfg/01-52-54-00-4c-41-04" ] && [ $i -lt 100 ]; do
 	sleep 0.1
 	i=$((i + 1))
 done
-sleep 0.5
+# A second run on the same TFTP root wanting the same machine meanwhile:
+# refused, and the first run's entries stay.
+lab busy mute ci/scenarios/boot.run
+st=$?
+cat "$dir/busy.out"
+check "a machine in use by another run is refused" sh -c \
+	"test $st -eq 1 && grep -q '^mute .* fail .*in use by another lab run' '$dir/busy.out'"
+check "... and the other run's entries stay" test -e "$root/pxelinux.cfg/01-52-54-00-4c-41-04"
 kill -TERM $labpid
 wait $labpid
 st=$?
@@ -160,6 +170,12 @@ sed 's/^mac = 52:54:00:4c:41:02$/mac = 52:54:00:4c:41/' "$dir/lab.ini" >"$dir/ba
 cat "$dir/refuse3.out"
 check "a bad MAC is refused with file:line" grep -q "bad.ini:[0-9]*: bad MAC address" "$dir/refuse3.out"
 
+"$TERN_RUN" --lab "$dir/lab.ini" --machines node1 ci/scenarios/boot.run KERNEL=/nonexistent \
+	INITRAMFS="$INITRAMFS" >"$dir/refuse4.out" 2>&1
+st=$?
+left=$(cd "$root" && find . -name 'tern-lab-*' | head -5)
+check "a kernel that cannot be loaded is refused, nothing left ($left)" sh -c \
+	"test $st -eq 2 && test -z '$left' && grep -q 'cannot load /nonexistent' '$dir/refuse4.out'"
 "$TERN_RUN" --lab lab/example.ini --dry-run ci/scenarios/ktest.run KERNEL=k INITRAMFS=i >"$dir/example.out" 2>&1
 check "lab/example.ini is a good lab file; ktest can run on a lab" grep -q "can run" "$dir/example.out"
 

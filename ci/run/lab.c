@@ -155,6 +155,19 @@ static int exists(const char *root, const char *name)
 	return !access(path, R_OK);
 }
 
+static void unload(const char *root, const char *dir)
+{
+	if (!*dir)
+		return;
+	char path[4300];
+	snprintf(path, sizeof(path), "%s/%stern.elf", root, dir);
+	unlink(path);
+	snprintf(path, sizeof(path), "%s/%sinitramfs.tar", root, dir);
+	unlink(path);
+	snprintf(path, sizeof(path), "%s/%s", root, dir);
+	rmdir(path);
+}
+
 /* The run's kernel and initramfs: loaded into ROOT/DIR (made here), or
  * the tree's own in ROOT when the scenario names none. */
 static int load(const char *root, const struct lab_boot *b, char *dir, size_t dirlen)
@@ -186,25 +199,13 @@ static int load(const char *root, const struct lab_boot *b, char *dir, size_t di
 		if (copy_file(files[i][0] ? files[i][0] : from, to)) {
 			fprintf(stderr, "tern-run: cannot load %s into %s: %s\n", files[i][0] ? files[i][0] : from, to,
 				strerror(errno));
+			unload(root, dir);
 			return -1;
 		}
 	}
 	printf("lab: loaded %s and %s into %s\n", b->kernel ? b->kernel : "the tree's tern.elf",
 	       b->initrd ? b->initrd : "the tree's initramfs.tar", path);
 	return 0;
-}
-
-static void unload(const char *root, const char *dir)
-{
-	if (!*dir)
-		return;
-	char path[4300];
-	snprintf(path, sizeof(path), "%s/%stern.elf", root, dir);
-	unlink(path);
-	snprintf(path, sizeof(path), "%s/%sinitramfs.tar", root, dir);
-	unlink(path);
-	snprintf(path, sizeof(path), "%s/%s", root, dir);
-	rmdir(path);
 }
 
 static __attribute__((noreturn)) void child_run(const struct lab *lab, const struct lab_machine *m,

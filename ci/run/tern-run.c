@@ -110,6 +110,9 @@ static void on_signal(int sig)
 	ending = 1;
 	if (signal_run && signal_run->lab)
 		lab_stop(signal_run);
+	if (signal_run && signal_run->result_fd >= 0)
+		dprintf(signal_run->result_fd, "fail\t%d\t%d\t%d\tstopped by signal %d\n", signal_run->passed,
+			signal_run->failed + 1, signal_run->line, sig);
 	if (qemu_group > 0)
 		kill(-qemu_group, SIGKILL);
 	signal(sig, SIG_DFL);
