@@ -17,7 +17,8 @@
  *   send-file PATH         type the bytes of a file
  *   sleep MS               pause
  *   exit STATUS [SECS]     wait for QEMU to end with STATUS ("ok" = power-off,
- *                          or N = isa-debug-exit code N)
+ *                          or N = isa-debug-exit code N); on a lab machine
+ *                          "ok" is tern's power-off line on the console
  *   report [SECS]          wait for the guest's "N passed, N failed" line;
  *                          its counts become ours
  *   capture NAME [SECS] REGEX  like expect, and sets ${NAME} to the first
