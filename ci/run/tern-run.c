@@ -92,7 +92,6 @@
 #define SCREEN_TEXT_MAX (512 * 1024)    /* a framebuffer's text: 4096x4096 pixels in 8x16 cells */
 #define TAIL_LINES 40
 
-
 static char **vars;
 static int nvars;
 static char *captured[32];              /* "NAME=VALUE" set by capture */
