@@ -61,6 +61,16 @@ __attribute__((noreturn)) void scenario_run(struct run *r);
 /* Which process group a signal to us must take down (QEMU, a console). */
 void set_signal_target(struct run *r);
 
+/* ${NAME}'s value: captured, NAME=VALUE on our command line, environment. */
+const char *var_get(const char *name, size_t n);
+
+/* screen.c: QEMU's monitor, the screen and the keyboard. */
+void monitor_cleanup(struct run *r);
+/* Wait secs until a line of the screen matches (want), or fail if one does now (!want). */
+void screen_expect(struct run *r, double secs, const char *pattern, int want);
+void screen_save(struct run *r, const char *name);
+void sendkey(struct run *r, const char *key);
+
 /* lab_target.c: the lab machine as a target. */
 void lab_boot(struct run *r, char **args, int nargs);
 void lab_wait_poweroff(struct run *r, double secs);
