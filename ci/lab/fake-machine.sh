@@ -55,14 +55,16 @@ off)
 console)
 	# Both fifos open only once QEMU has them open: started before the
 	# machine, this waits for it, as a console server's port does.
-	# The reader is the command itself, so the console ends when the
-	# machine does (EOF on serial.out); the writer, in the background,
-	# takes what is typed from our stdin (fd 3: a background job's own
-	# stdin would be /dev/null).
+	# The console ends when the machine does (EOF on serial.out): then
+	# the writer, which takes what is typed from our stdin (fd 3: a
+	# background job's own stdin would be /dev/null), is ended too, so
+	# nothing holds the terminal tern-run reads.
 	fifos
 	exec 3<&0
 	cat <&3 >"$state/serial.in" 3<&- &
-	exec cat "$state/serial.out" 3<&-
+	writer=$!
+	cat "$state/serial.out" 3<&- || true
+	kill "$writer" 2>/dev/null || true
 	;;
 *)
 	echo "fake-machine: unknown command $cmd" >&2

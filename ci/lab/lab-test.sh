@@ -6,14 +6,17 @@
 #   - the supervisor scenario passing on two machines in parallel, one
 #     booting through pxelinux with its console on COM1, one through iPXE
 #     with console_port=com2 (its kernel gets console=com2), the table,
-#     exit 0; then a shell scenario on one;
-#   - meanwhile a machine the lab does not list boots the default entry;
-#   - afterwards no per-machine entry and no loaded kernel is left, and the
-#     default entries are byte for byte what they were;
+#     exit 0; no per-machine entry or loaded kernel left afterwards, the
+#     default entries byte for byte what they were; then shell-basics;
+#   - the console command gets a terminal in raw mode (tty-console.sh);
 #   - a failing scenario: verdict fail with its line, exit status 1;
 #   - machines that never boot (power_on fails; the console stays silent):
 #     each retried once, saying so, then "no boot";
-#   - scenarios and lab files a lab cannot run refused before any power-on.
+#   - while a run holds a machine: a machine the lab does not list boots
+#     the default entry, and a second run on the same machine is refused;
+#     a TERM then ends the run, leaving nothing behind;
+#   - scenarios, lab files and kernels a lab cannot run refused before any
+#     power-on; lab/example.ini is a good lab file.
 # Needs BUILD, TERN_RUN, KERNEL, INITRAMFS and the PXE tree ($PXE_TREE).
 set -u
 : "${BUILD:=build}" "${TERN_RUN:=$BUILD/ci/tern-run}" "${KERNEL:=$BUILD/kernel/tern.elf}"
@@ -63,6 +66,13 @@ machine() {     # machine NAME MAC PORT LOADER [KEY=VALUE lines]
 	# Powers on, but its console stays silent.
 	printf '[machine mute]\nmac = 52:54:00:4c:41:04\npower_on = true\npower_off = true\n'
 	printf 'console = sleep 600\nboot_timeout = 3\n'
+	# Powers on, stays silent for long: holds its entries while the
+	# tests below boot an unlisted machine and try to take it.
+	printf '[machine hold]\nmac = 52:54:00:4c:41:06\npower_on = true\npower_off = true\n'
+	printf 'console = sleep 600\nboot_timeout = 60\n'
+	# No machine, a console that checks it has a terminal (tty-console.sh).
+	printf '[machine tty]\nmac = 52:54:00:4c:41:05\npower_on = true\npower_off = true\n'
+	printf 'console = sh %s/ci/lab/tty-console.sh\nboot_timeout = 10\n' "$top"
 } >"$dir/lab.ini"
 
 lab() {         # lab NAME MACHINES SCENARIO: tern-run --lab; output in $dir/NAME.out
@@ -78,25 +88,13 @@ row() {         # row NAME MACHINE VERDICT [WHY-REGEX]: the table has that row
 	grep -E "^$2 +[a-z-]+ +$3 +[0-9.]+ s .*${4:-}" "$dir/$1.out" >/dev/null
 }
 
-# 1. A scenario on two machines in parallel; an unlisted machine meanwhile.
-lab_bg pass node1,node2 ci/scenarios/supervisor.run
-i=0
-while [ ! -e "$root/pxelinux.cfg/01-52-54-00-4c-41-01" ] && [ $i -lt 100 ]; do
-	sleep 0.2
-	i=$((i + 1))
-done
-check "entries written for node1 (pxelinux, iPXE)" \
-	test -e "$root/pxelinux.cfg/01-52-54-00-4c-41-01" -a -e "$root/52-54-00-4c-41-01.ipxe"
-LAB_TFTP=$root "$TERN_RUN" -l "$dir/stranger.serial" ci/lab/stranger.run >"$dir/stranger.out" 2>&1
-stranger=$?
-kill -0 $labpid 2>/dev/null
-during=$?
-check "an unlisted machine boots the default entry" test $stranger -eq 0
-check "... while the lab run's entries were in place" test $during -eq 0
-wait $labpid
+# 1. A scenario on two machines in parallel.
+lab pass node1,node2 ci/scenarios/supervisor.run
 st=$?
 cat "$dir/pass.out"
 check "two machines pass, exit 0" test $st -eq 0
+check "their entries were written (pxelinux, iPXE)" \
+	grep -q 'boot entries .*/pxelinux.cfg/01-52-54-00-4c-41-01 and .*/52-54-00-4c-41-01.ipxe' "$dir/pass/node1.log"
 check "table: node1 pass" row pass node1 pass
 check "table: node2 pass" row pass node2 pass
 check "table: the counts" grep -q '^lab: 2 machines passed, 0 failed$' "$dir/pass.out"
@@ -115,6 +113,13 @@ lab shell node1 ci/scenarios/shell-basics.run
 st=$?
 cat "$dir/shell.out"
 check "shell-basics passes on node1" sh -c "test $st -eq 0 && grep -q '^node1 .* pass ' '$dir/shell.out'"
+
+# The console command gets a terminal in raw mode.
+lab tty tty ci/lab/console.run
+st=$?
+cat "$dir/tty.out"
+check "the console is a terminal in raw mode (no echo, bytes unchanged)" sh -c \
+	"test $st -eq 0 && grep -q '^tty .* pass ' '$dir/tty.out'"
 
 # 2. A failing scenario.
 lab fail node1 ci/lab/fail.run
@@ -135,27 +140,34 @@ check "dead was retried once, saying so" grep -q 'lab: dead: no boot: power_on f
 check "mute was retried once, saying so" grep -q 'lab: mute: no boot: .*retrying once' "$dir/noboot.out"
 check "no entry left after no boot" sh -c "! ls '$root/pxelinux.cfg' | grep -q '^01-'"
 
-# A run stopped by a TERM still cleans up.
-lab_bg term mute ci/scenarios/boot.run
+# A run holding a machine's entries (hold never boots; it waits 2 x 60 s):
+# meanwhile an unlisted machine boots the default, and a second run
+# wanting the same machine is refused; then a TERM ends the run cleanly.
+lab_bg term hold ci/scenarios/boot.run
 i=0
-while [ ! -e "$root/pxelinux.cfg/01-52-54-00-4c-41-04" ] && [ $i -lt 100 ]; do
+while [ ! -e "$root/pxelinux.cfg/01-52-54-00-4c-41-06" ] && [ $i -lt 100 ]; do
 	sleep 0.1
 	i=$((i + 1))
 done
-# A second run on the same TFTP root wanting the same machine meanwhile:
-# refused, and the first run's entries stay.
-lab busy mute ci/scenarios/boot.run
+check "entries written for hold (pxelinux, iPXE)" \
+	test -e "$root/pxelinux.cfg/01-52-54-00-4c-41-06" -a -e "$root/52-54-00-4c-41-06.ipxe"
+LAB_TFTP=$root "$TERN_RUN" -l "$dir/stranger.serial" ci/lab/stranger.run >"$dir/stranger.out" 2>&1
+stranger=$?
+check "an unlisted machine boots the default entry" test $stranger -eq 0
+check "... while a lab run's entries were in place" test -e "$root/pxelinux.cfg/01-52-54-00-4c-41-06"
+lab busy hold ci/scenarios/boot.run
 st=$?
 cat "$dir/busy.out"
 check "a machine in use by another run is refused" sh -c \
-	"test $st -eq 1 && grep -q '^mute .* fail .*in use by another lab run' '$dir/busy.out'"
-check "... and the other run's entries stay" test -e "$root/pxelinux.cfg/01-52-54-00-4c-41-04"
+	"test $st -eq 1 && grep -q '^hold .* fail .*in use by another lab run' '$dir/busy.out'"
+check "... and the other run's entries stay" test -e "$root/pxelinux.cfg/01-52-54-00-4c-41-06"
 kill -TERM $labpid
 wait $labpid
 st=$?
 cat "$dir/term.out"
 left=$(cd "$root" && find . -name '01-*' -o -name '*-*-*-*-*-*.ipxe' -o -name 'tern-lab-*' | head -5)
-check "a run stopped by TERM fails and leaves nothing behind ($left)" sh -c "test $st -ne 0 && test -z '$left'"
+check "a run stopped by TERM fails and leaves nothing behind ($left)" sh -c \
+	"test $st -ne 0 && grep -q '^hold .* fail .*stopped by signal' '$dir/term.out' && test -z '$left'"
 
 # 4. Refused before any power-on.
 "$TERN_RUN" --lab "$dir/lab.ini" --machines node1 ci/scenarios/console-com2.run >"$dir/refuse.out" 2>&1
@@ -178,6 +190,9 @@ check "a kernel that cannot be loaded is refused, nothing left ($left)" sh -c \
 	"test $st -eq 2 && test -z '$left' && grep -q 'cannot load /nonexistent' '$dir/refuse4.out'"
 "$TERN_RUN" --lab lab/example.ini --dry-run ci/scenarios/ktest.run KERNEL=k INITRAMFS=i >"$dir/example.out" 2>&1
 check "lab/example.ini is a good lab file; ktest can run on a lab" grep -q "can run" "$dir/example.out"
+
+check "the default entries untouched at the end" sh -c \
+	"cmp -s '$dir/default.before' '$root/pxelinux.cfg/default' && cmp -s '$dir/boot.ipxe.before' '$root/boot.ipxe'"
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

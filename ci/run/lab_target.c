@@ -30,7 +30,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <termios.h>
 #include <sys/file.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -98,34 +100,78 @@ static int run_command(struct run *r, const char *what, const char *cmd)
 	}
 }
 
+/*
+ * The console command's stdin and stdout: a pseudo-terminal in raw mode,
+ * since the tools labs use for consoles (picocom, ipmitool sol activate,
+ * telnet) expect a terminal, and raw mode passes every byte both ways
+ * unchanged (no echo, no CR/LF rewriting, ^C a byte, not a signal). The
+ * slave is set up here, before the command runs, so nothing we type can
+ * be echoed first. Without ptys, pipes. to_guest and from_guest are
+ * then the master; it reads EIO once the command and all it started have
+ * closed the slave, which pump() takes as the console's end.
+ */
+static int console_pty(int *master, int *slave)
+{
+	int m = posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC);
+	if (m < 0)
+		return -1;
+	char *name = grantpt(m) || unlockpt(m) ? 0 : ptsname(m);
+	int s = name ? open(name, O_RDWR | O_NOCTTY | O_CLOEXEC) : -1;
+	struct termios t;
+	if (s < 0 || tcgetattr(s, &t)) {
+		close(m);
+		if (s >= 0)
+			close(s);
+		return -1;
+	}
+	cfmakeraw(&t);
+	cfsetispeed(&t, B115200);
+	cfsetospeed(&t, B115200);
+	tcsetattr(s, TCSANOW, &t);
+	*master = m;
+	*slave = s;
+	return 0;
+}
+
 static void console_start(struct run *r)
 {
 	struct lab_run *l = r->lab;
-	int in[2], out[2];
-	if (pipe(in) || pipe(out))
-		finish(r, 0, "pipe: %s", strerror(errno));
+	int m = -1, s = -1, in[2] = { -1, -1 }, out[2] = { -1, -1 };
+	if (console_pty(&m, &s) && (pipe(in) || pipe(out)))
+		finish(r, 0, "neither a pseudo-terminal nor a pipe for the console: %s", strerror(errno));
 	fflush(stdout);
 	pid_t pid = fork();
 	if (pid == 0) {
-		dup2(in[0], 0);
-		dup2(out[1], 1);
+		/* A session of its own: the pty becomes its controlling terminal,
+		 * and the whole session is one process group for console_stop. */
+		setsid();
+		if (s >= 0) {
+			ioctl(s, TIOCSCTTY, 0);
+			dup2(s, 0);
+			dup2(s, 1);
+		} else {
+			dup2(in[0], 0);
+			dup2(out[1], 1);
+		}
 		/* Its complaints go to the machine's log, not into the console text. */
 		dup2(l->log_fd, 2);
-		close(in[1]);
-		close(out[0]);
-		setpgid(0, 0);
 		execl("/bin/sh", "sh", "-c", l->m->console, (char *)0);
 		_exit(127);
 	}
 	if (pid < 0)
 		finish(r, 0, "fork: %s", strerror(errno));
-	setpgid(pid, pid);
-	close(in[0]);
-	close(out[1]);
+	if (s >= 0) {
+		close(s);
+		r->to_guest = dup(m);
+		r->from_guest = m;
+	} else {
+		close(in[0]);
+		close(out[1]);
+		r->to_guest = in[1];
+		r->from_guest = out[0];
+	}
 	r->qemu = pid;
 	r->exited = 0;
-	r->to_guest = in[1];
-	r->from_guest = out[0];
 	signal(SIGPIPE, SIG_IGN);
 	set_signal_target(r);
 	l->console_up = 1;
