@@ -13,5 +13,6 @@ struct lab_run {
 	int log_fd;                     /* the machine's log (the console's stderr goes there) */
 	int lock_fd;                    /* flock on .tern-lab/<mac>.lock, or -1 */
 	char pxe_path[4096], ipxe_path[4096];
+	size_t boot_from;               /* where the booting attempt's output starts in run.out */
 	int entries, powered, console_up, booted, stopped, no_boot;
 };

@@ -292,6 +292,7 @@ static const char *attempt(struct run *r, regex_t *first)
 	}
 	/* The scenario reads from this attempt's first byte on. */
 	r->cursor = from;
+	l->boot_from = from;
 	return 0;
 }
 
@@ -336,7 +337,8 @@ void lab_wait_poweroff(struct run *r, double secs)
 	if (!r->qemu)
 		finish(r, 0, "exit before boot");
 	double end = now() + secs * r->scale;
-	while (!seen_from(r, &off, r->cursor)) {
+	/* Anywhere since the boot: an expect may have read past it already. */
+	while (!seen_from(r, &off, r->lab->boot_from)) {
 		if (r->exited)
 			finish(r, 0, "the console ended without tern's power-off line");
 		if (now() > end)
@@ -348,7 +350,7 @@ void lab_wait_poweroff(struct run *r, double secs)
 	double grace = now() + 2;
 	while (now() < grace && !r->exited)
 		pump(r, grace - now());
-	if (seen_from(r, &failed, r->cursor))
+	if (seen_from(r, &failed, r->lab->boot_from))
 		finish(r, 0, "tern's power-off failed on this machine (see the log)");
 	r->cursor = r->len;
 	regfree(&off);
