@@ -38,7 +38,7 @@ ACCEL ?=
 QEMU := qemu-system-x86_64
 QEMU_MEM ?= 256
 
-.PHONY: all run check bench clean help deps iso disk pxe serve images
+.PHONY: all run check bench clean help deps iso disk pxe serve images lab
 
 all:
 
@@ -61,6 +61,16 @@ run: deps $(KERNEL) $(INITRAMFS) $(TERN_RUN)
 		-kernel $(KERNEL) -initrd $(INITRAMFS) $(if $(APPEND),-append "$(APPEND)"); \
 		s=$$?; [ $$s -eq 0 ] || echo "tern: QEMU exited with status $$s"
 
+# A scenario on the machines of a PXE lab (docs/lab.md), in parallel:
+# make lab LAB=lab/example.ini RUN=ktest [MACHINES=node1,node2]. Logs and
+# the console of each machine go to build/lab/.
+lab: deps $(KERNEL) $(INITRAMFS) $(TERN_RUN)
+	$(Q)[ -n "$(LAB)" ] && [ -n "$(RUN)" ] || \
+		{ echo "tern: make lab LAB=lab/example.ini RUN=ktest [MACHINES=a,b] (docs/lab.md)"; exit 2; }
+	$(Q)BUILD=$(BUILD) KERNEL=$(KERNEL) INITRAMFS=$(INITRAMFS) $(TERN_RUN) --lab '$(LAB)' \
+		$(if $(MACHINES),--machines '$(MACHINES)') --logs $(BUILD)/lab \
+		$(if $(findstring /,$(RUN)),'$(RUN)','ci/scenarios/$(RUN).run')
+
 clean:
 	rm -rf $(BUILD)
 
@@ -73,6 +83,7 @@ help:
 	@echo "  disk    build/images/tern.img (raw disk, MBR + FAT: syslinux for BIOS, BOOTX64.EFI for UEFI)"
 	@echo "  pxe     build/images/pxe/ (pxelinux + iPXE tree for a TFTP server; BIOS and UEFI)"
 	@echo "  serve   IFACE=eth1: proxy-DHCP + TFTP for a lab network of BIOS and UEFI machines (dnsmasq)"
+	@echo "  lab     LAB=lab/example.ini RUN=ktest [MACHINES=a,b]: a scenario on real machines over PXE (docs/lab.md)"
 	@echo "  bench   benchmarks (IPC cycles, boot time, sizes)"
 	@echo "  deps    install missing host packages (apt-get, as root)"
 	@echo "  clean   remove build/"

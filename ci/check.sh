@@ -58,6 +58,8 @@ for s in ci/scenarios/*.run; do
 	n=$(basename "$s" .run)
 	step "qemu/$n" "$TERN_RUN" -l "$logs/qemu_$n.serial" "$s"
 done
+echo "tern: lab runs on a fake lab of QEMU machines (docs/lab.md)"
+step lab/fake-lab sh ci/lab/lab-test.sh
 step images/repro sh ci/repro-test.sh
 step images/netboot sh ci/netboot-test.sh
 

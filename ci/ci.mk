@@ -7,7 +7,9 @@ HOST_CFLAGS := -std=gnu11 -O1 -g -Wall -Wextra -Werror -MD -MP -fno-omit-frame-p
 UNIT_CFLAGS := $(HOST_CFLAGS) -fsanitize=address,undefined -fno-sanitize-recover=undefined \
 	-Ici/unit -idirafter kernel/include
 
-$(TERN_RUN): ci/run/tern-run.c ci/run/png.c ci/run/png.h $(FONT_C)
+TERN_RUN_SRCS := ci/run/tern-run.c ci/run/screen.c ci/run/png.c ci/run/lab.c ci/run/lab_target.c ci/run/labini.c \
+	ci/run/labboot.c
+$(TERN_RUN): $(TERN_RUN_SRCS) $(wildcard ci/run/*.h) $(FONT_C)
 	$(call msg,HOSTCC,$@)
 	@mkdir -p $(dir $@)
 	$(Q)$(HOSTCC) $(HOST_CFLAGS) -o $@ $(filter %.c,$^)
@@ -25,6 +27,9 @@ UNIT_TESTS += mbfb
 UNIT_mbfb_SRCS := kernel/lib/mbfb.c kernel/mm/memmap.c
 UNIT_TESTS += vgatext
 UNIT_vgatext_SRCS := kernel/lib/vgatext.c kernel/lib/conslist.c kernel/lib/fbtext.c $(FONT_C)
+# The lab description and lab boot entries of the run tool (docs/lab.md).
+UNIT_TESTS += lab
+UNIT_lab_SRCS := ci/run/labini.c ci/run/labboot.c
 # The harness's own behaviour (output kept when a test dies).
 UNIT_TESTS += harness
 

@@ -17,7 +17,8 @@
  *   send-file PATH         type the bytes of a file
  *   sleep MS               pause
  *   exit STATUS [SECS]     wait for QEMU to end with STATUS ("ok" = power-off,
- *                          or N = isa-debug-exit code N)
+ *                          or N = isa-debug-exit code N); on a lab machine
+ *                          "ok" is tern's power-off line on the console
  *   report [SECS]          wait for the guest's "N passed, N failed" line;
  *                          its counts become ours
  *   capture NAME [SECS] REGEX  like expect, and sets ${NAME} to the first
@@ -59,10 +60,17 @@
  * program faulted ("stopped: ...") or that it gave up restarting a driver
  * (death_patterns below). Scenarios that provoke such deaths on purpose
  * list them with `allow`.
+ *
+ * Lab machines (--lab LAB.ini, docs/lab.md): the same interpreter with a
+ * lab machine as the target (lab_target.c, run.h): `boot` writes its
+ * PXE entries, starts its console command and runs power_on; `exit ok`
+ * waits for tern's power-off line. lab.c runs the machines in parallel,
+ * refusing lines only QEMU can do (labboot.c), and prints a table.
  */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
+#include <getopt.h>
 #include <poll.h>
 #include <regex.h>
 #include <signal.h>
@@ -76,44 +84,9 @@
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
-#include "png.h"
+#include "run.h"
 
-#define MAX_ARGS 128
-#define SCREEN_COLS 80
-#define SCREEN_ROWS 25
-#define SCREEN_TEXT_MAX (512 * 1024)    /* a framebuffer's text: 4096x4096 pixels in 8x16 cells */
 #define TAIL_LINES 40
-
-struct run {
-	const char *scenario;
-	int line;
-	pid_t qemu;
-	int to_guest, from_guest;
-	int exited, status;             /* QEMU's end, once reaped */
-	char *out;                      /* everything the guest printed, CRs removed */
-	size_t len, cap, cursor;
-	FILE *log;
-	double t0;
-	double scale;                   /* timeout factor (TCG is slower) */
-	double timeout;
-	char *wrap[MAX_ARGS];
-	int nwrap;
-	regex_t rejects[16];
-	char *reject_src[16];
-	int nreject;
-	regex_t allows[16];
-	int nallow;
-	size_t death_scan;              /* out[] before this offset was checked for deaths */
-	int passed, failed, reported;
-	int verbose;
-	char *serial[4];                /* serial: QEMU's -serial lines */
-	int nserial;
-	int no_debug_exit;              /* debug-exit off: a failing guest halts, its screen stays */
-	int want_monitor;               /* a screen or key command is in the scenario */
-	int screen_fb;                  /* screen framebuffer: read the screen from screendumps */
-	char mondir[64];                /* our directory for the monitor socket */
-	int mon;                        /* the monitor connection, once made (else -1) */
-};
 
 static char **vars;
 static int nvars;
@@ -121,24 +94,50 @@ static char *captured[32];              /* "NAME=VALUE" set by capture */
 static int ncaptured;
 
 static pid_t qemu_group;
+static struct run *signal_run;
 
-/* Never leave a QEMU behind: Ctrl-C or a CI timeout on us stops it too. */
+/* Never leave a QEMU behind: Ctrl-C or a CI timeout on us stops it too.
+ * A lab machine is powered off and its boot entry removed. */
 static void on_signal(int sig)
 {
+	static volatile sig_atomic_t ending;
+	if (ending)
+		return;         /* a second signal while the first one cleans up */
+	ending = 1;
+	if (signal_run && signal_run->lab)
+		lab_stop(signal_run);
+	if (signal_run && signal_run->result_fd >= 0)
+		dprintf(signal_run->result_fd, "fail\t%d\t%d\t%d\tstopped by signal %d\n", signal_run->passed,
+			signal_run->failed + 1, signal_run->line, sig);
 	if (qemu_group > 0)
 		kill(-qemu_group, SIGKILL);
 	signal(sig, SIG_DFL);
 	raise(sig);
 }
 
-static double now(void)
+void set_signal_target(struct run *r)
+{
+	signal_run = r;
+	qemu_group = r->qemu;
+	signal(SIGINT, on_signal);
+	signal(SIGTERM, on_signal);
+	signal(SIGHUP, on_signal);
+}
+
+void set_vars(char **v, int n)
+{
+	vars = v;
+	nvars = n;
+}
+
+double now(void)
 {
 	struct timespec ts;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-static const char *var_get(const char *name, size_t n)
+const char *var_get(const char *name, size_t n)
 {
 	for (int i = ncaptured - 1; i >= 0; i--)
 		if (!strncmp(captured[i], name, n) && captured[i][n] == '=')
@@ -155,8 +154,7 @@ static const char *var_get(const char *name, size_t n)
 	return v ? v : "";
 }
 
-/* Split a line into words: blanks separate, "..." groups, ${VAR} expands. */
-static int split(const char *s, char **argv)
+int split(const char *s, char **argv)
 {
 	int argc = 0;
 	while (*s) {
@@ -252,36 +250,28 @@ static void stop_qemu(struct run *r)
 	}
 }
 
-static void monitor_cleanup(struct run *r)
+void finish(struct run *r, int ok, const char *fmt, ...)
 {
-	if (r->mon >= 0)
-		close(r->mon);
-	r->mon = -1;
-	if (r->mondir[0]) {
-		char path[128];
-		snprintf(path, sizeof(path), "%s/mon.sock", r->mondir);
-		unlink(path);
-		rmdir(r->mondir);
-		r->mondir[0] = '\0';
-	}
-}
-
-static void finish(struct run *r, int ok, const char *fmt, ...)
-{
-	stop_qemu(r);
+	char why[1024] = "";
+	if (r->lab)
+		lab_stop(r);
+	else
+		stop_qemu(r);
 	monitor_cleanup(r);
 	if (!ok) {
 		va_list ap;
 		va_start(ap, fmt);
-		printf("FAIL %s:%d: ", r->scenario, r->line);
-		vprintf(fmt, ap);
-		printf("\n");
+		vsnprintf(why, sizeof(why), fmt, ap);
 		va_end(ap);
+		printf("FAIL %s:%d: %s\n", r->scenario, r->line, why);
 		show_tail(r);
 		r->failed++;
 	} else if (!r->reported) {
 		r->passed++;
 	}
+	if (r->result_fd >= 0)
+		dprintf(r->result_fd, "%s\t%d\t%d\t%d\t%s\n", lab_verdict(r, ok), r->passed, r->failed, r->line,
+			why);
 	printf("%s: %s (%.1f s)\n", ok ? "PASS" : "FAIL", r->scenario, now() - r->t0);
 	printf("%d passed, %d failed\n", r->passed, r->failed);
 	if (r->log)
@@ -309,7 +299,6 @@ static void append(struct run *r, const char *buf, size_t n)
 	r->out[r->len] = '\0';
 }
 
-static int pump(struct run *r, double wait);
 
 static void check_rejects(struct run *r)
 {
@@ -376,7 +365,7 @@ static void check_deaths(struct run *r)
 }
 
 /* Read what QEMU printed, for up to `wait` seconds. Returns 0 once QEMU is gone. */
-static int pump(struct run *r, double wait)
+int pump(struct run *r, double wait)
 {
 	if (r->exited)
 		return 0;
@@ -392,7 +381,9 @@ static int pump(struct run *r, double wait)
 			check_deaths(r);
 			return 1;
 		}
-		waitpid(r->qemu, &r->status, 0);
+		/* A lab console may end its output before its process (lab_stop ends it). */
+		if (!r->lab)
+			waitpid(r->qemu, &r->status, 0);
 		r->exited = 1;
 		return 0;
 	}
@@ -494,10 +485,7 @@ static void boot(struct run *r, char **args, int nargs)
 		_exit(127);
 	}
 	setpgid(r->qemu, r->qemu);
-	qemu_group = r->qemu;
-	signal(SIGINT, on_signal);
-	signal(SIGTERM, on_signal);
-	signal(SIGHUP, on_signal);
+	set_signal_target(r);
 	close(in[0]);
 	close(out[1]);
 	r->to_guest = in[1];
@@ -532,6 +520,8 @@ static void expect_m(struct run *r, double secs, const char *pattern, regmatch_t
 		if (!pump(r, left > 0.2 ? 0.2 : left) && r->exited) {
 			if (!regexec(&re, r->out + r->cursor, 2, m, 0))
 				continue;
+			if (r->lab)
+				finish(r, 0, "the console ended while waiting for /%s/", pattern);
 			finish(r, 0, "QEMU ended (%s) while waiting for /%s/",
 			       WIFEXITED(r->status) ? "exit" : "signal", pattern);
 		}
@@ -599,288 +589,6 @@ static void send_bytes(struct run *r, const char *buf, size_t n)
 			finish(r, 0, "cannot send input to QEMU: %s", strerror(errno));
 		done += (size_t)w;
 	}
-}
-
-/* ---- The QEMU monitor: the screen and the keyboard (see the header). ---- */
-
-static void monitor_connect(struct run *r)
-{
-	if (r->mon >= 0)
-		return;
-	if (!r->mondir[0])
-		finish(r, 0, "no monitor: boot first");
-	struct sockaddr_un a = { .sun_family = AF_UNIX };
-	snprintf(a.sun_path, sizeof(a.sun_path), "%s/mon.sock", r->mondir);
-	double end = now() + 10 * r->scale;
-	for (;;) {
-		int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
-		if (fd >= 0 && !connect(fd, (struct sockaddr *)&a, sizeof(a))) {
-			r->mon = fd;
-			break;
-		}
-		if (fd >= 0)
-			close(fd);
-		if (now() > end)
-			finish(r, 0, "cannot connect to QEMU's monitor at %s: %s", a.sun_path, strerror(errno));
-		if (!pump(r, 0.05) && r->exited)
-			finish(r, 0, "QEMU ended before its monitor could be reached");
-	}
-}
-
-/* Read from the monitor until its "(qemu) " prompt; what came before it. */
-static char *monitor_read(struct run *r)
-{
-	size_t n = 0, cap = 65536;
-	char *buf = malloc(cap);
-	double end = now() + 30 * r->scale;
-	for (;;) {
-		if (n >= 7 && !memcmp(buf + n - 7, "(qemu) ", 7)) {
-			buf[n - 7] = '\0';
-			return buf;
-		}
-		if (now() > end)
-			finish(r, 0, "QEMU's monitor did not answer");
-		struct pollfd p[2] = { { r->mon, POLLIN, 0 }, { r->from_guest, POLLIN, 0 } };
-		if (poll(p, r->exited ? 1 : 2, 200) < 0 && errno != EINTR)
-			finish(r, 0, "poll: %s", strerror(errno));
-		if (p[1].revents && !r->exited)
-			pump(r, 0);     /* keep the serial line flowing meanwhile */
-		if (!(p[0].revents & (POLLIN | POLLHUP)))
-			continue;
-		if (n + 4096 > cap)
-			buf = realloc(buf, cap *= 2);
-		ssize_t got = read(r->mon, buf + n, cap - n - 1);
-		if (got <= 0)
-			finish(r, 0, "QEMU's monitor closed");
-		n += (size_t)got;
-		buf[n] = '\0';
-	}
-}
-
-/* Run one monitor command; its output (without the echo of the command). */
-static char *monitor(struct run *r, const char *cmd)
-{
-	if (r->exited)
-		finish(r, 0, "QEMU has ended; no monitor for \"%s\"", cmd);
-	if (r->mon < 0) {
-		monitor_connect(r);
-		free(monitor_read(r));          /* the greeting */
-	}
-	char line[1024];
-	int len = snprintf(line, sizeof(line), "%s\n", cmd);
-	if (write(r->mon, line, (size_t)len) != len)
-		finish(r, 0, "cannot write to QEMU's monitor: %s", strerror(errno));
-	char *out = monitor_read(r);
-	/* The monitor echoes the command as it is typed, up to a CR LF. */
-	char *nl = strstr(out, "\r\n");
-	char *res = strdup(nl ? nl + 2 : "");
-	free(out);
-	return res;
-}
-
-/* A VGA text screen as text: 25 lines of 80 characters, trailing blanks cut. */
-static void screen_vga_text(struct run *r, char *text, size_t size)
-{
-	char *out = monitor(r, "xp /4000bx 0xb8000");
-	unsigned char cells[SCREEN_COLS * SCREEN_ROWS * 2];
-	size_t got = 0;
-	for (char *line = strtok(out, "\r\n"); line; line = strtok(0, "\r\n")) {
-		char *colon = strchr(line, ':');
-		if (!colon || strncmp(line, "00000000000b8", 13))
-			continue;               /* an error, not a dump line */
-		for (char *p = colon + 1; got < sizeof(cells);) {
-			char *e;
-			while (*p == ' ')
-				p++;
-			if (strncmp(p, "0x", 2))
-				break;
-			unsigned long v = strtoul(p, &e, 16);
-			if (e == p)
-				break;
-			cells[got++] = (unsigned char)v;
-			p = e;
-		}
-	}
-	if (got != sizeof(cells))
-		finish(r, 0, "cannot read the screen: the monitor gave %zu of %zu bytes: %.200s", got,
-		       sizeof(cells), out);
-	free(out);
-	size_t n = 0;
-	for (int y = 0; y < SCREEN_ROWS; y++) {
-		size_t start = n;
-		for (int x = 0; x < SCREEN_COLS && n + 2 < size; x++) {
-			unsigned char c = cells[(y * SCREEN_COLS + x) * 2];
-			text[n++] = c == 0 ? ' ' : c < 0x20 || c >= 0x7F ? '?' : (char)c;
-		}
-		while (n > start && text[n - 1] == ' ')
-			n--;
-		if (n + 1 < size)
-			text[n++] = '\n';
-	}
-	text[n] = '\0';
-}
-
-extern const unsigned char font8x16[128][16];   /* the kernel's font (tools/psf2c) */
-
-/* Read a P6 PPM with maxval 255; its pixels (RGB), or 0. */
-static unsigned char *read_ppm(const char *path, unsigned *w, unsigned *h)
-{
-	FILE *f = fopen(path, "rb");
-	unsigned max = 0;
-	if (!f)
-		return 0;
-	if (fscanf(f, "P6 %u %u %u", w, h, &max) != 3 || max != 255 || fgetc(f) == EOF || *w > 10000 ||
-	    *h > 10000) {
-		fclose(f);
-		return 0;
-	}
-	size_t n = (size_t)*w * *h * 3;
-	unsigned char *px = malloc(n);
-	if (fread(px, 1, n, f) != n) {
-		free(px);
-		px = 0;
-	}
-	fclose(f);
-	return px;
-}
-
-/*
- * A framebuffer screen as text: the picture (screendump) cut into 8x16
- * cells from the top left, as the kernel draws them, each matched against
- * the glyphs of the kernel's font. A pixel is lit when it is not the
- * colour of the cell's top left pixel (the font's top row is blank); a
- * cell of one colour is a blank, and one that is no glyph reads as '?'.
- */
-static void screen_fb_text(struct run *r, char *text, size_t size)
-{
-	char ppm[128], cmd[160];
-	snprintf(ppm, sizeof(ppm), "%s/screen.ppm", r->mondir);
-	snprintf(cmd, sizeof(cmd), "screendump %s", ppm);
-	char *out = monitor(r, cmd);
-	unsigned w, h;
-	unsigned char *px = read_ppm(ppm, &w, &h);
-	unlink(ppm);
-	if (!px)
-		finish(r, 0, "cannot read the screen (screendump): %.200s", out);
-	free(out);
-	size_t n = 0;
-	for (unsigned cy = 0; cy < h / 16; cy++) {
-		size_t start = n;
-		for (unsigned cx = 0; cx < w / 8 && n + 2 < size; cx++) {
-			unsigned char bits[16] = { 0 };
-			const unsigned char *bg = px + ((size_t)cy * 16 * w + cx * 8) * 3;
-			int lit = 0;
-			for (int y = 0; y < 16; y++)
-				for (int x = 0; x < 8; x++) {
-					const unsigned char *p = px + ((size_t)(cy * 16 + y) * w + cx * 8 + x) * 3;
-					if (memcmp(p, bg, 3)) {
-						bits[y] |= (unsigned char)(0x80 >> x);
-						lit = 1;
-					}
-				}
-			char c = lit ? '?' : ' ';
-			for (int g = 0x21; lit && g < 0x7F; g++)
-				if (!memcmp(font8x16[g], bits, 16)) {
-					c = (char)g;
-					break;
-				}
-			text[n++] = c;
-		}
-		while (n > start && text[n - 1] == ' ')
-			n--;
-		if (n + 1 < size)
-			text[n++] = '\n';
-	}
-	text[n] = '\0';
-	free(px);
-}
-
-static void screen_text(struct run *r, char *text, size_t size)
-{
-	if (r->screen_fb)
-		screen_fb_text(r, text, size);
-	else
-		screen_vga_text(r, text, size);
-}
-
-static void show_screen(const char *text)
-{
-	printf("---- the screen ----\n%s---- end of screen ----\n", text);
-}
-
-static void screen_expect(struct run *r, double secs, const char *pattern, int want)
-{
-	regex_t re;
-	if (regcomp(&re, pattern, REG_EXTENDED | REG_NEWLINE | REG_NOSUB))
-		finish(r, 0, "bad regular expression /%s/", pattern);
-	static char text[SCREEN_TEXT_MAX];
-	double end = now() + secs * r->scale;
-	for (;;) {
-		screen_text(r, text, sizeof(text));
-		int found = !regexec(&re, text, 0, 0, 0);
-		if (found && want)
-			break;
-		if (!want) {
-			if (!found)
-				break;
-			show_screen(text);
-			finish(r, 0, "the screen shows rejected /%s/", pattern);
-		}
-		if (now() > end) {
-			show_screen(text);
-			finish(r, 0, "timed out after %.0f s waiting for /%s/ on the screen", secs * r->scale,
-			       pattern);
-		}
-		double stop = now() + 0.5;
-		while (now() < stop && pump(r, stop - now()))
-			;
-	}
-	regfree(&re);
-	if (r->log)
-		fprintf(r->log, "\n# tern-run: screen matched /%s/\n", pattern);
-}
-
-static void screen_save(struct run *r, const char *name)
-{
-	const char *build = var_get("BUILD", 5);
-	char dir[4096], path[4400], ppm[4200];
-	snprintf(dir, sizeof(dir), "%s/ci", *build ? build : "build");
-	mkdir(dir, 0777);
-	strcat(dir, "/logs");
-	mkdir(dir, 0777);
-	char *abs = realpath(dir, 0);
-	if (!abs)
-		finish(r, 0, "screen-save: no directory %s: %s", dir, strerror(errno));
-	static char text[SCREEN_TEXT_MAX];
-	screen_text(r, text, sizeof(text));
-	snprintf(path, sizeof(path), "%s/%s.screen.txt", abs, name);
-	FILE *f = fopen(path, "w");
-	if (!f || fputs(text, f) < 0 || fclose(f))
-		finish(r, 0, "cannot write %s", path);
-	snprintf(ppm, sizeof(ppm), "%s/%s.ppm", abs, name);
-	snprintf(path, sizeof(path), "screendump %s", ppm);
-	free(monitor(r, path));
-	snprintf(path, sizeof(path), "%s/%s.png", abs, name);
-	const char *why = "";
-	if (ppm_to_png(ppm, path, &why))
-		finish(r, 0, "screen-save: %s: %s", ppm, why);
-	unlink(ppm);
-	printf("screen saved: %s/%s.screen.txt, %s\n", abs, name, path);
-	free(abs);
-}
-
-static void sendkey(struct run *r, const char *key)
-{
-	char cmd[128];
-	snprintf(cmd, sizeof(cmd), "sendkey %s", key);
-	char *out = monitor(r, cmd);
-	if (out[strspn(out, " \r\n")])
-		finish(r, 0, "sendkey %s: %s", key, out);
-	free(out);
-	/* Let the guest see the press and the release (100 ms) apart from the next key. */
-	double stop = now() + 0.15;
-	while (now() < stop && pump(r, stop - now()))
-		;
 }
 
 static void reject_file(struct run *r, const char *path, const char *pattern)
@@ -963,7 +671,9 @@ static void run_line(struct run *r, char *line)
 		return;
 	const char *cmd = argv[0];
 	int used;
-	if (!strcmp(cmd, "boot")) {
+	if (!strcmp(cmd, "boot") && r->lab) {
+		lab_boot(r, argv + 1, argc - 1);
+	} else if (!strcmp(cmd, "boot")) {
 		boot(r, argv + 1, argc - 1);
 	} else if (!strcmp(cmd, "wrap")) {
 		for (int i = 1; i < argc && r->nwrap < MAX_ARGS - 1; i++)
@@ -1013,6 +723,8 @@ static void run_line(struct run *r, char *line)
 		double end = now() + atof(argv[1]) / 1000.0;
 		while (now() < end)
 			pump(r, end - now());
+	} else if (!strcmp(cmd, "exit") && argc >= 2 && r->lab && !strcmp(argv[1], "ok")) {
+		lab_wait_poweroff(r, num_or(argv, argc, 2, r->timeout, &used));
 	} else if (!strcmp(cmd, "exit") && argc >= 2) {
 		wait_exit(r, num_or(argv, argc, 2, r->timeout, &used), argv[1]);
 	} else if (!strcmp(cmd, "report")) {
@@ -1050,30 +762,74 @@ static void run_line(struct run *r, char *line)
 	}
 }
 
+void scenario_run(struct run *r)
+{
+	FILE *f = fopen(r->scenario, "r");
+	if (!f)
+		finish(r, 0, "cannot open %s: %s", r->scenario, strerror(errno));
+	r->t0 = now();
+	char line[8192];
+	/* A scenario that looks at the screen or types on the keyboard gets a monitor. */
+	while (fgets(line, sizeof(line), f)) {
+		size_t w = strspn(line, " \t");
+		if (!strncmp(line + w, "screen-", 7) || !strncmp(line + w, "sendkey", 7))
+			r->want_monitor = 1;
+	}
+	rewind(f);
+	while (fgets(line, sizeof(line), f)) {
+		r->line++;
+		line[strcspn(line, "\n")] = '\0';
+		run_line(r, line);
+	}
+	fclose(f);
+	/* Let rejects see the last output before we judge. */
+	if (r->qemu && !r->exited)
+		pump(r, 0.1);
+	finish(r, 1, " ");
+}
+
 int main(int argc, char **argv)
 {
-	struct run r = { .scale = 1, .timeout = 30, .mon = -1 };
+	struct run r = { .scale = 1, .timeout = 30, .mon = -1, .result_fd = -1 };
+	static const struct option longopts[] = {
+		{ "lab", required_argument, 0, 'L' },
+		{ "machines", required_argument, 0, 'M' },
+		{ "logs", required_argument, 0, 'O' },
+		{ "dry-run", no_argument, 0, 'D' },
+		{ 0, 0, 0, 0 },
+	};
 	int opt;
-	const char *logpath = 0;
-	while ((opt = getopt(argc, argv, "vl:s:")) != -1) {
+	const char *logpath = 0, *lab = 0, *machines = 0, *logdir = "build/lab";
+	int dry_run = 0;
+	while ((opt = getopt_long(argc, argv, "vl:s:", longopts, 0)) != -1) {
 		if (opt == 'v')
 			r.verbose = 1;
 		else if (opt == 'l')
 			logpath = optarg;
 		else if (opt == 's')
 			r.scale = atof(optarg);
+		else if (opt == 'L')
+			lab = optarg;
+		else if (opt == 'M')
+			machines = optarg;
+		else if (opt == 'O')
+			logdir = optarg;
+		else if (opt == 'D')
+			dry_run = 1;
 		else
 			goto usage;
 	}
 	if (optind >= argc)
 		goto usage;
+	set_vars(argv + optind + 1, argc - optind - 1);
+	if (lab)
+		return lab_main(lab, machines, logdir, argv[optind], dry_run);
+	if (machines || dry_run)
+		goto usage;
 	r.scenario = argv[optind];
 	r.cap = 65536;
 	r.out = calloc(1, r.cap);
-	vars = argv + optind + 1;
-	nvars = argc - optind - 1;
-	FILE *f = fopen(r.scenario, "r");
-	if (!f) {
+	if (access(r.scenario, R_OK)) {
 		fprintf(stderr, "tern-run: cannot open %s: %s\n", r.scenario, strerror(errno));
 		return 2;
 	}
@@ -1081,27 +837,9 @@ int main(int argc, char **argv)
 		fprintf(stderr, "tern-run: cannot write %s: %s\n", logpath, strerror(errno));
 		return 2;
 	}
-	r.t0 = now();
-	char line[8192];
-	/* A scenario that looks at the screen or types on the keyboard gets a monitor. */
-	while (fgets(line, sizeof(line), f)) {
-		size_t w = strspn(line, " \t");
-		if (!strncmp(line + w, "screen-", 7) || !strncmp(line + w, "sendkey", 7))
-			r.want_monitor = 1;
-	}
-	rewind(f);
-	while (fgets(line, sizeof(line), f)) {
-		r.line++;
-		line[strcspn(line, "\n")] = '\0';
-		run_line(&r, line);
-	}
-	fclose(f);
-	/* Let rejects see the last output before we judge. */
-	if (r.qemu && !r.exited)
-		pump(&r, 0.1);
-	finish(&r, 1, "");
-	return 0;
+	scenario_run(&r);
 usage:
-	fprintf(stderr, "usage: tern-run [-v] [-l LOG] [-s SCALE] SCENARIO [NAME=VALUE...]\n");
+	fprintf(stderr, "usage: tern-run [-v] [-l LOG] [-s SCALE] SCENARIO [NAME=VALUE...]\n"
+			"       tern-run --lab LAB.ini [--machines A,B] [--logs DIR] [--dry-run] SCENARIO [NAME=VALUE...]\n");
 	return 2;
 }
