@@ -8,6 +8,8 @@
 #include <tern/program.h>
 
 #define PAGE 4096u
+#define SCREEN_SRV_BATCH 16             /* requests taken between two turns of the log */
+#define SCREEN_SRV_REST_MS 10           /* the CPU left to others between turns, while behind */
 
 /* Where the screen's reads are served from (pcserial/serve.h): the keyboard's ring. */
 static size_t input_take(void *ctx, uint8_t *buf, size_t max)
@@ -100,35 +102,53 @@ static bool on_request(struct screen_srv *s, struct tern_msg *m, uint64_t input_
 	return true;
 }
 
+/* A message received: act on it; true if m now holds the reply to send. */
+static bool on_message(struct screen_srv *s, struct tern_msg *m, uint64_t input_badge)
+{
+	bool reply = false;
+	unsigned ncaps = MSG_NCAPS(m->info);
+	if (m->info & MSG_FROM_NOTE) {
+		/* the log grew: the loop shows it */
+	} else if (service_client_gone(m)) {    /* a notice, not a call: no reply */
+		intr_gone(&s->intr, m->mr[0]);
+		s->in.intr = intr_on(&s->intr);
+		serve_gone(&s->in.readers, m->mr[0], input_take, &s->in.in);
+	} else {
+		reply = on_request(s, m, input_badge);
+	}
+	intr_unused(ncaps);
+	return reply;
+}
+
 void screen_srv_run(struct screen_srv *s, uint64_t ep, uint64_t input_badge)
 {
 	struct tern_msg m;
 	bool reply = false;
-	int err;
 	for (;;) {
 		if (s->ring && screenlog_pending(&s->log, s->ring)) {
 			if (reply)
 				tern_reply(&m);
+			reply = false;
 			log_turn(s);
-			intr_arm();
-			err = tern_nbrecv(ep, &m);      /* a waiting request, then the next turn */
-		} else {
-			intr_arm();
-			err = reply ? tern_reply_recv(ep, &m) : tern_recv(ep, &m);
-		}
-		reply = false;
-		if (err)
+			/* Then what waits (a receive that does not block), a
+			 * bounded number, so a chatty client cannot hold the log off. */
+			for (int i = 0; i < SCREEN_SRV_BATCH; i++) {
+				intr_arm();
+				if (tern_nbrecv(ep, &m))
+					break;
+				if (on_message(s, &m, input_badge))
+					tern_reply(&m);
+			}
+			/* Still behind: the rest of the machine gets the CPU for a
+			 * while. We run above every program (a driver's priority), so
+			 * turn after turn would starve them, the shell that wants to
+			 * write on this very screen included. */
+			if (screenlog_pending(&s->log, s->ring))
+				tern_sleep_ms(SCREEN_SRV_REST_MS);
 			continue;
-		unsigned ncaps = MSG_NCAPS(m.info);
-		if (m.info & MSG_FROM_NOTE) {
-			/* the log grew: the loop's next turn shows it */
-		} else if (service_client_gone(&m)) {   /* a notice, not a call: no reply */
-			intr_gone(&s->intr, m.mr[0]);
-			s->in.intr = intr_on(&s->intr);
-			serve_gone(&s->in.readers, m.mr[0], input_take, &s->in.in);
-		} else {
-			reply = on_request(s, &m, input_badge);
 		}
-		intr_unused(ncaps);
+		intr_arm();
+		int err = reply ? tern_reply_recv(ep, &m) : tern_recv(ep, &m);
+		reply = !err && on_message(s, &m, input_badge);
 	}
 }

@@ -18,9 +18,14 @@
  * column.
  *
  * While log lines wait, the server alternates: one turn of the log (at
- * most SCREENLOG_CHUNK bytes), then one request if any is waiting (a
+ * most SCREENLOG_CHUNK bytes), then up to 16 requests that are waiting (a
  * receive that does not block), so neither a flooding program nor a
- * chatty client keeps the other off the screen.
+ * chatty client keeps the other off the screen; and while it is still
+ * behind it sleeps 10 ms after each turn. A driver runs above every
+ * program, so turns back to back would starve them all, the shell that
+ * wants to write on this screen included; with the rest, a flood costs
+ * the screen's driver at most a turn's drawing per 10 ms, and when the
+ * ring overwrites what it had no time to show, it says so.
  *
  * What is the driver's own: drawing (write, and drawn after the log was
  * put into vt's cells).
