@@ -25,7 +25,7 @@
  * would scroll each other's lines away or write into the middle of the
  * user's line. From then on the kernel does not draw the log there; the
  * driver shows it, read from the ring, as whole lines above the line being
- * typed (userspace/drv/screen/screenlog.h), when the screen is one of the
+ * typed (userspace/lib/screen/screenlog.h), when the screen is one of the
  * sinks. A panic takes the screen back.
  */
 #include <abi/klog.h>
@@ -44,15 +44,15 @@ static void com2_init(void) { serial_init(COM2_PORT); }
 /* The screen: VGA text mode (BIOS) or the loader's framebuffer (UEFI). */
 enum { SCREEN_NONE, SCREEN_VGA, SCREEN_FB };
 static int screen;
-static int screen_lent;                 /* a task draws on the framebuffer: we don't */
+static int screen_lent;                 /* a task draws on the screen: we don't */
 
 static void screen_init(void) { screen == SCREEN_VGA ? vga_text_init() : fb_text_init(); }
 static void screen_putc(char c)
 {
-	if (screen == SCREEN_FB)
-		fb_text_putc(c);        /* kept, drawn only after a panic takes the screen back */
+	if (screen != SCREEN_VGA)
+		fb_text_putc(c);        /* kept; once lent, drawn only after a panic takes the screen back */
 	else if (!screen_lent)
-		vga_text_putc(c);
+		vga_text_putc(c);       /* VGA text memory is the text itself: not while lent */
 }
 
 static const struct sink {

@@ -12,7 +12,7 @@
  *
  * The header also says where the log is shown, for a screen driver that
  * shows it once the kernel no longer draws on the screen (drv/fbcon,
- * drv/vgacon: userspace/drv/screen/screenlog.h): flags has a bit per
+ * drv/vgacon: userspace/lib/screen/screenlog.h): flags has a bit per
  * console the log goes to (KLOG_ON_*, from console=) and KLOG_SCREEN_LENT
  * once a task mapped the screen, from byte screen_from of the log on; woken
  * is the log's length when the note bound with MACHINE_KLOG_NOTE last woke
