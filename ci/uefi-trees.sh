@@ -38,6 +38,9 @@ cfg "$out/screen" "tern.elf console=screen --- initramfs.tar"
 # The shell on the screen, the log on COM1 too (uefi-fbcon-restart.run).
 tree screencom1
 cfg "$out/screencom1" "tern.elf console=screen,com1 --- initramfs.tar"
+# The log on COM1 only: fbcon shows none of it (uefi-fbcon-log-com1.run).
+tree logcom1
+cfg "$out/logcom1" "tern.elf console=com1 --- initramfs.tar"
 # The terminals' stream protocol with fbcon as the screen (uefi-terminal-intr.run).
 tree intr
 cfg "$out/intr" "tern.elf conf=/etc/test/intr.conf --- initramfs.tar"

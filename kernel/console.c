@@ -18,8 +18,17 @@
  * exception), the held output goes to the default sinks first.
  *
  * Every byte is also kept in the kernel log ring (klog.c), whatever the
- * sinks, for /bin/dmesg.
+ * sinks, for /bin/dmesg, and the ring's header says which sinks print.
+ *
+ * The screen changes hands when a task maps it writable (drv/fbcon maps
+ * the framebuffer, drv/vgacon VGA text memory): two writers of one screen
+ * would scroll each other's lines away or write into the middle of the
+ * user's line. From then on the kernel does not draw the log there; the
+ * driver shows it, read from the ring, as whole lines above the line being
+ * typed (userspace/lib/screen/screenlog.h), when the screen is one of the
+ * sinks. A panic takes the screen back.
  */
+#include <abi/klog.h>
 #include <cmdline.h>
 #include <conslist.h>
 #include <console.h>
@@ -35,10 +44,16 @@ static void com2_init(void) { serial_init(COM2_PORT); }
 /* The screen: VGA text mode (BIOS) or the loader's framebuffer (UEFI). */
 enum { SCREEN_NONE, SCREEN_VGA, SCREEN_FB };
 static int screen;
-static int screen_lent;                 /* a task draws on the framebuffer: we don't */
+static int screen_lent;                 /* a task draws on the screen: we don't */
 
 static void screen_init(void) { screen == SCREEN_VGA ? vga_text_init() : fb_text_init(); }
-static void screen_putc(char c) { screen == SCREEN_VGA ? vga_text_putc(c) : fb_text_putc(c); }
+static void screen_putc(char c)
+{
+	if (screen != SCREEN_VGA)
+		fb_text_putc(c);        /* kept; once lent, drawn only after a panic takes the screen back */
+	else if (!screen_lent)
+		vga_text_putc(c);       /* VGA text memory is the text itself: not while lent */
+}
 
 static const struct sink {
 	void (*init)(void);
@@ -52,6 +67,8 @@ static const struct sink {
 static unsigned on;                     /* bit per sink that prints */
 static unsigned ready;                  /* bit per sink whose device is set up */
 static int primary = CONS_COM1;
+_Static_assert(KLOG_ON_COM1 == 1u << CONS_COM1 && KLOG_ON_COM2 == 1u << CONS_COM2 &&
+	       KLOG_ON_SCREEN == 1u << CONS_SCREEN, "the ring's console bits are ours");
 static int holding;                     /* before console_setup */
 static char held[16384];
 static unsigned long nheld;
@@ -153,6 +170,7 @@ void console_setup(const char *cmdline, const struct boot_fb *fb)
 		kprintf("\n");
 		use(mask);
 	}
+	klog_consoles(on);
 }
 
 const char *console_primary(void) { return conslist_name(primary); }
@@ -196,7 +214,8 @@ void console_flush(void)
 
 void console_device_mapped(uint64_t first, uint64_t last, const char *who)
 {
-	if (screen != SCREEN_FB || screen_lent || !fb_text_covers(first, last))
+	if (screen_lent || !(screen == SCREEN_FB ? fb_text_covers(first, last) :
+			     screen == SCREEN_VGA && vga_text_covers(first, last)))
 		return;
 	if (on & 1u << CONS_SCREEN) {   /* said on the screen too: the last line of ours it shows */
 		unsigned rest = on & ~(1u << CONS_SCREEN);
@@ -208,6 +227,7 @@ void console_device_mapped(uint64_t first, uint64_t last, const char *who)
 		kprintf("\n");
 	}
 	screen_lent = 1;
+	klog_screen_lent();             /* the driver shows the log from here */
 }
 
 void console_panic(void)
@@ -215,6 +235,10 @@ void console_panic(void)
 	if (!screen_lent)
 		return;
 	screen_lent = 0;
-	if (on & 1u << CONS_SCREEN)
+	if (!(on & 1u << CONS_SCREEN))
+		return;
+	if (screen == SCREEN_FB)
 		fb_text_redraw();
+	else
+		vga_text_reclaim();
 }

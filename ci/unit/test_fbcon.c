@@ -1,8 +1,9 @@
 /* Unit tests for userspace/drv/fbcon/fbterm.c: the framebuffer terminal's
  * state (checking the framebuffer init describes, taking the kernel's
  * screen over, drawing only what changed, scrolling by moving pixels, the
- * cursor, keyboard input), with the kernel's fbtext.c, vgatext.c and font
- * and pcserial's readers.c as the driver links them. The screen is read
+ * cursor), with the kernel's fbtext.c, vgatext.c and font as the driver
+ * links them (its keyboard input is the screen terminals' shared half:
+ * ci/unit/test_screen.c). The screen is read
  * back from the pixels, cell by cell against the font, as the run tool
  * reads a screendump. */
 #include "unit.h"
@@ -212,36 +213,6 @@ TEST(fbcon_hides_the_cursor_when_asked)
 	CHECK(cell_at(0, 1) == 'r' && bg_of(0, 1) == black);
 	say("\x1b[0m\x1b[C");
 	CHECK(cell_at(0, 1) == 'r' && bg_of(0, 1) == grey);
-}
-
-TEST(fbcon_takes_input_until_full)
-{
-	memset(fbmem, 0, sizeof(fbmem));
-	fbterm_init(&t, fbmem, &fb, 0);
-	uint8_t buf[FBTERM_IN_SIZE] = { 'x' };
-	CHECK_EQ(fbterm_push(&t, buf, FBTERM_IN_SIZE - 1), 0);
-	CHECK_EQ(fbterm_push(&t, buf, 2), E_BUSY);      /* does not fit: dropped whole */
-	CHECK_EQ(ring_count(&t.in), FBTERM_IN_SIZE - 1);
-	CHECK_EQ(fbterm_push(&t, buf, 1), 0);
-}
-
-TEST(fbcon_counts_ctrl_c_instead_of_queueing_it_while_a_note_is_registered)
-{
-	memset(fbmem, 0, sizeof(fbmem));
-	fbterm_init(&t, fbmem, &fb, 0);
-	CHECK_EQ(fbterm_push(&t, "a\x03", 2), 0);
-	CHECK_EQ(ring_count(&t.in), 2);         /* no note: ^C is input */
-	CHECK_EQ(t.intrs, 0);
-	t.intr = true;
-	CHECK_EQ(fbterm_push(&t, "\x03" "b" "\x03", 3), 0);
-	CHECK_EQ(ring_count(&t.in), 3);
-	CHECK_EQ(t.intrs, 2);
-	/* A full ring still takes a push of only ^Cs: nothing to queue. */
-	uint8_t buf[FBTERM_IN_SIZE] = { 'x' };
-	CHECK_EQ(fbterm_push(&t, buf, FBTERM_IN_SIZE - 3), 0);
-	CHECK_EQ(fbterm_push(&t, "\x03", 1), 0);
-	CHECK_EQ(t.intrs, 3);
-	CHECK_EQ(fbterm_push(&t, "c", 1), E_BUSY);
 }
 
 TEST(fbtext_invalidate_draws_everything_again)

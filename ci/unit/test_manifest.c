@@ -36,7 +36,7 @@ TEST(manifest_services_and_memory)
 	struct man_error e;
 	CHECK_EQ(parse("[program]\nname=sh\n[memory]\npages=128\n[provides]\nx=1\n"
 		       "[capabilities]\n0:endpoint = service=console\n1:endpoint =\n2:page = initramfs\n"
-		       "3:page = pages=4\n4:page = klog\n", &m, &e), 0);
+		       "3:page = pages=4\n4:page = klog\n5:note = klog\n6:note =\n", &m, &e), 0);
 	CHECK(!m.driver);
 	CHECK_EQ(m.pages, 128);
 	CHECK_STR(manifest_cap(&m, 0)->service, "console");
@@ -45,6 +45,7 @@ TEST(manifest_services_and_memory)
 	CHECK(manifest_cap(&m, 2)->initramfs && !manifest_cap(&m, 2)->klog);
 	CHECK_EQ(manifest_cap(&m, 3)->pages, 4);
 	CHECK(manifest_cap(&m, 4)->klog && !manifest_cap(&m, 4)->initramfs);
+	CHECK(manifest_cap(&m, 5)->klog && !manifest_cap(&m, 6)->klog);    /* the log's wake-up, a plain note */
 }
 
 TEST(manifest_init_authority)

@@ -26,9 +26,10 @@ void console_write(const char *s, unsigned long n);
 /* The end of a write: the screen's cursor follows the text. */
 void console_flush(void);
 /* Task `who` mapped device memory [first, last] writable (mmio.c): if that
- * is the framebuffer the kernel draws on, the screen is the task's from
- * now on (the framebuffer terminal, drv/fbcon), and the kernel stops
- * drawing there, though it goes on keeping its text. */
+ * is the framebuffer or VGA text memory the kernel draws on, the screen is
+ * the task's from now on (the screen terminal, drv/fbcon or drv/vgacon,
+ * which shows the log from the ring), and the kernel stops drawing there,
+ * though on a framebuffer it goes on keeping its text. */
 void console_device_mapped(uint64_t first, uint64_t last, const char *who);
 /* The machine is dying (panic): take the screen back and show the
  * kernel's text, the report included. */
@@ -45,6 +46,8 @@ void serial_putc(uint16_t port, char c);
 void vga_text_init(void);
 void vga_text_putc(char c);
 void vga_text_cursor(void);
+int vga_text_covers(uint64_t first, uint64_t last); /* 1: [first, last] has text memory */
+void vga_text_reclaim(void);                    /* go on from the hardware cursor, on a line of its own */
 int fb_text_usable(const struct boot_fb *fb);   /* 1: it can be the screen */
 void fb_text_init(void);
 void fb_text_putc(char c);

@@ -4,9 +4,11 @@
 #include <arch/cpu.h>
 #include <boot.h>
 #include <fastpath.h>
+#include <klog.h>
 #include <kprintf.h>
 #include <mmio.h>
 #include <object/cspace.h>
+#include <object/note.h>
 #include <object/task.h>
 #include <panic.h>
 #include <pmm.h>
@@ -68,6 +70,19 @@ void machine_invoke(struct cap *c, uint64_t op, struct trap_frame *f)
 		f->r10 = fb->format ? fb->height : 0;
 		f->r8 = fb->format ? fb->pitch : 0;
 		f->r9 = fb->format;
+		return;
+	}
+	case MACHINE_KLOG_NOTE: {
+		uint64_t err = 0;
+		struct cap *n = 0;
+		if (f->rdx && !(n = cap_lookup(f->rdx, CAP_NOTE, RIGHT_WRITE, &err))) {
+			f->rax = err;
+			return;
+		}
+		if (n)
+			kobj_get(n->obj);       /* the kernel's reference, put when replaced */
+		klog_set_note(n ? (struct note *)n->obj : 0, n ? n->badge : 0);
+		f->rax = TERN_OK;
 		return;
 	}
 	case MACHINE_MMIO: {

@@ -8,6 +8,7 @@
 #include <arch/trap.h>
 #include <boot.h>
 #include <console.h>
+#include <klog.h>
 #include <kprintf.h>
 #include <arch/pic.h>
 #include <object/irq.h>
@@ -66,6 +67,7 @@ static void timer_tick(void)
 {
 	static uint64_t tsc0;
 	sched_tick();
+	klog_tick(sched_ticks);         /* wake the log's reader if it grew */
 	/* Measure the TSC rate against the first 100 ms of PIT ticks. */
 	if (sched_ticks == 1)
 		tsc0 = rdtsc();

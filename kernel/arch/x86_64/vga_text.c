@@ -4,11 +4,10 @@
  * writer in lib/vgatext.c, with the hardware cursor kept after the text.
  * A UEFI boot has no text mode (console.c does not use this there).
  *
- * Once drv/vgacon runs, it draws the screen terminal into the same memory.
- * The two share one cursor, the hardware one: each leaves it after its
- * text, and each picks it up where the other left it before writing, so
- * the kernel log and the terminal go on below each other instead of
- * overwriting each other's lines.
+ * Once drv/vgacon maps the memory, the screen is its (console.c) and the
+ * kernel writes nothing more there, until a panic takes it back: then the
+ * kernel goes on from the hardware cursor, where vgacon left it, so the
+ * report follows the terminal's last line instead of overwriting it.
  */
 #include <arch/cpu.h>
 #include <arch/layout.h>
@@ -63,6 +62,18 @@ void vga_text_putc(char c)
 	if (!cursor_checked)
 		cursor_follow();
 	vgatext_putc(&screen, c);
+}
+
+int vga_text_covers(uint64_t first, uint64_t last)
+{
+	return first < VGA_TEXT_PA + VGA_COLS * VGA_ROWS * 2 && last >= VGA_TEXT_PA;
+}
+
+void vga_text_reclaim(void)
+{
+	cursor_follow();
+	if (screen.x)
+		vgatext_putc(&screen, '\n');
 }
 
 /* Port writes are slow under a hypervisor: the cursor moves once per write. */

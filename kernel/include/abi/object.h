@@ -53,6 +53,9 @@ enum tern_invoke {
 				 * r5 = format (MMIO_FB_*; 0 = none, the rest is then 0) */
 	MACHINE_MMIO,           /* a2 = first, a3 = last byte, a4 = dst index: a new mmio cap for
 				 * [first, last] (page aligned); E_BAD_ARG if any of it is RAM */
+	MACHINE_KLOG_NOTE,      /* a2 = note cap (0 = none): signalled (its badge, 1 if 0) when the
+				 * kernel log ring grows, at most every 10 ms; one note at a time,
+				 * a new one replaces the old (abi/klog.h, kernel/klog.c) */
 
 	/* mmio (device memory): the cap's range is [badge, extra] (CAP_IDENTIFY) */
 	MMIO_MAP = 96,          /* a2 = task cap (0 = self), a3 = vaddr, a4 = physical address

@@ -1,6 +1,5 @@
 /* The framebuffer terminal's state (see fbterm.h). */
 #include "fbterm.h"
-#include <abi/error.h>
 
 const char *fbterm_check_fb(const struct fbterm_fb *fb, uint64_t max_pages, struct fbterm_map *map)
 {
@@ -27,10 +26,6 @@ void fbterm_init(struct fbterm *t, volatile uint8_t *pixels, const struct fbterm
 	fbtext_attach(&t->text, pixels, fb->width, fb->height, fb->pitch, (int)fb->format, t->cells, t->drawn,
 		      FBTERM_MAX_CELLS, kept);
 	t->text.cursor = 1;
-	ring_init(&t->in, t->inbuf, sizeof(t->inbuf));
-	readers_init(&t->readers);
-	t->intr = false;
-	t->intrs = 0;
 }
 
 void fbterm_write(struct fbterm *t, const void *buf, size_t n)
@@ -39,22 +34,4 @@ void fbterm_write(struct fbterm *t, const void *buf, size_t n)
 	for (size_t i = 0; i < n; i++)
 		fbtext_putc(&t->text, s[i]);
 	fbtext_draw(&t->text);          /* once per write: its scrolls move the pixels once */
-}
-
-unsigned fbterm_push(struct fbterm *t, const void *buf, size_t n)
-{
-	const uint8_t *b = buf;
-	size_t keep = n;
-	if (t->intr)
-		for (size_t i = 0; i < n; i++)
-			keep -= b[i] == FBTERM_INTR_BYTE;
-	if (ring_free(&t->in) < keep)
-		return E_BUSY;
-	for (size_t i = 0; i < n; i++) {
-		if (t->intr && b[i] == FBTERM_INTR_BYTE)
-			t->intrs++;
-		else
-			ring_put(&t->in, b[i]);
-	}
-	return 0;
 }

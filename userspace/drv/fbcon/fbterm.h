@@ -3,24 +3,19 @@
  * unit-tested on the host in ci/unit/test_fbcon.c): the text drawn on the
  * boot framebuffer by the kernel's framebuffer writer (kernel/lib/fbtext.c
  * over kernel/lib/vgatext.c: the VT100 subset getty and sh use, the
- * same as vgacon's), the input ring a keyboard driver fills (INPUT_PUSH,
- * proto/input.h) with the ^C rule (STREAM_INTR, pcserial/intr.h), and who
- * may read it (drv/pcserial/readers.h: the same rules as a serial
- * port's). main.c does the system calls.
+ * same as vgacon's). The keyboard's input half is the screen terminals'
+ * shared one (userspace/lib/screen/screenin.h). main.c does the system
+ * calls.
  */
 #pragma once
-#include "readers.h"
 #include <fbtext.h>
-#include <ring.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
 #define FBTERM_MAX_CELLS (480 * 135)    /* 3840x2160 in 8x16 cells */
 #define FBTERM_MAX_PIXELS 16384         /* width or height */
-#define FBTERM_IN_SIZE 1024             /* input ring bytes (a power of two) */
 #define FBTERM_PAGE 4096ull
-#define FBTERM_INTR_BYTE 0x03           /* ^C */
 
 /* The framebuffer as init describes it (tern/program.h's prog_fb). */
 struct fbterm_fb {
@@ -37,11 +32,6 @@ struct fbterm_map {
 struct fbterm {
 	struct fbtext text;
 	uint16_t cells[FBTERM_MAX_CELLS], drawn[FBTERM_MAX_CELLS];
-	struct ring in;
-	uint8_t inbuf[FBTERM_IN_SIZE];
-	struct readers readers;
-	bool intr;              /* a ^C note is registered: 0x03 is not input */
-	unsigned intrs;         /* ^Cs pushed and not yet signalled */
 };
 
 /* Is this a framebuffer we can draw on (32-bit RGBX/BGRX, sane sizes, at
@@ -53,8 +43,3 @@ const char *fbterm_check_fb(const struct fbterm_fb *fb, uint64_t max_pages, stru
 void fbterm_init(struct fbterm *t, volatile uint8_t *pixels, const struct fbterm_fb *fb, int kept);
 /* Draw n bytes of the stream (on the framebuffer when it returns). */
 void fbterm_write(struct fbterm *t, const void *buf, size_t n);
-/* Keyboard input: 0 if all n bytes were taken, else E_BUSY and none were
- * (the ring is full: someone types faster than anyone reads). While intr
- * is set, each 0x03 is counted in intrs instead of queued (vgacon's
- * term_push, the same rule). */
-unsigned fbterm_push(struct fbterm *t, const void *buf, size_t n);

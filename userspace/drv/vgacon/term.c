@@ -1,10 +1,5 @@
 /* The screen terminal's state (see term.h). */
 #include "term.h"
-#include "request.h"
-#include <abi/error.h>
-#include <abi/msg.h>
-#include <proto/input.h>
-#include <proto/stream.h>
 
 static uint16_t blank_row(volatile uint16_t *cells, int y)
 {
@@ -31,17 +26,6 @@ void term_init(struct term *t, volatile uint16_t *cells, uint16_t pos)
 	vgatext_attach(&t->vt, cells, TERM_COLS, TERM_ROWS, x, y);
 	t->cursor_set = pos;
 	t->hidden_set = false;
-	ring_init(&t->in, t->inbuf, sizeof(t->inbuf));
-	readers_init(&t->readers);
-}
-
-void term_follow(struct term *t, uint16_t pos)
-{
-	if (pos == t->cursor_set || pos >= TERM_COLS * TERM_ROWS)
-		return;
-	t->vt.x = pos % TERM_COLS;
-	t->vt.y = pos / TERM_COLS;
-	t->cursor_set = pos;
 }
 
 void term_write(struct term *t, const void *buf, size_t n)
@@ -56,35 +40,4 @@ uint16_t term_cursor(struct term *t)
 	int x = t->vt.x >= TERM_COLS ? TERM_COLS - 1 : t->vt.x;
 	t->cursor_set = (uint16_t)(t->vt.y * TERM_COLS + x);
 	return t->cursor_set;
-}
-
-unsigned term_push(struct term *t, const void *buf, size_t n)
-{
-	const uint8_t *b = buf;
-	size_t keep = n;
-	if (t->intr)
-		for (size_t i = 0; i < n; i++)
-			keep -= b[i] == TERM_INTR_BYTE;
-	if (ring_free(&t->in) < keep)
-		return E_BUSY;
-	for (size_t i = 0; i < n; i++) {
-		if (t->intr && b[i] == TERM_INTR_BYTE)
-			t->intrs++;
-		else
-			ring_put(&t->in, b[i]);
-	}
-	return 0;
-}
-
-unsigned term_check(uint64_t info, uint64_t mr0, bool input)
-{
-	uint64_t label = MSG_LABEL(info);
-	if (input) {
-		if (label != INPUT_PUSH)
-			return E_BAD_SYSCALL;
-		if (mr0 < 1 || mr0 > INPUT_CHUNK || MSG_LEN(info) < 1 + (mr0 + 7) / 8)
-			return E_BAD_ARG;
-		return 0;
-	}
-	return stream_request_check(info, mr0);
 }

@@ -102,8 +102,8 @@ static int cap_value(struct ctx *c, const struct ini_item *it, struct man_cap *c
 		cap->initramfs = 1;     /* a bare word, not a k=v list */
 		return 0;
 	}
-	if (cap->type == MAN_PAGE && str_eq(it->value, "klog")) {
-		cap->klog = 1;          /* the kernel log ring (abi/klog.h) */
+	if ((cap->type == MAN_PAGE || cap->type == MAN_NOTE) && str_eq(it->value, "klog")) {
+		cap->klog = 1;          /* the kernel log ring (abi/klog.h), or the note it wakes */
 		return 0;
 	}
 	if (cap->type == MAN_MMIO && str_eq(it->value, "framebuffer")) {

@@ -24,7 +24,8 @@ struct man_cap {
 	uint64_t min, max;                      /* ioport range; mmio: first and last byte */
 	unsigned irq, note;                     /* irq line and the note slot it signals */
 	int initramfs;                          /* page: the initramfs, read-only */
-	int klog;                               /* page: the kernel log ring, read-only */
+	int klog;                               /* page: the kernel log ring, read-only;
+						 * note: signalled when it grows (MACHINE_KLOG_NOTE) */
 	uint64_t pages;                         /* page: fresh pages */
 	int framebuffer;                        /* mmio: the boot framebuffer (init finds the range) */
 };

@@ -325,6 +325,10 @@ static int give_cap(struct prog *p, int i, uint64_t task, uint64_t *note_of)
 		note_of[i] = slot_alloc();
 		if ((err = tern_mem_create(ROOT_MEMORY, CAP_NOTE, note_of[i], 0)))
 			return err;
+		/* The kernel signals it when its log grows, replacing the
+		 * note it signalled before (a restarted driver's). */
+		if (c->klog && (err = tern_invoke(ROOT_MACHINE, MACHINE_KLOG_NOTE, note_of[i], 0, 0, 0, 0)))
+			return err;
 		return tern_cap_copy(note_of[i], task, dst, RIGHTS_ALL);
 	case MAN_IOPORT:
 		return tern_cap_mint(ROOT_IOPORT, task, dst, RIGHTS_ALL, c->min, c->max);

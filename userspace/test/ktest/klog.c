@@ -52,3 +52,33 @@ KTEST(klog_is_read_only)
 	KCHECK_EQ(tern_page_unmap(w, 0, VA), TERN_OK);
 	return 0;
 }
+
+/* MACHINE_KLOG_NOTE: the note is signalled (from the timer tick) when the
+ * log grows, not while it is quiet; the header's woken says how far a
+ * reader that waited was woken for; no note, no signal. */
+KTEST(klog_note_wakes_its_reader_when_the_log_grows)
+{
+	uint64_t n = make(CAP_NOTE, 0), a = slot(), bits = 99;
+	KCHECK(n);
+	KCHECK_EQ(tern_cap_mint(n, 0, a, RIGHT_WRITE, 0x10, 0), TERN_OK);
+	KCHECK(tern_invoke(ROOT_MACHINE, MACHINE_KLOG_NOTE, ROOT_KLOG, 0, 0, 0, 0) != TERN_OK);   /* not a note */
+	KCHECK_EQ(tern_invoke(ROOT_MACHINE, MACHINE_KLOG_NOTE, a, 0, 0, 0, 0), TERN_OK);
+	tern_sleep_ms(30);
+	KCHECK_EQ(tern_poll(n, &bits), TERN_OK);
+	KCHECK_EQ(bits, 0);                             /* a quiet log wakes nobody */
+	KCHECK_EQ(tern_page_map(ROOT_KLOG, 0, VA, RIGHT_READ), TERN_OK);
+	const volatile struct klog_ring *r = (const volatile struct klog_ring *)VA;
+	static const char line[] = "ktest: klog note\n";
+	KCHECK_EQ(tern_debug_write(line, sizeof(line) - 1), TERN_OK);
+	uint64_t end = r->total;
+	KCHECK_EQ(tern_wait(n, &bits), TERN_OK);       /* within 10 ms */
+	KCHECK_EQ(bits, 0x10);
+	KCHECK(r->woken >= end);                        /* we were waiting: woken for it */
+	KCHECK_EQ(tern_invoke(ROOT_MACHINE, MACHINE_KLOG_NOTE, 0, 0, 0, 0, 0), TERN_OK);
+	KCHECK_EQ(tern_debug_write(line, sizeof(line) - 1), TERN_OK);
+	tern_sleep_ms(30);
+	KCHECK_EQ(tern_poll(n, &bits), TERN_OK);
+	KCHECK_EQ(bits, 0);                             /* unbound: no signal */
+	KCHECK_EQ(tern_page_unmap(ROOT_KLOG, 0, VA), TERN_OK);
+	return 0;
+}
