@@ -36,6 +36,7 @@ all:
 
 include ci/deps.mk
 include kernel/kernel.mk
+include platform/linux/linux.mk
 include boot/uefi/uefi.mk
 include userspace/userspace.mk
 include initramfs/initramfs.mk

@@ -1,0 +1,298 @@
+/*
+ * User mode on the host: each tern task is a Linux process (tern-task)
+ * and the kernel talks to it over its socket (hosted/wire.h).
+ *
+ * Every task's kernel stack runs hosted_user_loop (from task_first_entry,
+ * switch.S), which is this platform's "return to user" and "enter the
+ * kernel": send the task its registers (and the page table changes made
+ * since it last ran), wait for its next system call or fault, hand that to
+ * the kernel's own syscall_dispatch or fault_user, and go round again.
+ * When the kernel switches tasks (schedule(), on the way out, as on the
+ * PC) it switches kernel stacks, so another task's loop goes on; when it
+ * switches back, this one does. Exactly one task process runs at a time:
+ * the current task's; every other one waits in a read of its socket.
+ *
+ * Time: a 1 kHz timerfd. The kernel reads it only while it waits (for the
+ * current task's process, or in idle), like a tick taken with interrupts
+ * on; sched_tick runs once per tick. When a tick makes someone else due to
+ * run, the running process gets SIGUSR1, and tern-task answers with a
+ * WIRE_PREEMPT "entry", after which the scheduler decides as usual.
+ */
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <arch/percpu.h>
+#include <hosted/hosted.h>
+#include <kprintf.h>
+#include <object/kobj.h>
+#include <object/task.h>
+#include <panic.h>
+#include "../../../kernel/include/sched.h"      /* the kernel's, not libc's */
+
+void syscall_dispatch(struct trap_frame *f);
+
+struct hspace {
+	pid_t pid;                      /* 0: not started yet */
+	int sock;                       /* our end of its socket */
+	int preempt_sent;               /* SIGUSR1 sent, WIRE_PREEMPT not yet seen */
+	struct wire_op *ops;            /* page table changes not yet sent */
+	unsigned nops, cap;
+	struct hspace *next, *prev;     /* every space, to end them all */
+};
+
+static struct hspace spaces = { .next = &spaces, .prev = &spaces };
+int hosted_timer_fd = -1, hosted_signal_fd = -1;
+static uint64_t fault_addr;
+
+struct hspace *hosted_space_new(void)
+{
+	struct hspace *s = calloc(1, sizeof(*s));
+	if (!s)
+		return 0;
+	s->sock = -1;
+	s->next = spaces.next;
+	s->prev = &spaces;
+	spaces.next->prev = s;
+	spaces.next = s;
+	return s;
+}
+
+static void end_process(struct hspace *s)
+{
+	if (s->pid > 0) {
+		kill(s->pid, SIGKILL);
+		while (waitpid(s->pid, 0, 0) < 0 && errno == EINTR)
+			;
+	}
+	if (s->sock >= 0)
+		close(s->sock);
+	s->pid = 0;
+	s->sock = -1;
+}
+
+void hosted_space_free(struct hspace *s)
+{
+	if (!s)
+		return;
+	end_process(s);
+	s->prev->next = s->next;
+	s->next->prev = s->prev;
+	free(s->ops);
+	free(s);
+}
+
+void hosted_end_all(void)
+{
+	for (struct hspace *s = spaces.next; s != &spaces; s = s->next)
+		end_process(s);
+}
+
+/* One page changed; runs of pages that follow each other in both the
+ * address space and the memory file, with the same rights, are one op. */
+void hosted_space_op(struct hspace *s, uint64_t va, uint64_t pa, unsigned prot)
+{
+	if (!s)
+		return;
+	if (s->nops) {
+		struct wire_op *o = &s->ops[s->nops - 1];
+		if (o->prot == prot && o->va + o->npages * 4096 == va &&
+		    (!prot || o->pa + o->npages * 4096 == pa)) {
+			o->npages++;
+			return;
+		}
+	}
+	if (s->nops == s->cap) {
+		unsigned cap = s->cap ? s->cap * 2 : 64;
+		struct wire_op *ops = realloc(s->ops, cap * sizeof(*ops));
+		if (!ops)
+			panic("hosted: out of host memory for mapping changes");
+		s->ops = ops;
+		s->cap = cap;
+	}
+	s->ops[s->nops++] = (struct wire_op){ va, pa, 1, prot };
+}
+
+static int spawn(struct hspace *s, struct task *t)
+{
+	return hosted_spawn(t->name, &s->sock, &s->pid);
+}
+
+static void send_down(struct hspace *s, const struct wire_down *d)
+{
+	/* A failed send means the process is gone: the read that follows
+	 * sees that and the task is ended there. */
+	(void)send(s->sock, d, WIRE_DOWN_SIZE(d->nops), MSG_NOSIGNAL);
+}
+
+/* Return to user: the changes to its tables, then its registers. */
+static void run(struct hspace *s, const struct trap_frame *f)
+{
+	static struct wire_down d;      /* one CPU: one message at a time */
+	unsigned i = 0;
+	for (;;) {
+		unsigned n = s->nops - i > WIRE_MAX_OPS ? WIRE_MAX_OPS : s->nops - i;
+		memcpy(d.ops, s->ops + i, n * sizeof(*d.ops));
+		d.nops = n;
+		i += n;
+		if (i < s->nops) {
+			d.kind = WIRE_MAP;
+			send_down(s, &d);
+			continue;
+		}
+		d.kind = WIRE_RUN;
+		memcpy(&d.regs, f, 15 * sizeof(uint64_t));     /* r15 .. rax */
+		d.regs.rip = f->rip;
+		d.regs.rsp = f->rsp;
+		d.regs.rflags = f->rflags;
+		send_down(s, &d);
+		break;
+	}
+	s->nops = 0;
+	s->preempt_sent = 0;
+}
+
+static void take_ticks(void)
+{
+	uint64_t n = hosted_timer_ticks();
+	while (n--)
+		sched_tick();
+}
+
+static void take_signal(void)
+{
+	char buf[128];
+	if (read(hosted_signal_fd, buf, sizeof(buf)) > 0) {
+		kprintf("tern: SIGTERM: powering off\n");
+		machine_poweroff();
+	}
+}
+
+/* Wait for the task to enter the kernel; ticks meanwhile. 0, or -1 if
+ * its process ended or said something malformed. */
+static int wait_up(struct hspace *s, struct wire_up *u)
+{
+	for (;;) {
+		struct pollfd p[3] = { { s->sock, POLLIN, 0 }, { hosted_timer_fd, POLLIN, 0 },
+				       { hosted_signal_fd, POLLIN, 0 } };
+		if (poll(p, 3, -1) < 0) {
+			if (errno == EINTR)
+				continue;
+			panic("hosted: poll: %s", strerror(errno));
+		}
+		if (p[2].revents)
+			take_signal();
+		if (p[1].revents) {
+			take_ticks();
+			/* Someone else is due (a higher priority woke, or the
+			 * slice ran out with an equal one waiting): stop it. */
+			if (need_resched && !s->preempt_sent && sched_queued_from(current->eff_prio)) {
+				kill(s->pid, SIGUSR1);
+				s->preempt_sent = 1;
+			}
+		}
+		if (p[0].revents) {
+			ssize_t n = recv(s->sock, u, sizeof(*u), MSG_TRUNC);
+			if (n < 0 && errno == EINTR)
+				continue;
+			return n == (ssize_t)sizeof(*u) ? 0 : -1;
+		}
+	}
+}
+
+static void regs_in(struct trap_frame *f, const struct wire_regs *r)
+{
+	memcpy(f, r, 15 * sizeof(uint64_t));
+	f->rip = r->rip;
+	f->rsp = r->rsp;
+	f->rflags = r->rflags;
+}
+
+uint64_t read_cr2_if(uint64_t vector) { return vector == 14 ? fault_addr : 0; }
+
+/* On the way out of the kernel, as the PC's trap path does it. */
+static void kernel_exit(void)
+{
+	if (kobj_dead || sched_reap_pending)
+		kobj_collect();
+	if (need_resched || current->state != TASK_RUNNABLE)
+		schedule();
+}
+
+void hosted_user_loop(void)
+{
+	struct task *t = current;
+	struct hspace *s = hosted_space(t->root);
+	if (!s || spawn(s, t)) {
+		kprintf("hosted: task %u (%s): cannot start its process: %s\n", t->id, t->name, strerror(errno));
+		task_kill(t);
+		kernel_exit();
+		panic("hosted: a dead task ran again");
+	}
+	for (;;) {
+		run(s, t->frame);
+		struct wire_up u;
+		struct trap_frame *f = t->frame;
+		if (wait_up(s, &u)) {
+			kprintf("hosted: task %u (%s): its process ended; killed\n", t->id, t->name);
+			task_kill(t);
+			kernel_exit();
+			continue;
+		}
+		regs_in(f, &u.regs);
+		switch (u.kind) {
+		case WIRE_SYSCALL:
+			f->vector = SYSCALL_VECTOR;
+			syscall_dispatch(f);
+			continue;
+		case WIRE_FAULT:
+			if (u.vector < 32) {
+				f->vector = u.vector;
+				f->error = u.error;
+				fault_addr = u.addr;
+				fault_user(f);
+				break;
+			}
+			kprintf("hosted: task %u (%s): fault vector %lu; killed\n", t->id, t->name, u.vector);
+			task_kill(t);
+			break;
+		default:
+			kprintf("hosted: task %u (%s): malformed entry (kind %u); killed\n", t->id, t->name, u.kind);
+			task_kill(t);
+			break;
+		case WIRE_PREEMPT:
+			need_resched = 1;
+			break;
+		}
+		kernel_exit();
+	}
+}
+
+uint64_t hosted_timer_ticks(void)
+{
+	uint64_t n = 0;
+	if (read(hosted_timer_fd, &n, sizeof(n)) != sizeof(n))
+		return 0;
+	return n;
+}
+
+/* No task runnable: wait for the next tick (a sleeper's wake-up, a call's
+ * deadline) and let the scheduler run whoever is due. */
+void hosted_idle(void)
+{
+	for (;;) {
+		struct pollfd p[2] = { { hosted_timer_fd, POLLIN, 0 }, { hosted_signal_fd, POLLIN, 0 } };
+		if (poll(p, 2, -1) < 0 && errno != EINTR)
+			panic("hosted: poll: %s", strerror(errno));
+		if (p[1].revents)
+			take_signal();
+		take_ticks();
+		kernel_exit();
+	}
+}
