@@ -1,6 +1,7 @@
 /* Starting a task process (apart from user.c: <spawn.h> brings libc's
  * <sched.h>, whose sched_yield is not the kernel's). */
 #include <errno.h>
+#include <signal.h>
 #include <spawn.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -20,9 +21,24 @@ int hosted_spawn(const char *name, int *sock, int *pid)
 	posix_spawn_file_actions_adddup2(&fa, hosted_mem_fd, WIRE_FD_MEM);
 	char *argv[] = { "tern-task", (char *)name, 0 };
 	char *envp[] = { 0 };
+	/* It starts with SIGUSR1 (preemption) blocked: tern-task unblocks it
+	 * when it jumps into the program, and not before its handler is in
+	 * place. Everything else as Linux's defaults. */
+	posix_spawnattr_t at;
+	posix_spawnattr_init(&at);
+	sigset_t mask, dfl;
+	sigemptyset(&mask);
+	sigaddset(&mask, SIGUSR1);
+	sigfillset(&dfl);
+	sigdelset(&dfl, SIGKILL);
+	sigdelset(&dfl, SIGSTOP);
+	posix_spawnattr_setsigmask(&at, &mask);
+	posix_spawnattr_setsigdefault(&at, &dfl);
+	posix_spawnattr_setflags(&at, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
 	pid_t p;
-	int err = posix_spawn(&p, hosted_task_path, &fa, 0, argv, envp);
+	int err = posix_spawn(&p, hosted_task_path, &fa, &at, argv, envp);
 	posix_spawn_file_actions_destroy(&fa);
+	posix_spawnattr_destroy(&at);
 	close(sv[1]);
 	if (err) {
 		close(sv[0]);

@@ -39,7 +39,7 @@
 void syscall_dispatch(struct trap_frame *f);
 
 struct hspace {
-	pid_t pid;                      /* 0: not started yet */
+	pid_t pid;                      /* its process (started at TASK create) */
 	int sock;                       /* our end of its socket */
 	int preempt_sent;               /* SIGUSR1 sent, WIRE_PREEMPT not yet seen */
 	struct wire_op *ops;            /* page table changes not yet sent */
@@ -56,7 +56,13 @@ struct hspace *hosted_space_new(void)
 	struct hspace *s = calloc(1, sizeof(*s));
 	if (!s)
 		return 0;
-	s->sock = -1;
+	/* The process starts now, at TASK create, so its exec and set-up
+	 * overlap with whatever runs until the task is first scheduled. */
+	if (hosted_spawn("tern-task", &s->sock, &s->pid)) {
+		kprintf("hosted: cannot start a task process: %s\n", strerror(errno));
+		free(s);
+		return 0;
+	}
 	s->next = spaces.next;
 	s->prev = &spaces;
 	spaces.next->prev = s;
@@ -117,11 +123,6 @@ void hosted_space_op(struct hspace *s, uint64_t va, uint64_t pa, unsigned prot)
 		s->cap = cap;
 	}
 	s->ops[s->nops++] = (struct wire_op){ va, pa, 1, prot };
-}
-
-static int spawn(struct hspace *s, struct task *t)
-{
-	return hosted_spawn(t->name, &s->sock, &s->pid);
 }
 
 static void send_down(struct hspace *s, const struct wire_down *d)
@@ -229,12 +230,8 @@ void hosted_user_loop(void)
 {
 	struct task *t = current;
 	struct hspace *s = hosted_space(t->root);
-	if (!s || spawn(s, t)) {
-		kprintf("hosted: task %u (%s): cannot start its process: %s\n", t->id, t->name, strerror(errno));
-		task_kill(t);
-		kernel_exit();
-		panic("hosted: a dead task ran again");
-	}
+	if (!s)
+		panic("hosted: task %u (%s) has no address space", t->id, t->name);
 	for (;;) {
 		run(s, t->frame);
 		struct wire_up u;

@@ -34,9 +34,22 @@ stub_restorer:
 	syscall
 	ud2
 
-/* void stub_enter(const struct wire_regs *r): does not return. */
+/* void stub_enter(struct wire_regs *r): does not return. SIGUSR1 is
+ * unblocked first; if a preemption was pending, its handler runs here and
+ * updates *r (main.c, on_preempt). */
 	.globl stub_enter
 stub_enter:
+	push %rdi
+	sub $16, %rsp
+	movq $0, (%rsp)                 /* the empty signal set */
+	mov $14, %eax                   /* rt_sigprocmask(SIG_SETMASK, &empty, 0, 8) */
+	mov $2, %edi
+	mov %rsp, %rsi
+	xor %edx, %edx
+	mov $8, %r10d
+	syscall
+	add $16, %rsp
+	pop %rdi
 	mov RIP(%rdi), %rax
 	mov %rax, enter_rip(%rip)
 	cld

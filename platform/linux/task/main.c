@@ -20,7 +20,7 @@
 #include "linux.h"
 
 void stub_restorer(void);
-__attribute__((noreturn)) void stub_enter(const struct wire_regs *r);
+__attribute__((noreturn)) void stub_enter(struct wire_regs *r);
 extern char __stub_text_start[], __stub_text_end[];
 
 static uint8_t altstack[65536] __attribute__((aligned(16)));
@@ -117,10 +117,26 @@ static void on_sigsys(int sig, void *info, void *ctx)
 	enter(WIRE_SYSCALL, ctx, 0, 0, 0);
 }
 
+static int in_stub(uint64_t rip)
+{
+	return rip >= (uint64_t)__stub_text_start && rip < (uint64_t)__stub_text_end;
+}
+
+/* Preempted: in the program, with its registers; or, when the signal was
+ * pending at the first jump into it (stub_enter), with the registers it
+ * is about to start with, which the kernel may change meanwhile. */
 static void on_preempt(int sig, void *info, void *ctx)
 {
 	(void)sig, (void)info;
-	enter(WIRE_PREEMPT, ctx, 0, 0, 0);
+	struct k_ucontext *uc = ctx;
+	if (!in_stub(uc->mc.rip)) {
+		enter(WIRE_PREEMPT, uc, 0, 0, 0);
+		return;
+	}
+	struct wire_up up = { .kind = WIRE_PREEMPT, .regs = down.regs };
+	if (sys6(NR_sendto, WIRE_FD_SOCK, (long)&up, sizeof(up), 0, 0, 0) != sizeof(up))
+		sys3(NR_exit_group, 0, 0, 0);
+	await_run();
 }
 
 /* The PC's vector for what Linux reports: a page fault is SIGSEGV with
@@ -142,7 +158,7 @@ static void on_fault(int sig, void *info, void *ctx)
 	case SIGTRAP: vector = 3; break;
 	case SIGBUS: vector = 13; break;
 	}
-	if ((uint64_t)uc->mc.rip >= (uint64_t)__stub_text_start && (uint64_t)uc->mc.rip < (uint64_t)__stub_text_end)
+	if (in_stub(uc->mc.rip))
 		die("crashed in tern-task itself");
 	enter(WIRE_FAULT, uc, vector, error, addr);
 }
