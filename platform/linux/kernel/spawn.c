@@ -1,16 +1,25 @@
-/* Starting a task process (apart from user.c: <spawn.h> brings libc's
- * <sched.h>, whose sched_yield is not the kernel's). */
+/*
+ * Starting task processes (apart from user.c: <spawn.h> brings libc's
+ * <sched.h>, whose sched_yield is not the kernel's).
+ *
+ * A new process needs milliseconds to exec and set itself up, more on a
+ * busy machine, and a task whose process is not ready when it is first
+ * scheduled loses that time from its slice (ktest's scheduling tests
+ * give a spinner 5 to 20 ms). So a few are started ahead: TASK create
+ * takes a ready one from the pool and starts its replacement.
+ */
 #include <errno.h>
 #include <signal.h>
 #include <spawn.h>
 #include <sys/socket.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <hosted/hosted.h>
 
 const char *hosted_task_path;
 
-int hosted_spawn(const char *name, int *sock, int *pid)
+static int spawn_one(const char *name, int *sock, int *pid)
 {
 	int sv[2];
 	if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv))
@@ -48,4 +57,32 @@ int hosted_spawn(const char *name, int *sock, int *pid)
 	*pid = p;
 	*sock = sv[0];
 	return 0;
+}
+
+#define POOL 2
+static struct { int sock, pid; } pool[POOL];
+static unsigned pooled;
+
+int hosted_spawn(const char *name, int *sock, int *pid)
+{
+	while (pooled < POOL && !spawn_one(name, &pool[pooled].sock, &pool[pooled].pid))
+		pooled++;
+	if (!pooled)
+		return spawn_one(name, sock, pid);
+	pooled--;
+	*sock = pool[pooled].sock;
+	*pid = pool[pooled].pid;
+	if (!spawn_one(name, &pool[pooled].sock, &pool[pooled].pid))
+		pooled++;
+	return 0;
+}
+
+void hosted_spawn_end(void)
+{
+	while (pooled) {
+		pooled--;
+		kill(pool[pooled].pid, SIGKILL);
+		close(pool[pooled].sock);
+		waitpid(pool[pooled].pid, 0, 0);
+	}
 }

@@ -98,6 +98,7 @@ void hosted_end_all(void)
 {
 	for (struct hspace *s = spaces.next; s != &spaces; s = s->next)
 		end_process(s);
+	hosted_spawn_end();
 }
 
 /* One page changed; runs of pages that follow each other in both the

@@ -33,3 +33,5 @@ void hosted_end_all(void);
 /* Start a tern-task process named name; its socket's other end in *sock. 0 or -1 (errno). */
 extern const char *hosted_task_path;
 int hosted_spawn(const char *name, int *sock, int *pid);
+/* End the processes started ahead (spawn.c's pool). */
+void hosted_spawn_end(void);
