@@ -104,6 +104,26 @@ uint64_t paging_lookup(uint64_t root, uint64_t va)
 	return pte ? *pte : 0;
 }
 
+/* Log every mapping of a table of this level again (a new process). */
+static void replay_level(struct hspace *s, uint64_t pa, int level, uint64_t va)
+{
+	uint64_t *t = table(pa);
+	for (unsigned i = 0; i < (level == 3 ? ENTRIES / 2 : ENTRIES); i++) {
+		if (!(t[i] & PTE_P))
+			continue;
+		uint64_t v = va | ((uint64_t)i << (12 + 9 * level));
+		if (level > 0)
+			replay_level(s, t[i] & PTE_ADDR, level - 1, v);
+		else if (!(t[i] & PTE_DEV))
+			hosted_space_op(s, v, t[i] & PTE_ADDR, prot_of(t[i]));
+	}
+}
+
+void hosted_replay(uint64_t root)
+{
+	replay_level(hosted_space(root), root, 3, 0);
+}
+
 /* Free the tables below a table of this level (3 = the PML4, 0 = a page
  * table, whose entries are the task's frames: not ours to free). */
 static void free_level(uint64_t pa, int level)

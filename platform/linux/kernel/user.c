@@ -149,6 +149,7 @@ static void run(struct hspace *s, const struct trap_frame *f)
 			continue;
 		}
 		d.kind = WIRE_RUN;
+		memcpy(d.name, current->name, sizeof(d.name) - 1);
 		memcpy(&d.regs, f, 15 * sizeof(uint64_t));     /* r15 .. rax */
 		d.regs.rip = f->rip;
 		d.regs.rsp = f->rsp;
@@ -227,6 +228,39 @@ static void kernel_exit(void)
 		schedule();
 }
 
+/*
+ * The task's process ended without a word (killed from outside, or
+ * tern-task itself failed). The task's state is all still here (memory in
+ * the memory file, mappings in its tables, registers in its frame), so it
+ * is a fault like any other, vector 13, and its supervisor decides: a
+ * reply resumes it in a new process, with every mapping sent again.
+ */
+static void process_lost(struct task *t, struct hspace *s)
+{
+	int status = 0;
+	pid_t pid = s->pid;
+	if (pid > 0)
+		kill(pid, SIGKILL);     /* it may have only said nonsense */
+	while (pid > 0 && waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	s->pid = 0;
+	close(s->sock);
+	s->sock = -1;
+	kprintf("hosted: task %u (%s): its process ended (%s %d); a fault\n", t->id, t->name,
+		WIFSIGNALED(status) ? "signal" : "status", WIFSIGNALED(status) ? WTERMSIG(status) : WEXITSTATUS(status));
+	s->nops = 0;
+	if (hosted_spawn(t->name, &s->sock, &s->pid)) {
+		kprintf("hosted: task %u (%s): no new process: %s\n", t->id, t->name, strerror(errno));
+		task_kill(t);
+		return;
+	}
+	hosted_replay(t->root);
+	t->frame->vector = 13;
+	t->frame->error = 0;
+	fault_addr = 0;
+	fault_user(t->frame);
+}
+
 void hosted_user_loop(void)
 {
 	struct task *t = current;
@@ -238,8 +272,7 @@ void hosted_user_loop(void)
 		struct wire_up u;
 		struct trap_frame *f = t->frame;
 		if (wait_up(s, &u)) {
-			kprintf("hosted: task %u (%s): its process ended; killed\n", t->id, t->name);
-			task_kill(t);
+			process_lost(t, s);
 			kernel_exit();
 			continue;
 		}
@@ -257,12 +290,12 @@ void hosted_user_loop(void)
 				fault_user(f);
 				break;
 			}
-			kprintf("hosted: task %u (%s): fault vector %lu; killed\n", t->id, t->name, u.vector);
-			task_kill(t);
+			kprintf("hosted: task %u (%s): fault vector %lu\n", t->id, t->name, u.vector);
+			process_lost(t, s);
 			break;
 		default:
-			kprintf("hosted: task %u (%s): malformed entry (kind %u); killed\n", t->id, t->name, u.kind);
-			task_kill(t);
+			kprintf("hosted: task %u (%s): malformed entry (kind %u)\n", t->id, t->name, u.kind);
+			process_lost(t, s);
 			break;
 		case WIRE_PREEMPT:
 			need_resched = 1;

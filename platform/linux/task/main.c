@@ -75,8 +75,11 @@ static void await_run(void)
 		}
 		for (unsigned i = 0; i < down.nops; i++)
 			apply(&down.ops[i]);
-		if (down.kind == WIRE_RUN)
+		if (down.kind == WIRE_RUN) {
+			down.name[sizeof(down.name) - 1] = 0;
+			sys6(NR_prctl, 15 /* PR_SET_NAME */, (long)down.name, 0, 0, 0, 0);
 			return;
+		}
 		if (down.kind != WIRE_MAP)
 			die("unknown message from the kernel");
 	}

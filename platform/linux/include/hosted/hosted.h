@@ -20,6 +20,8 @@ struct hspace *hosted_space_new(void);
 void hosted_space_free(struct hspace *s);
 /* Log one page's change for the process: map pa at va with prot, or unmap (prot 0). */
 void hosted_space_op(struct hspace *s, uint64_t va, uint64_t pa, unsigned prot);
+/* Log every mapping of this address space again (a new process). */
+void hosted_replay(uint64_t root);
 /* The state of the address space with this root (paging.c). */
 struct hspace *hosted_space(uint64_t root);
 

@@ -63,6 +63,7 @@ struct wire_down {
 	uint32_t kind;
 	uint32_t nops;
 	struct wire_regs regs;          /* WIRE_RUN */
+	char name[16];                  /* WIRE_RUN: the task's name, for ps and gdb on the host */
 	struct wire_op ops[WIRE_MAX_OPS];
 };
 #define WIRE_DOWN_SIZE(n) (__builtin_offsetof(struct wire_down, ops) + (n) * sizeof(struct wire_op))
