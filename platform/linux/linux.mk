@@ -98,3 +98,16 @@ hosted-san:
 	$(Q)$(MAKE) --no-print-directory SAN=1 hosted
 CHECK_DEPS += hosted-san
 export HOSTED_CHECK_KERNEL := $(BUILD)/linux-san/tern-linux
+
+# `make run PLATFORM=linux`: the system on this terminal, APPEND as the
+# kernel command line. GDB=NAME stops the task of that name before its
+# first instruction and prints the gdb line that attaches to it.
+.PHONY: run-linux
+run-linux: $(HOSTED_KERNEL) $(HOSTED_TASK) $(INITRAMFS)
+	$(Q)$(HOSTED_KERNEL) $(if $(APPEND),-c "$(APPEND)") \
+		$(if $(GDB),-g "$(GDB)=$(firstword $(wildcard $(BUILD)/userspace/*/$(GDB)) $(GDB))") $(INITRAMFS)
+
+# `make check PLATFORM=linux`: only the hosted steps.
+ifeq ($(PLATFORM),linux)
+T ?= hosted/
+endif

@@ -5,7 +5,11 @@
  * own boot_start (kernel/boot/root.c) starts the root task from it, as on
  * the PC.
  *
- *   tern-linux [-m MiB] [-c "kernel command line"] [-t path/to/tern-task] initramfs.tar
+ *   tern-linux [-m MiB] [-c "kernel command line"] [-t path/to/tern-task]
+ *              [-g NAME=ELF] initramfs.tar
+ *
+ * -g stops the task named NAME before its first instruction and prints
+ * how to attach gdb to it, with the symbols of ELF (user.c).
  *
  * Physical layout: page 0 is never used (0 is "no frame"), the kernel log
  * ring follows it, the initramfs starts at 1 MiB, everything after it is
@@ -160,8 +164,9 @@ int main(int argc, char **argv)
 	const char *cmdline = "";
 	int opt;
 	hosted_task_path = task_path_default();
-	while ((opt = getopt(argc, argv, "m:c:t:")) != -1) {
+	while ((opt = getopt(argc, argv, "m:c:t:g:")) != -1) {
 		switch (opt) {
+		case 'g': hosted_gdb = optarg; break;
 		case 'm': mib = strtoull(optarg, 0, 0); break;
 		case 'c': cmdline = optarg; break;
 		case 't': hosted_task_path = optarg; break;
@@ -192,6 +197,6 @@ int main(int argc, char **argv)
 	clock_setup();
 	boot_start(&boot_info);
 usage:
-	fprintf(stderr, "usage: tern-linux [-m MiB (32..65536)] [-c cmdline] [-t tern-task] initramfs.tar\n");
+	fprintf(stderr, "usage: tern-linux [-m MiB (32..65536)] [-c cmdline] [-t tern-task] [-g NAME=ELF] initramfs.tar\n");
 	return 2;
 }

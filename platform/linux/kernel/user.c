@@ -42,6 +42,7 @@ struct hspace {
 	pid_t pid;                      /* its process (started at TASK create) */
 	int sock;                       /* our end of its socket */
 	int preempt_sent;               /* SIGUSR1 sent, WIRE_PREEMPT not yet seen */
+	int ran;                        /* its process was sent WIRE_RUN */
 	struct wire_op *ops;            /* page table changes not yet sent */
 	unsigned nops, cap;
 	struct hspace *next, *prev;     /* every space, to end them all */
@@ -133,6 +134,24 @@ static void send_down(struct hspace *s, const struct wire_down *d)
 	(void)send(s->sock, d, WIRE_DOWN_SIZE(d->nops), MSG_NOSIGNAL);
 }
 
+const char *hosted_gdb;
+
+/* -g NAME=ELF: the task named NAME waits for a debugger before its first
+ * instruction (tern-task, WIRE_WAIT_GDB), and we say how to attach. The
+ * whole system waits meanwhile, since only the current task runs. */
+static int gdb_stop(struct hspace *s, const struct task *t)
+{
+	const char *eq = strchr(hosted_gdb, '=');
+	size_t n = eq ? (size_t)(eq - hosted_gdb) : strlen(hosted_gdb);
+	const char *base = strrchr(t->name, '/') ? strrchr(t->name, '/') + 1 : t->name;
+	if (strlen(base) != n || strncmp(base, hosted_gdb, n))
+		return 0;
+	kprintf("hosted: task %u (%s) waits for gdb before its first instruction:\n"
+		"  gdb -p %d -ex 'handle SIGSYS SIGUSR1 nostop noprint pass' -ex 'add-symbol-file %s' -ex 'break main' -ex continue\n",
+		t->id, t->name, (int)s->pid, eq ? eq + 1 : t->name);
+	return 1;
+}
+
 /* Return to user: the changes to its tables, then its registers. */
 static void run(struct hspace *s, const struct trap_frame *f)
 {
@@ -149,6 +168,8 @@ static void run(struct hspace *s, const struct trap_frame *f)
 			continue;
 		}
 		d.kind = WIRE_RUN;
+		d.flags = !s->ran && hosted_gdb && gdb_stop(s, current) ? WIRE_WAIT_GDB : 0;
+		s->ran = 1;
 		memcpy(d.name, current->name, sizeof(d.name) - 1);
 		memcpy(&d.regs, f, 15 * sizeof(uint64_t));     /* r15 .. rax */
 		d.regs.rip = f->rip;
@@ -249,6 +270,7 @@ static void process_lost(struct task *t, struct hspace *s)
 	kprintf("hosted: task %u (%s): its process ended (%s %d); a fault\n", t->id, t->name,
 		WIFSIGNALED(status) ? "signal" : "status", WIFSIGNALED(status) ? WTERMSIG(status) : WEXITSTATUS(status));
 	s->nops = 0;
+	s->ran = 0;
 	if (hosted_spawn(t->name, &s->sock, &s->pid)) {
 		kprintf("hosted: task %u (%s): no new process: %s\n", t->id, t->name, strerror(errno));
 		task_kill(t);

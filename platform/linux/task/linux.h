@@ -7,6 +7,9 @@
 #define NR_write 1
 #define NR_mmap 9
 #define NR_munmap 11
+#define NR_open 2
+#define NR_close 3
+#define NR_nanosleep 35
 #define NR_rt_sigaction 13
 #define NR_rt_sigprocmask 14
 #define NR_sendto 44
@@ -33,6 +36,7 @@ static inline long sys6(long n, long a, long b, long c, long d, long e, long f)
 #define PROT_WRITE 2
 #define PROT_EXEC 4
 #define MAP_SHARED 1
+#define MAP_PRIVATE 2
 #define MAP_FIXED 0x10
 
 #define SIGILL 4

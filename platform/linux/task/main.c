@@ -54,9 +54,11 @@ static void apply(const struct wire_op *o)
 	long r;
 	if (!o->prot)
 		r = sys3(NR_munmap, o->va, len, 0);
-	else
-		r = sys6(NR_mmap, (long)o->va, (long)len, (long)o->prot, MAP_SHARED | MAP_FIXED, WIRE_FD_MEM,
-			 (long)o->pa);
+	else    /* Read-only pages privately: they still show every write made
+		 * elsewhere to their frames, until a debugger writes a
+		 * breakpoint into one (which then gets a copy of its own). */
+		r = sys6(NR_mmap, (long)o->va, (long)len, (long)o->prot,
+			 (o->prot & PROT_WRITE ? MAP_SHARED : MAP_PRIVATE) | MAP_FIXED, WIRE_FD_MEM, (long)o->pa);
 	if (r < 0 || (o->prot && (uint64_t)r != o->va))
 		die("cannot map what the kernel said");
 }
@@ -198,6 +200,35 @@ static void seccomp_on(void)
 		die("cannot install the seccomp filter");
 }
 
+/* Wait until a debugger is attached (tern-linux -g; TracerPid in
+ * /proc/self/status), then go on into the program, where gdb's
+ * breakpoints are. */
+static void wait_for_gdb(void)
+{
+	static char buf[2048];
+	static const char key[] = "TracerPid:\t";
+	for (;;) {
+		long fd = sys3(NR_open, "/proc/self/status", 0, 0), n = 0;
+		if (fd >= 0) {
+			n = sys3(NR_read, fd, buf, sizeof(buf) - 1);
+			sys3(NR_close, fd, 0, 0);
+		}
+		buf[n > 0 ? n : 0] = 0;
+		for (long i = 0; i + (long)sizeof(key) - 1 < n; i++) {
+			long k = 0;
+			while (key[k] && buf[i + k] == key[k])
+				k++;
+			if (!key[k]) {
+				if (buf[i + k] != '0')
+					return;
+				break;
+			}
+		}
+		struct { long s, ns; } ts = { 0, 50000000 };
+		sys3(NR_nanosleep, &ts, 0, 0);
+	}
+}
+
 void stub_main(void)
 {
 	/* Die with the kernel, even if it could not say goodbye. */
@@ -216,5 +247,7 @@ void stub_main(void)
 	handle(SIGTRAP, on_fault);
 	seccomp_on();
 	await_run();
+	if (down.flags & WIRE_WAIT_GDB)
+		wait_for_gdb();
 	stub_enter(&down.regs);
 }

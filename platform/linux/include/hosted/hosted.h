@@ -37,3 +37,5 @@ extern const char *hosted_task_path;
 int hosted_spawn(const char *name, int *sock, int *pid);
 /* End the processes started ahead (spawn.c's pool). */
 void hosted_spawn_end(void);
+/* -g NAME=ELF: stop that task for gdb (user.c), or 0. */
+extern const char *hosted_gdb;

@@ -58,12 +58,16 @@ struct wire_op {
 	uint64_t va, pa, npages, prot;
 };
 
+/* Before the first instruction, wait until a debugger is attached. */
+#define WIRE_WAIT_GDB 1u
+
 #define WIRE_MAX_OPS 256
 struct wire_down {
 	uint32_t kind;
 	uint32_t nops;
 	struct wire_regs regs;          /* WIRE_RUN */
 	char name[16];                  /* WIRE_RUN: the task's name, for ps and gdb on the host */
+	uint64_t flags;                 /* WIRE_RUN: WIRE_WAIT_GDB */
 	struct wire_op ops[WIRE_MAX_OPS];
 };
 #define WIRE_DOWN_SIZE(n) (__builtin_offsetof(struct wire_down, ops) + (n) * sizeof(struct wire_op))
