@@ -130,14 +130,15 @@ static void clock_setup(void)
 		die("timerfd_settime");
 }
 
-/* SIGTERM and SIGHUP power off (user.c reads them); a task process that
- * dies is noticed on its socket, not by SIGCHLD. */
+/* SIGTERM and SIGHUP power off; SIGCHLD says a task process ended (user.c
+ * reads them all from one signalfd). */
 static void signals_setup(void)
 {
 	sigset_t set;
 	sigemptyset(&set);
 	sigaddset(&set, SIGTERM);
 	sigaddset(&set, SIGHUP);
+	sigaddset(&set, SIGCHLD);
 	sigprocmask(SIG_BLOCK, &set, 0);
 	int fd = signalfd(-1, &set, SFD_CLOEXEC | SFD_NONBLOCK);
 	if (fd < 0)

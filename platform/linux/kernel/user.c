@@ -24,6 +24,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/signalfd.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -43,6 +44,8 @@ struct hspace {
 	int sock;                       /* our end of its socket */
 	int preempt_sent;               /* SIGUSR1 sent, WIRE_PREEMPT not yet seen */
 	int ran;                        /* its process was sent WIRE_RUN */
+	int lost, lost_status;          /* its process ended (reaped), with this wait status */
+	struct task *task;              /* whose it is, once it ran */
 	struct wire_op *ops;            /* page table changes not yet sent */
 	unsigned nops, cap;
 	struct hspace *next, *prev;     /* every space, to end them all */
@@ -189,11 +192,39 @@ static void take_ticks(void)
 		sched_tick();
 }
 
+/*
+ * A task process ended while its task was not running. A task blocked in
+ * a system call has it end with E_DEAD (as TASK_STOP would) and becomes
+ * runnable, so that it meets its lost process at once (process_lost: a
+ * fault its supervisor hears of) instead of whenever someone calls it.
+ * Any other task meets it when it next runs.
+ */
+static void reap_lost(void)
+{
+	for (struct hspace *s = spaces.next; s != &spaces; s = s->next) {
+		int st;
+		if (s->pid <= 0 || waitpid(s->pid, &st, WNOHANG) != s->pid)
+			continue;
+		s->pid = 0;
+		s->lost = 1;
+		s->lost_status = st;
+		struct task *t = s->task;
+		if (t && t != current && t->state == TASK_BLOCKED && t->block != BLOCK_FAULT) {
+			task_stop(t);           /* its call fails with E_DEAD */
+			sched_ready(t);
+		}
+	}
+}
+
 static void take_signal(void)
 {
-	char buf[128];
-	if (read(hosted_signal_fd, buf, sizeof(buf)) > 0) {
-		kprintf("tern: SIGTERM: powering off\n");
+	struct signalfd_siginfo si;
+	while (read(hosted_signal_fd, &si, sizeof(si)) == sizeof(si)) {
+		if (si.ssi_signo == SIGCHLD) {
+			reap_lost();
+			continue;
+		}
+		kprintf("tern: %s: powering off\n", si.ssi_signo == SIGHUP ? "SIGHUP" : "SIGTERM");
 		machine_poweroff();
 	}
 }
@@ -258,13 +289,14 @@ static void kernel_exit(void)
  */
 static void process_lost(struct task *t, struct hspace *s)
 {
-	int status = 0;
+	int status = s->lost_status;
 	pid_t pid = s->pid;
 	if (pid > 0)
 		kill(pid, SIGKILL);     /* it may have only said nonsense */
 	while (pid > 0 && waitpid(pid, &status, 0) < 0 && errno == EINTR)
 		;
 	s->pid = 0;
+	s->lost = 0;
 	close(s->sock);
 	s->sock = -1;
 	kprintf("hosted: task %u (%s): its process ended (%s %d); a fault\n", t->id, t->name,
@@ -289,6 +321,7 @@ void hosted_user_loop(void)
 	struct hspace *s = hosted_space(t->root);
 	if (!s)
 		panic("hosted: task %u (%s) has no address space", t->id, t->name);
+	s->task = t;
 	for (;;) {
 		run(s, t->frame);
 		struct wire_up u;
