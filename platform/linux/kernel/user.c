@@ -162,7 +162,8 @@ static void run(struct hspace *s, const struct trap_frame *f)
 	unsigned i = 0;
 	for (;;) {
 		unsigned n = s->nops - i > WIRE_MAX_OPS ? WIRE_MAX_OPS : s->nops - i;
-		memcpy(d.ops, s->ops + i, n * sizeof(*d.ops));
+		if (n)          /* s->ops is 0 until a first change */
+			memcpy(d.ops, s->ops + i, n * sizeof(*d.ops));
 		d.nops = n;
 		i += n;
 		if (i < s->nops) {
