@@ -4,8 +4,11 @@
 # task of tern-linux. Tests that need hardware a Linux process does not
 # have are skipped by name, each with its reason, and counted; the suite's
 # own "N passed, N failed" line is the result.
+# VALGRIND=1 runs tern-linux under valgrind (memcheck; an error fails).
 # Usage: hosted-ktest.sh TERN_LINUX INITRAMFS [extra kernel arguments]
 set -u
+wrap=
+[ "${VALGRIND:-0}" = 1 ] && wrap="valgrind -q --error-exitcode=99"
 kernel=$1 initramfs=$2
 shift 2
 
@@ -29,7 +32,7 @@ EOT
 echo "hosted-ktest: $skipped tests skipped (need hardware), $(printf '%s\n' "$names" | wc -l) in the suite"
 
 # The suite ends with a power off (status 0); a hang is a failure.
-timeout 120 "$kernel" -c "init=/test/ktest skip=$prefixes $*" "$initramfs"
+timeout 600 $wrap "$kernel" -c "init=/test/ktest skip=$prefixes $*" "$initramfs"
 rc=$?
 [ $rc -eq 0 ] || echo "hosted-ktest: tern-linux exited with status $rc"
 exit $rc

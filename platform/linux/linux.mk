@@ -101,10 +101,13 @@ export HOSTED_CHECK_KERNEL := $(BUILD)/linux-san/tern-linux
 
 # `make run PLATFORM=linux`: the system on this terminal, APPEND as the
 # kernel command line. GDB=NAME stops the task of that name before its
-# first instruction and prints the gdb line that attaches to it.
+# first instruction and prints the gdb line that attaches to it;
+# VALGRIND=1 runs tern-linux under valgrind (also for `make check`'s
+# hosted steps; use it without SAN=1).
+export VALGRIND
 .PHONY: run-linux
 run-linux: $(HOSTED_KERNEL) $(HOSTED_TASK) $(INITRAMFS)
-	$(Q)$(HOSTED_KERNEL) $(if $(APPEND),-c "$(APPEND)") \
+	$(Q)$(if $(filter 1,$(VALGRIND)),valgrind -q) $(HOSTED_KERNEL) $(if $(APPEND),-c "$(APPEND)") \
 		$(if $(GDB),-g "$(GDB)=$(firstword $(wildcard $(BUILD)/userspace/*/$(GDB)) $(GDB))") $(INITRAMFS)
 
 # `make check PLATFORM=linux`: only the hosted steps.

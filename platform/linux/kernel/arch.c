@@ -12,7 +12,9 @@
 #include <arch/pic.h>
 #include <arch/trap.h>
 #include <ioport.h>
+#include <object/task.h>
 #include <stdint.h>
+#include <valgrind/memcheck.h>
 
 uint64_t hosted_cr3;
 struct percpu cpu0;
@@ -21,7 +23,46 @@ uint64_t ktest_panic_tick;
 void fpu_init(void) {}
 void fpu_state_init(void *area) { (void)area; }
 void fpu_switch(void *save, const void *load) { (void)save; (void)load; }
-void tss_set_kernel_stack(uint64_t rsp0) { (void)rsp0; }
+/*
+ * The scheduler names the next kernel stack here just before it switches
+ * to it. Under valgrind, each one is registered as a stack before the
+ * first switch: kernel stacks are frames of the memory file, close to
+ * each other and to the object heap, and without this valgrind takes a
+ * switch for a stack that grew and the memory in between for dead.
+ */
+static uint64_t dead[4096];       /* MEM_REVOKE can kill many at once */
+static unsigned ndead;
+
+/* A task died (user.c): its kernel stack, abandoned mid-call, will be
+ * freed and its frames reused; valgrind must not keep what lay below its
+ * last stack pointer as "no access". Done at the next switch, when we no
+ * longer run on it. */
+void hosted_stack_dead(uint64_t kstack)
+{
+	if (!RUNNING_ON_VALGRIND)
+		return;
+	if (ndead == sizeof(dead) / sizeof(dead[0]))
+		return;         /* valgrind may then report a false error */
+	dead[ndead++] = kstack;
+}
+
+void tss_set_kernel_stack(uint64_t rsp0)
+{
+	static uint64_t known[4096];
+	static unsigned nknown;
+	if (!RUNNING_ON_VALGRIND)
+		return;
+	while (ndead) {
+		ndead--;
+		VALGRIND_MAKE_MEM_DEFINED(dead[ndead], KSTACK_SIZE);
+	}
+	for (unsigned i = 0; i < nknown; i++)
+		if (known[i] == rsp0)
+			return;
+	if (nknown < sizeof(known) / sizeof(known[0]))
+		known[nknown++] = rsp0;
+	VALGRIND_STACK_REGISTER(rsp0 - KSTACK_SIZE, rsp0 - 1);
+}
 void pic_mask(unsigned line) { (void)line; }
 void pic_unmask(unsigned line) { (void)line; }
 

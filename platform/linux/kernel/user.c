@@ -91,6 +91,8 @@ void hosted_space_free(struct hspace *s)
 {
 	if (!s)
 		return;
+	if (s->task)
+		hosted_stack_dead(s->task->kstack);
 	end_process(s);
 	s->prev->next = s->next;
 	s->next->prev = s->prev;

@@ -39,3 +39,5 @@ int hosted_spawn(const char *name, int *sock, int *pid);
 void hosted_spawn_end(void);
 /* -g NAME=ELF: stop that task for gdb (user.c), or 0. */
 extern const char *hosted_gdb;
+/* The kernel stack of a task that died (for valgrind; arch.c). */
+void hosted_stack_dead(uint64_t kstack);
