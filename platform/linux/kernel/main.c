@@ -176,7 +176,9 @@ int main(int argc, char **argv)
 	}
 	if (optind + 1 != argc || mib < 32 || mib > 65536)
 		goto usage;
-	snprintf(boot_info.cmdline, sizeof(boot_info.cmdline), "%s", cmdline);
+	/* "platform=linux" first: userspace may ask (init will refuse ioport
+	 * and irq manifests on this platform); a later word can override it. */
+	snprintf(boot_info.cmdline, sizeof(boot_info.cmdline), "platform=linux%s%s", *cmdline ? " " : "", cmdline);
 	memory_setup(mib);
 	load_module(argv[optind]);
 	frames_setup();
