@@ -114,3 +114,10 @@ run-linux: $(HOSTED_KERNEL) $(HOSTED_TASK) $(INITRAMFS)
 ifeq ($(PLATFORM),linux)
 T ?= hosted/
 endif
+
+# The hosted platform's pure parts, as host unit tests (ci/unit/).
+UNIT_TESTS += hosted_oplog hosted_fault
+UNIT_hosted_oplog_SRCS := platform/linux/kernel/oplog.c
+UNIT_hosted_oplog_CFLAGS := -Iplatform/linux/include
+UNIT_hosted_fault_SRCS := platform/linux/task/fault.c
+UNIT_hosted_fault_CFLAGS := -Iplatform/linux/include

@@ -31,6 +31,7 @@
 
 #include <arch/percpu.h>
 #include <hosted/hosted.h>
+#include <hosted/oplog.h>
 #include <kprintf.h>
 #include <object/kobj.h>
 #include <object/task.h>
@@ -46,8 +47,7 @@ struct hspace {
 	int ran;                        /* its process was sent WIRE_RUN */
 	int lost, lost_status;          /* its process ended (reaped), with this wait status */
 	struct task *task;              /* whose it is, once it ran */
-	struct wire_op *ops;            /* page table changes not yet sent */
-	unsigned nops, cap;
+	struct oplog ops;               /* page table changes not yet sent */
 	struct hspace *next, *prev;     /* every space, to end them all */
 };
 
@@ -96,7 +96,7 @@ void hosted_space_free(struct hspace *s)
 	end_process(s);
 	s->prev->next = s->next;
 	s->next->prev = s->prev;
-	free(s->ops);
+	oplog_free(&s->ops);
 	free(s);
 }
 
@@ -107,36 +107,10 @@ void hosted_end_all(void)
 	hosted_spawn_end();
 }
 
-/* One page changed; runs of pages that follow each other in both the
- * address space and the memory file, with the same rights, are one op. */
 void hosted_space_op(struct hspace *s, uint64_t va, uint64_t pa, unsigned prot)
 {
-	if (!s)
-		return;
-	if (s->nops) {
-		struct wire_op *o = &s->ops[s->nops - 1];
-		if (o->prot == prot && o->va + o->npages * 4096 == va &&
-		    (!prot || o->pa + o->npages * 4096 == pa)) {
-			o->npages++;
-			return;
-		}
-	}
-	if (s->nops == s->cap) {
-		unsigned cap = s->cap ? s->cap * 2 : 64;
-		struct wire_op *ops = realloc(s->ops, cap * sizeof(*ops));
-		if (!ops)
-			panic("hosted: out of host memory for mapping changes");
-		s->ops = ops;
-		s->cap = cap;
-	}
-	s->ops[s->nops++] = (struct wire_op){ va, pa, 1, prot };
-}
-
-static void send_down(struct hspace *s, const struct wire_down *d)
-{
-	/* A failed send means the process is gone: the read that follows
-	 * sees that and the task is ended there. */
-	(void)send(s->sock, d, WIRE_DOWN_SIZE(d->nops), MSG_NOSIGNAL);
+	if (s && oplog_add(&s->ops, va, pa, prot))
+		panic("hosted: out of host memory for mapping changes");
 }
 
 const char *hosted_gdb;
@@ -157,18 +131,25 @@ static int gdb_stop(struct hspace *s, const struct task *t)
 	return 1;
 }
 
+static void send_down(struct hspace *s, const struct wire_down *d)
+{
+	/* A failed send means the process is gone: the read that follows
+	 * sees that and the task is ended there. */
+	(void)send(s->sock, d, WIRE_DOWN_SIZE(d->nops), MSG_NOSIGNAL);
+}
+
 /* Return to user: the changes to its tables, then its registers. */
 static void run(struct hspace *s, const struct trap_frame *f)
 {
 	static struct wire_down d;      /* one CPU: one message at a time */
 	unsigned i = 0;
 	for (;;) {
-		unsigned n = s->nops - i > WIRE_MAX_OPS ? WIRE_MAX_OPS : s->nops - i;
-		if (n)          /* s->ops is 0 until a first change */
-			memcpy(d.ops, s->ops + i, n * sizeof(*d.ops));
+		unsigned n = s->ops.n - i > WIRE_MAX_OPS ? WIRE_MAX_OPS : s->ops.n - i;
+		if (n)          /* s->ops.ops is 0 until a first change */
+			memcpy(d.ops, s->ops.ops + i, n * sizeof(*d.ops));
 		d.nops = n;
 		i += n;
-		if (i < s->nops) {
+		if (i < s->ops.n) {
 			d.kind = WIRE_MAP;
 			send_down(s, &d);
 			continue;
@@ -184,7 +165,7 @@ static void run(struct hspace *s, const struct trap_frame *f)
 		send_down(s, &d);
 		break;
 	}
-	s->nops = 0;
+	oplog_clear(&s->ops);
 	s->preempt_sent = 0;
 }
 
@@ -304,7 +285,7 @@ static void process_lost(struct task *t, struct hspace *s)
 	s->sock = -1;
 	kprintf("hosted: task %u (%s): its process ended (%s %d); a fault\n", t->id, t->name,
 		WIFSIGNALED(status) ? "signal" : "status", WIFSIGNALED(status) ? WTERMSIG(status) : WEXITSTATUS(status));
-	s->nops = 0;
+	oplog_clear(&s->ops);
 	s->ran = 0;
 	if (hosted_spawn(t->name, &s->sock, &s->pid)) {
 		kprintf("hosted: task %u (%s): no new process: %s\n", t->id, t->name, strerror(errno));

@@ -16,6 +16,7 @@
  * Everything here trusts the kernel and nothing else; it uses no libc, so
  * nothing maps or calls behind the kernel's back.
  */
+#include <hosted/fault.h>
 #include <hosted/wire.h>
 #include "linux.h"
 
@@ -144,28 +145,15 @@ static void on_preempt(int sig, void *info, void *ctx)
 	await_run();
 }
 
-/* The PC's vector for what Linux reports: a page fault is SIGSEGV with
- * trap 14 (Linux also passes the error code), a #GP (a privileged
- * instruction, in/out, a non-canonical address) SIGSEGV with trap 13. */
 static void on_fault(int sig, void *info, void *ctx)
 {
 	struct k_siginfo *si = info;
 	struct k_ucontext *uc = ctx;
-	uint64_t vector = 13, error = 0, addr = 0;
-	switch (sig) {
-	case SIGSEGV:
-		vector = uc->mc.trapno == 14 ? 14 : 13;
-		error = uc->mc.err;
-		addr = vector == 14 ? si->addr : 0;
-		break;
-	case SIGILL: vector = 6; break;
-	case SIGFPE: vector = 0; break;
-	case SIGTRAP: vector = 3; break;
-	case SIGBUS: vector = 13; break;
-	}
 	if (in_stub(uc->mc.rip))
 		die("crashed in tern-task itself");
-	enter(WIRE_FAULT, uc, vector, error, addr);
+	struct fault_report r;
+	fault_from_signal(sig, uc->mc.trapno, uc->mc.err, si->addr, &r);
+	enter(WIRE_FAULT, uc, r.vector, r.error, r.addr);
 }
 
 static void handle(int sig, void (*fn)(int, void *, void *))
