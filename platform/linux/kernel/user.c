@@ -45,7 +45,7 @@ struct hspace {
 	int sock;                       /* our end of its socket */
 	int preempt_sent;               /* SIGUSR1 sent, WIRE_PREEMPT not yet seen */
 	int ran;                        /* its process was sent WIRE_RUN */
-	int lost, lost_status;          /* its process ended (reaped), with this wait status */
+	int lost_status;                /* its process was reaped (pid 0): how it ended */
 	struct task *task;              /* whose it is, once it ran */
 	struct oplog ops;               /* page table changes not yet sent */
 	struct hspace *next, *prev;     /* every space, to end them all */
@@ -134,7 +134,7 @@ static int gdb_stop(struct hspace *s, const struct task *t)
 static void send_down(struct hspace *s, const struct wire_down *d)
 {
 	/* A failed send means the process is gone: the read that follows
-	 * sees that and the task is ended there. */
+	 * sees that (process_lost). */
 	(void)send(s->sock, d, WIRE_DOWN_SIZE(d->nops), MSG_NOSIGNAL);
 }
 
@@ -190,7 +190,6 @@ static void reap_lost(void)
 		if (s->pid <= 0 || waitpid(s->pid, &st, WNOHANG) != s->pid)
 			continue;
 		s->pid = 0;
-		s->lost = 1;
 		s->lost_status = st;
 		struct task *t = s->task;
 		if (t && t != current && t->state == TASK_BLOCKED && t->block != BLOCK_FAULT) {
@@ -231,7 +230,8 @@ static int wait_up(struct hspace *s, struct wire_up *u)
 			take_ticks();
 			/* Someone else is due (a higher priority woke, or the
 			 * slice ran out with an equal one waiting): stop it. */
-			if (need_resched && !s->preempt_sent && sched_queued_from(current->eff_prio)) {
+			if (need_resched && !s->preempt_sent && s->pid > 0 &&       /* never kill(0, ...) */
+			    sched_queued_from(current->eff_prio)) {
 				kill(s->pid, SIGUSR1);
 				s->preempt_sent = 1;
 			}
@@ -280,7 +280,6 @@ static void process_lost(struct task *t, struct hspace *s)
 	while (pid > 0 && waitpid(pid, &status, 0) < 0 && errno == EINTR)
 		;
 	s->pid = 0;
-	s->lost = 0;
 	close(s->sock);
 	s->sock = -1;
 	kprintf("hosted: task %u (%s): its process ended (%s %d); a fault\n", t->id, t->name,
