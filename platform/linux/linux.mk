@@ -95,7 +95,7 @@ hosted: $(HOSTED_KERNEL) $(HOSTED_TASK)
 # (ci/hosted-ktest.sh, step hosted/ktest; `make check T=hosted` alone).
 .PHONY: hosted-san
 hosted-san:
-	$(Q)$(MAKE) --no-print-directory SAN=1 hosted
+	$(Q)$(MAKE) --no-print-directory -s SAN=1 hosted
 CHECK_DEPS += hosted-san
 export HOSTED_CHECK_KERNEL := $(BUILD)/linux-san/tern-linux
 
@@ -110,9 +110,9 @@ run-linux: $(HOSTED_KERNEL) $(HOSTED_TASK) $(INITRAMFS)
 	$(Q)$(if $(filter 1,$(VALGRIND)),valgrind -q) $(HOSTED_KERNEL) $(if $(APPEND),-c "$(APPEND)") \
 		$(if $(GDB),-g "$(GDB)=$(firstword $(wildcard $(BUILD)/userspace/*/$(GDB)) $(GDB))") $(INITRAMFS)
 
-# `make check PLATFORM=linux`: only the hosted steps.
+# `make check PLATFORM=linux`: only the hosted steps (and their unit tests).
 ifeq ($(PLATFORM),linux)
-T ?= hosted/
+T ?= hosted
 endif
 
 # The hosted platform's pure parts, as host unit tests (ci/unit/).
