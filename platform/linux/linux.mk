@@ -121,3 +121,13 @@ UNIT_hosted_oplog_SRCS := platform/linux/kernel/oplog.c
 UNIT_hosted_oplog_CFLAGS := -Iplatform/linux/include
 UNIT_hosted_fault_SRCS := platform/linux/task/fault.c
 UNIT_hosted_fault_CFLAGS := -Iplatform/linux/include
+
+# `make hosted-bench`: the call transport measured, socket against a
+# shared page with a futex (platform/linux/bench/transport.c).
+$(HOSTED)/bench-transport: platform/linux/bench/transport.c
+	$(call msg,HOSTCC,$@)
+	@mkdir -p $(dir $@)
+	$(Q)$(HOSTCC) $(HOSTED_WARN) -O2 -D_GNU_SOURCE -o $@ $<
+.PHONY: hosted-bench
+hosted-bench: $(HOSTED)/bench-transport
+	$(Q)$<
