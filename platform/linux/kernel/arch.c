@@ -1,7 +1,7 @@
 /*
  * The PC's arch pieces that have nothing to do on the host: FPU state
  * (each task process has its own), the TSS's kernel stack, the interrupt
- * controller (no interrupt lines exist here) and I/O ports (none either:
+ * controller (one line, the host terminal's) and I/O ports (none:
  * enabling a port range fails, so an ioport cap is useless on
  * PLATFORM=linux; init refusing such manifests is the next step).
  */
@@ -63,8 +63,11 @@ void tss_set_kernel_stack(uint64_t rsp0)
 		known[nknown++] = rsp0;
 	VALGRIND_STACK_REGISTER(rsp0 - KSTACK_SIZE, rsp0 - 1);
 }
-void pic_mask(unsigned line) { (void)line; }
-void pic_unmask(unsigned line) { (void)line; }
+/* Interrupt lines: only HOSTTERM_IRQ ever fires (user.c polls standard
+ * input while it is unmasked); the mask is kept as the PIC keeps it. */
+unsigned hosted_irq_unmasked;
+void pic_mask(unsigned line) { hosted_irq_unmasked &= ~(1u << line); }
+void pic_unmask(unsigned line) { hosted_irq_unmasked |= 1u << line; }
 
 int ioport_allow(struct task *t, uint16_t first, uint16_t last, int allow)
 {

@@ -27,6 +27,7 @@
 #include <sys/signalfd.h>
 #include <sys/stat.h>
 #include <sys/timerfd.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include <abi/klog.h>
@@ -147,6 +148,17 @@ static void signals_setup(void)
 	signal(SIGPIPE, SIG_IGN);
 }
 
+/* The terminal as we found it, to put back (hostterm.h): whenever the
+ * task holding it ends and when we end. */
+static struct termios term_saved;
+static int term_is_tty;
+
+void hosted_term_restore(void)
+{
+	if (term_is_tty)
+		tcsetattr(0, TCSANOW, &term_saved);
+}
+
 static const char *task_path_default(void)
 {
 	static char path[PATH_MAX];
@@ -179,6 +191,7 @@ int main(int argc, char **argv)
 	/* "platform=linux" first: userspace may ask (init will refuse ioport
 	 * and irq manifests on this platform); a later word can override it. */
 	snprintf(boot_info.cmdline, sizeof(boot_info.cmdline), "platform=linux%s%s", *cmdline ? " " : "", cmdline);
+	term_is_tty = tcgetattr(0, &term_saved) == 0;
 	memory_setup(mib);
 	load_module(argv[optind]);
 	frames_setup();

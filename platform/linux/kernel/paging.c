@@ -13,6 +13,7 @@
 #include <arch/layout.h>
 #include <arch/paging.h>
 #include <hosted/hosted.h>
+#include <hosted/hostterm.h>
 #include <pmm.h>
 #include <string.h>
 
@@ -76,9 +77,12 @@ int paging_map(uint64_t root, uint64_t va, uint64_t pa, uint64_t flags, uint64_t
 		return -1;
 	*pte = pa | flags | PTE_P;
 	/* Device memory (PTE_DEV) has no frames in the memory file: it is
-	 * recorded but never mapped into the process. */
+	 * recorded but never mapped into the process; the host terminal's
+	 * page is the terminal itself. */
 	if (!(flags & PTE_DEV))
 		hosted_space_op(hosted_space(root), va, pa, prot_of(flags));
+	else if (pa == HOSTTERM_PA)
+		hosted_space_op(hosted_space(root), va, 0, WIRE_TERM_ON);
 	return 0;
 }
 
@@ -92,6 +96,8 @@ uint64_t paging_unmap(uint64_t root, uint64_t va)
 	*pte = 0;
 	if (!(old & PTE_DEV))
 		hosted_space_op(hosted_space(root), va, 0, 0);
+	else if ((old & PTE_ADDR) == HOSTTERM_PA)
+		hosted_space_op(hosted_space(root), va, 0, WIRE_TERM_OFF);
 	return old;
 }
 
@@ -116,6 +122,8 @@ static void replay_level(struct hspace *s, uint64_t pa, int level, uint64_t va)
 			replay_level(s, t[i] & PTE_ADDR, level - 1, v);
 		else if (!(t[i] & PTE_DEV))
 			hosted_space_op(s, v, t[i] & PTE_ADDR, prot_of(t[i]));
+		else if ((t[i] & PTE_ADDR) == HOSTTERM_PA)
+			hosted_space_op(s, v, 0, WIRE_TERM_ON);
 	}
 }
 

@@ -14,6 +14,7 @@ __attribute__((noreturn)) static void stop(int status)
 {
 	console_flush();
 	hosted_end_all();
+	hosted_term_restore();
 	exit(status);
 }
 

@@ -31,7 +31,9 @@
 
 #include <arch/percpu.h>
 #include <hosted/hosted.h>
+#include <hosted/hostterm.h>
 #include <hosted/oplog.h>
+#include <object/irq.h>
 #include <kprintf.h>
 #include <object/kobj.h>
 #include <object/task.h>
@@ -46,6 +48,7 @@ struct hspace {
 	int preempt_sent;               /* SIGUSR1 sent, WIRE_PREEMPT not yet seen */
 	int ran;                        /* its process was sent WIRE_RUN */
 	int lost_status;                /* its process was reaped (pid 0): how it ended */
+	int term;                       /* mappings of the host terminal (hostterm.h) */
 	struct task *task;              /* whose it is, once it ran */
 	struct oplog ops;               /* page table changes not yet sent */
 	struct hspace *next, *prev;     /* every space, to end them all */
@@ -94,6 +97,8 @@ void hosted_space_free(struct hspace *s)
 	if (s->task)
 		hosted_stack_dead(s->task->kstack);
 	end_process(s);
+	if (s->term)
+		hosted_term_restore();
 	s->prev->next = s->next;
 	s->next->prev = s->prev;
 	oplog_free(&s->ops);
@@ -109,8 +114,14 @@ void hosted_end_all(void)
 
 void hosted_space_op(struct hspace *s, uint64_t va, uint64_t pa, unsigned prot)
 {
-	if (s && oplog_add(&s->ops, va, pa, prot))
+	if (!s)
+		return;
+	if (oplog_add(&s->ops, va, pa, prot))
 		panic("hosted: out of host memory for mapping changes");
+	if (prot == WIRE_TERM_ON)
+		s->term++;
+	if (prot == WIRE_TERM_OFF && --s->term == 0)
+		hosted_term_restore();  /* it may have left raw mode on */
 }
 
 const char *hosted_gdb;
@@ -212,21 +223,26 @@ static void take_signal(void)
 	}
 }
 
+/* The host terminal's line is unmasked: standard input raises it. */
+static int stdin_watched(void) { return (hosted_irq_unmasked >> HOSTTERM_IRQ) & 1; }
+
 /* Wait for the task to enter the kernel; ticks meanwhile. 0, or -1 if
  * its process ended or said something malformed. */
 static int wait_up(struct hspace *s, struct wire_up *u)
 {
 	for (;;) {
-		struct pollfd p[3] = { { s->sock, POLLIN, 0 }, { hosted_timer_fd, POLLIN, 0 },
-				       { hosted_signal_fd, POLLIN, 0 } };
-		if (poll(p, 3, -1) < 0) {
+		struct pollfd p[4] = { { s->sock, POLLIN, 0 }, { hosted_timer_fd, POLLIN, 0 },
+				       { hosted_signal_fd, POLLIN, 0 }, { 0, POLLIN, 0 } };
+		if (poll(p, stdin_watched() ? 4 : 3, -1) < 0) {
 			if (errno == EINTR)
 				continue;
 			panic("hosted: poll: %s", strerror(errno));
 		}
 		if (p[2].revents)
 			take_signal();
-		if (p[1].revents) {
+		if (p[3].revents)
+			irq_deliver(HOSTTERM_IRQ);      /* masks the line until IRQ_ACK */
+		if (p[1].revents || p[3].revents) {
 			take_ticks();
 			/* Someone else is due (a higher priority woke, or the
 			 * slice ran out with an equal one waiting): stop it. */
@@ -282,6 +298,8 @@ static void process_lost(struct task *t, struct hspace *s)
 	s->pid = 0;
 	close(s->sock);
 	s->sock = -1;
+	if (s->term)
+		hosted_term_restore();  /* a crash leaves the terminal as it was */
 	kprintf("hosted: task %u (%s): its process ended (%s %d); a fault\n", t->id, t->name,
 		WIFSIGNALED(status) ? "signal" : "status", WIFSIGNALED(status) ? WTERMSIG(status) : WEXITSTATUS(status));
 	oplog_clear(&s->ops);
@@ -356,11 +374,14 @@ uint64_t hosted_timer_ticks(void)
 void hosted_idle(void)
 {
 	for (;;) {
-		struct pollfd p[2] = { { hosted_timer_fd, POLLIN, 0 }, { hosted_signal_fd, POLLIN, 0 } };
-		if (poll(p, 2, -1) < 0 && errno != EINTR)
+		struct pollfd p[3] = { { hosted_timer_fd, POLLIN, 0 }, { hosted_signal_fd, POLLIN, 0 },
+				       { 0, POLLIN, 0 } };
+		if (poll(p, stdin_watched() ? 3 : 2, -1) < 0 && errno != EINTR)
 			panic("hosted: poll: %s", strerror(errno));
 		if (p[1].revents)
 			take_signal();
+		if (p[2].revents)
+			irq_deliver(HOSTTERM_IRQ);
 		take_ticks();
 		kernel_exit();
 	}

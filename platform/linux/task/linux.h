@@ -10,6 +10,8 @@
 #define NR_open 2
 #define NR_close 3
 #define NR_nanosleep 35
+#define NR_poll 7
+#define NR_ioctl 16
 #define NR_rt_sigaction 13
 #define NR_rt_sigprocmask 14
 #define NR_sendto 44
@@ -95,4 +97,16 @@ struct sock_filter {
 struct sock_fprog {
 	uint16_t len;
 	struct sock_filter *filter;
+};
+
+struct k_pollfd {
+	int fd;
+	short events, revents;
+};
+
+/* The kernel's struct termios (TCGETS/TCSETS). */
+struct k_termios {
+	uint32_t iflag, oflag, cflag, lflag;
+	uint8_t line;
+	uint8_t cc[19];
 };

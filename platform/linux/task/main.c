@@ -17,6 +17,7 @@
  * nothing maps or calls behind the kernel's back.
  */
 #include <hosted/fault.h>
+#include <hosted/hostterm.h>
 #include <hosted/wire.h>
 #include "linux.h"
 
@@ -25,6 +26,7 @@ __attribute__((noreturn)) void stub_enter(struct wire_regs *r);
 extern char __stub_text_start[], __stub_text_end[];
 
 static uint8_t altstack[65536] __attribute__((aligned(16)));
+static int host_term;           /* mappings of the host terminal's page (hostterm.h) */
 static struct wire_down down;
 
 static void say(const char *s)
@@ -47,6 +49,10 @@ __attribute__((noreturn)) static void die(const char *why)
 static void apply(const struct wire_op *o)
 {
 	uint64_t len = o->npages * 4096, end = o->va + len;
+	if (o->prot == WIRE_TERM_ON || o->prot == WIRE_TERM_OFF) {
+		host_term += o->prot == WIRE_TERM_ON ? 1 : -1;
+		return;
+	}
 	if ((o->va & 4095) || (o->pa & 4095) || !o->npages || o->npages > (1ull << 35) ||
 	    end > 0x800000000000ull || end < o->va || (o->prot & ~7ull))
 		die("malformed mapping from the kernel");
@@ -117,9 +123,60 @@ static void enter(uint32_t kind, struct k_ucontext *uc, uint64_t vector, uint64_
 	regs_to(&uc->mc, &down.regs);
 }
 
+/* The host terminal's calls (hosted/hostterm.h), for a task that holds
+ * it: answered here, without the kernel. 1 if it was one. */
+static int hostcall(struct k_mcontext *m)
+{
+	static struct k_termios saved;
+	static int have_saved;
+	switch (m->rax) {
+	case HOSTCALL_WRITE:
+		m->rax = (uint64_t)sys3(NR_write, 1, m->rdi, m->rsi);
+		return 1;
+	case HOSTCALL_READ: {
+		struct k_pollfd p = { 0, 1 /* POLLIN */, 0 };
+		long r = sys3(NR_poll, &p, 1, 0);
+		if (r <= 0) {
+			m->rax = 0;
+			return 1;
+		}
+		r = sys3(NR_read, 0, m->rdi, m->rsi);
+		m->rax = r > 0 ? (uint64_t)r : r == 0 || (p.revents & 0x10 /* POLLHUP */) ? HOSTCALL_EOF : 0;
+		return 1;
+	}
+	case HOSTCALL_RAW: {
+		struct k_termios t;
+		if (sys3(NR_ioctl, 0, 0x5401 /* TCGETS */, &t)) {
+			m->rax = (uint64_t)-1;
+			return 1;
+		}
+		if (!have_saved) {
+			saved = t;
+			have_saved = 1;
+		}
+		if (m->rdi) {   /* as cfmakeraw(3): bytes as typed, ^C a byte too */
+			t.iflag &= ~(0001u | 0002u | 0010u | 0040u | 0100u | 0200u | 0400u | 02000u);
+			t.oflag &= ~0001u;
+			t.lflag &= ~(0010u | 0100u | 0002u | 0001u | 0100000u);
+			t.cflag = (t.cflag & ~(0060u | 0400u)) | 0060u;
+			t.cc[6] = 1;    /* VMIN */
+			t.cc[5] = 0;    /* VTIME */
+		} else {
+			t = saved;
+		}
+		m->rax = (uint64_t)sys3(NR_ioctl, 0, 0x5402 /* TCSETS */, &t);
+		return 1;
+	}
+	}
+	return 0;
+}
+
 static void on_sigsys(int sig, void *info, void *ctx)
 {
 	(void)sig, (void)info;
+	struct k_ucontext *uc = ctx;
+	if (host_term && hostcall(&uc->mc))
+		return;
 	enter(WIRE_SYSCALL, ctx, 0, 0, 0);
 }
 

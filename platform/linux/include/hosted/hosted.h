@@ -41,3 +41,7 @@ void hosted_spawn_end(void);
 extern const char *hosted_gdb;
 /* The kernel stack of a task that died (for valgrind; arch.c). */
 void hosted_stack_dead(uint64_t kstack);
+/* Interrupt lines unmasked (arch.c's PIC). */
+extern unsigned hosted_irq_unmasked;
+/* Put the terminal back as tern-linux found it (main.c). */
+void hosted_term_restore(void);

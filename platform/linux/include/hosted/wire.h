@@ -54,6 +54,10 @@ struct wire_up {
 #define WIRE_R 1u
 #define WIRE_W 2u
 #define WIRE_X 4u
+/* Not a mapping: the task now holds (or no longer holds) the host
+ * terminal (hosted/hostterm.h); va and pa are not used. */
+#define WIRE_TERM_ON  0x100u
+#define WIRE_TERM_OFF 0x200u
 struct wire_op {
 	uint64_t va, pa, npages, prot;
 };
