@@ -10,6 +10,10 @@ log=$(mktemp)
 pass=0 fail=0
 ok() { echo "PASS $1"; pass=$((pass + 1)); }
 bad() { echo "FAIL $1"; fail=$((fail + 1)); }
+# children PID [NAME]: its child processes (named NAME), from /proc.
+children() {
+	awk -v p="$1" -v n="${2:+($2)}" '$4 == p && (n == "" || $2 == n) { print $1 }' /proc/[0-9]*/stat 2>/dev/null
+}
 # wait_for REGEX SECONDS: until the log has a line matching REGEX.
 wait_for() {
 	i=0
@@ -25,7 +29,7 @@ wait_for() {
 pid=$!
 if wait_for 'ramfs: serving' 20; then ok "init starts ramfs"; else bad "init starts ramfs"; fi
 
-victim=$(ps -o pid=,comm= --ppid "$pid" | awk '$2 == "ramfs" { print $1 }')
+victim=$(children "$pid" ramfs)
 if [ -n "$victim" ]; then
 	kill -9 "$victim"
 	if wait_for 'hosted: task [0-9]+ \(ramfs\): its process ended \(signal 9\); a fault' 10 &&
@@ -38,7 +42,7 @@ else
 	bad "ramfs runs in a process named ramfs"
 fi
 
-tasks=$(ps -o pid= --ppid "$pid")
+tasks=$(children "$pid")
 kill -TERM "$pid"
 wait "$pid"
 rc=$?

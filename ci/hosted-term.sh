@@ -57,7 +57,7 @@ $kernel -c init=/test/hostio $initramfs < /dev/tty > $tmp/log 2>&1 &
 k=\$!
 sleep 1
 stty -g > $tmp/raw
-v=\$(ps -o pid=,comm= --ppid \$k | awk '\$2 == "test/hostio" { print \$1 }')
+v=\$(awk -v p=\$k '\$4 == p && \$2 == "(test/hostio)" { print \$1 }' /proc/[0-9]*/stat 2>/dev/null)
 [ -n "\$v" ] && kill -9 \$v
 sleep 1
 stty -g > $tmp/after
