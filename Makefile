@@ -37,13 +37,20 @@ flags_file = $(shell mkdir -p $(BUILD)/flags && f=$(BUILD)/flags/$(1) && \
 ACCEL ?=
 QEMU := qemu-system-x86_64
 QEMU_MEM ?= 256
+# PLATFORM=pc (the default) boots in QEMU; PLATFORM=linux runs the hosted
+# kernel, tern-linux, on this terminal (platform/linux/linux.mk, docs/hosted.md).
+PLATFORM ?= pc
+ifeq ($(filter pc linux,$(PLATFORM)),)
+$(error PLATFORM=$(PLATFORM): say pc or linux)
+endif
 
-.PHONY: all run check bench clean help deps iso disk pxe serve images lab
+.PHONY: all run run-pc check bench clean help deps iso disk pxe serve images lab
 
 all:
 
 include ci/deps.mk
 include kernel/kernel.mk
+include platform/linux/linux.mk
 include boot/uefi/uefi.mk
 include userspace/userspace.mk
 include initramfs/initramfs.mk
@@ -53,7 +60,9 @@ include ci/ci.mk
 
 all: $(KERNEL) $(INITRAMFS)
 
-run: deps $(KERNEL) $(INITRAMFS) $(TERN_RUN)
+run: run-$(PLATFORM)
+
+run-pc: deps $(KERNEL) $(INITRAMFS) $(TERN_RUN)
 	$(Q)accel=$(if $(ACCEL),$(ACCEL),$$(BUILD=$(BUILD) sh ci/accel.sh)); \
 	echo "tern: booting in QEMU ($$accel); leave with Ctrl-A X"; \
 	$(QEMU) -accel $$accel -m $(QEMU_MEM) -nographic -no-reboot \
@@ -78,6 +87,7 @@ help:
 	@echo "tern make targets:"
 	@echo "  all     build the kernel and the initramfs (default)"
 	@echo "  run     build and boot in qemu -nographic (Ctrl-A X quits); APPEND='...' adds kernel args"
+	@echo "          PLATFORM=linux: run the hosted kernel instead (docs/hosted.md; GDB=NAME stops that program for gdb)"
 	@echo "  check   run every test: host unit tests, QEMU scenarios, ktest under Bochs (T=NAME: only steps matching NAME, e.g. T=attack)"
 	@echo "  iso     build/images/tern.iso (hybrid: CD and USB disk; BIOS and UEFI)"
 	@echo "  disk    build/images/tern.img (raw disk, MBR + FAT: syslinux for BIOS, BOOTX64.EFI for UEFI)"

@@ -53,6 +53,11 @@ done
 
 step fuzz/smoke sh ci/fuzz/smoke.sh ${FUZZ_BINS:-}
 
+echo "tern: PLATFORM=linux (hosted kernel, ASan+UBSan)"
+step hosted/ktest sh ci/hosted-ktest.sh "${HOSTED_CHECK_KERNEL:-$BUILD/linux-san/tern-linux}" "${INITRAMFS:-$BUILD/initramfs.tar}"
+step hosted/term sh ci/hosted-term.sh "${HOSTED_CHECK_KERNEL:-$BUILD/linux-san/tern-linux}" "${INITRAMFS:-$BUILD/initramfs.tar}"
+step hosted/life sh ci/hosted-life.sh "${HOSTED_CHECK_KERNEL:-$BUILD/linux-san/tern-linux}" "${INITRAMFS:-$BUILD/initramfs.tar}"
+
 echo "tern: QEMU scenarios (accel ${ACCEL:-auto})"
 for s in ci/scenarios/*.run; do
 	n=$(basename "$s" .run)

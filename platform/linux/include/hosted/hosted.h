@@ -1,0 +1,47 @@
+/*
+ * What the hosted kernel's glue (platform/linux/kernel/) shares: the
+ * memory file, per address space state and the task loop. Nothing in
+ * kernel/ includes this; the kernel reaches the glue only through the
+ * arch headers (platform/linux/include/arch/).
+ */
+#pragma once
+#include <hosted/wire.h>
+#include <stdint.h>
+
+struct task;
+struct hspace;
+
+extern uint64_t hosted_phys_size;       /* bytes of "physical" memory */
+extern int hosted_mem_fd;               /* the memory file */
+
+/* A new address space's host state (no process yet), or 0. */
+struct hspace *hosted_space_new(void);
+/* The process ends (if it was started) and the state goes. */
+void hosted_space_free(struct hspace *s);
+/* Log one page's change for the process: map pa at va with prot, or unmap (prot 0). */
+void hosted_space_op(struct hspace *s, uint64_t va, uint64_t pa, unsigned prot);
+/* Log every mapping of this address space again (a new process). */
+void hosted_replay(uint64_t root);
+/* The state of the address space with this root (paging.c). */
+struct hspace *hosted_space(uint64_t root);
+
+/* Timer: ticks since the last call (reads the timerfd). */
+uint64_t hosted_timer_ticks(void);
+extern int hosted_timer_fd;
+/* The idle loop: wait for ticks and run whoever becomes ready. */
+void hosted_idle(void);
+/* End every task process (the machine stops). */
+void hosted_end_all(void);
+/* Start a tern-task process named name; its socket's other end in *sock. 0 or -1 (errno). */
+extern const char *hosted_task_path;
+int hosted_spawn(const char *name, int *sock, int *pid);
+/* End the processes started ahead (spawn.c's pool). */
+void hosted_spawn_end(void);
+/* -g NAME=ELF: stop that task for gdb (user.c), or 0. */
+extern const char *hosted_gdb;
+/* The kernel stack of a task that died (for valgrind; arch.c). */
+void hosted_stack_dead(uint64_t kstack);
+/* Interrupt lines unmasked (arch.c's PIC). */
+extern unsigned hosted_irq_unmasked;
+/* Put the terminal back as tern-linux found it (main.c). */
+void hosted_term_restore(void);

@@ -1,0 +1,133 @@
+# PLATFORM=linux: the hosted kernel (docs/hosted.md). Two host programs:
+#   build/linux/tern-linux  the real kernel objects (cspace, endpoints,
+#                           tasks, scheduler, ...) compiled for the host,
+#                           with platform/linux/kernel/ as their "arch";
+#   build/linux/tern-task   the process every tern task runs in: it maps
+#                           what the kernel says and turns the program's
+#                           `syscall`s (trapped by seccomp) into messages.
+# The tern programs themselves are the normal build/initramfs.tar: the
+# same ELF files as on the PC, run unmodified inside tern-task.
+# SAN=1 builds tern-linux with ASan+UBSan (tern-task is freestanding).
+
+# A sanitized build has its own directory, so SAN=1 and a plain build can sit side by side.
+HOSTED := $(BUILD)/linux$(if $(filter 1,$(SAN)),-san)
+HOSTED_KERNEL := $(HOSTED)/tern-linux
+HOSTED_TASK := $(HOSTED)/tern-task
+
+# The kernel's own C files, unchanged: everything but the boot path (main,
+# the PC console and klog ring in the image, multiboot/UEFI parsing,
+# self-tests) and the PC's arch/ directory.
+HOSTED_KERNEL_C := kernel/sched.c kernel/syscall.c kernel/fastpath.c kernel/debug_write.c \
+	$(wildcard kernel/object/*.c) \
+	kernel/mm/heap.c kernel/mm/memmap.c kernel/mm/pmm.c kernel/mm/vspace.c \
+	kernel/lib/kprintf.c kernel/lib/cmdline.c kernel/boot/root.c
+HOSTED_SHARED_C := userspace/lib/format.c userspace/lib/tar.c userspace/lib/elf.c
+HOSTED_GLUE := $(sort $(wildcard platform/linux/kernel/*.c platform/linux/kernel/*.S))
+
+# Kernel stacks are frames of the memory file that the scheduler switches
+# between, and a task that dies never unwinds its own: ASan's stack
+# red zones would stay poisoned in frames that are later freed and reused.
+# So no stack instrumentation (asan-stack=0); the glue's heap, the globals
+# and UBSan's checks stay. (The kernel's own object heap, kzalloc, is
+# slabs in the memory file, which ASan does not see either.)
+HOSTED_SAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=undefined --param asan-stack=0
+HOSTED_SAN := $(if $(filter 1,$(SAN)),$(HOSTED_SAN_FLAGS))
+HOSTED_WARN := -std=gnu11 -O1 -g -Wall -Wextra -Werror -MD -MP -fno-omit-frame-pointer
+# Kernel files see the host arch headers first, then the kernel's headers
+# and tern's libc headers (their string.h declares what the host libc has).
+HOSTED_KCFLAGS := $(HOSTED_WARN) $(HOSTED_SAN) -Iplatform/linux/include -Ikernel/include \
+	-Iboot/include -Iuserspace/lib/include
+# The glue uses the host's libc headers, and kernel headers by name.
+HOSTED_GCFLAGS := $(HOSTED_WARN) $(HOSTED_SAN) -D_GNU_SOURCE -Iplatform/linux/include \
+	-idirafter kernel/include -idirafter boot/include
+
+HOSTED_OBJS := $(patsubst %,$(HOSTED)/obj/%.o,$(HOSTED_KERNEL_C) $(HOSTED_SHARED_C)) \
+	$(patsubst %,$(HOSTED)/obj/%.o,$(HOSTED_GLUE))
+
+$(HOSTED)/obj/kernel/%.c.o: kernel/%.c
+	$(call msg,HOSTCC,$<)
+	@mkdir -p $(dir $@)
+	$(Q)$(HOSTCC) $(HOSTED_KCFLAGS) -c $< -o $@
+
+$(HOSTED)/obj/userspace/%.c.o: userspace/%.c
+	$(call msg,HOSTCC,$<)
+	@mkdir -p $(dir $@)
+	$(Q)$(HOSTCC) $(HOSTED_KCFLAGS) -c $< -o $@
+
+$(HOSTED)/obj/platform/linux/kernel/%.c.o: platform/linux/kernel/%.c
+	$(call msg,HOSTCC,$<)
+	@mkdir -p $(dir $@)
+	$(Q)$(HOSTCC) $(HOSTED_GCFLAGS) -c $< -o $@
+
+$(HOSTED)/obj/platform/linux/kernel/%.S.o: platform/linux/kernel/%.S
+	$(call msg,HOSTAS,$<)
+	@mkdir -p $(dir $@)
+	$(Q)$(HOSTCC) $(HOSTED_GCFLAGS) -c $< -o $@
+
+$(HOSTED_KERNEL): $(HOSTED_OBJS)
+	$(call msg,HOSTLD,$@)
+	$(Q)$(HOSTCC) $(HOSTED_SAN) -o $@ $^
+
+# tern-task: freestanding (no libc: nothing of it may use memory or system
+# calls behind our back), static, linked high (WIRE_STUB_BASE).
+HOSTED_TASK_SRCS := $(sort $(wildcard platform/linux/task/*.c platform/linux/task/*.S))
+HOSTED_TASK_OBJS := $(patsubst %,$(HOSTED)/obj/%.o,$(HOSTED_TASK_SRCS))
+# -fpie: position-independent code reaches its data RIP-relative, which
+# works at our high link address (the small code model would not).
+HOSTED_TASK_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -MD -MP -ffreestanding -nostdlib \
+	-fpie -fno-stack-protector -mgeneral-regs-only -fno-asynchronous-unwind-tables \
+	-fno-tree-loop-distribute-patterns -Iplatform/linux/include -Ikernel/include
+
+$(HOSTED)/obj/platform/linux/task/%.o: platform/linux/task/%
+	$(call msg,HOSTCC,$<)
+	@mkdir -p $(dir $@)
+	$(Q)$(HOSTCC) $(HOSTED_TASK_CFLAGS) -c $< -o $@
+
+$(HOSTED_TASK): $(HOSTED_TASK_OBJS) platform/linux/task/task.ld
+	$(call msg,HOSTLD,$@)
+	$(Q)$(LD) -nostdlib -static --no-relax -z noexecstack --build-id=none -T platform/linux/task/task.ld \
+		-o $@ $(HOSTED_TASK_OBJS)
+
+.PHONY: hosted
+hosted: $(HOSTED_KERNEL) $(HOSTED_TASK)
+
+# `make check` runs the hosted ktest suite on the ASan+UBSan build
+# (ci/hosted-ktest.sh, step hosted/ktest; `make check T=hosted` alone).
+.PHONY: hosted-san
+hosted-san:
+	$(Q)$(MAKE) --no-print-directory -s SAN=1 hosted
+CHECK_DEPS += hosted-san
+export HOSTED_CHECK_KERNEL := $(BUILD)/linux-san/tern-linux
+
+# `make run PLATFORM=linux`: the system on this terminal, APPEND as the
+# kernel command line. GDB=NAME stops the task of that name before its
+# first instruction and prints the gdb line that attaches to it;
+# VALGRIND=1 runs tern-linux under valgrind (also for `make check`'s
+# hosted steps; use it without SAN=1).
+export VALGRIND
+.PHONY: run-linux
+run-linux: $(HOSTED_KERNEL) $(HOSTED_TASK) $(INITRAMFS)
+	$(Q)$(if $(filter 1,$(VALGRIND)),valgrind -q) $(HOSTED_KERNEL) $(if $(APPEND),-c "$(APPEND)") \
+		$(if $(GDB),-g "$(GDB)=$(firstword $(wildcard $(BUILD)/userspace/*/$(GDB)) $(GDB))") $(INITRAMFS)
+
+# `make check PLATFORM=linux`: only the hosted steps (and their unit tests).
+ifeq ($(PLATFORM),linux)
+T ?= hosted
+endif
+
+# The hosted platform's pure parts, as host unit tests (ci/unit/).
+UNIT_TESTS += hosted_oplog hosted_fault
+UNIT_hosted_oplog_SRCS := platform/linux/kernel/oplog.c
+UNIT_hosted_oplog_CFLAGS := -Iplatform/linux/include
+UNIT_hosted_fault_SRCS := platform/linux/task/fault.c
+UNIT_hosted_fault_CFLAGS := -Iplatform/linux/include
+
+# `make hosted-bench`: the call transport measured, socket against a
+# shared page with a futex (platform/linux/bench/transport.c).
+$(HOSTED)/bench-transport: platform/linux/bench/transport.c
+	$(call msg,HOSTCC,$@)
+	@mkdir -p $(dir $@)
+	$(Q)$(HOSTCC) $(HOSTED_WARN) -O2 -D_GNU_SOURCE -o $@ $<
+.PHONY: hosted-bench
+hosted-bench: $(HOSTED)/bench-transport
+	$(Q)$<

@@ -1,0 +1,298 @@
+/*
+ * tern-task: the Linux process a tern task runs in (docs/hosted.md).
+ *
+ * It starts with nothing of the program: the hosted kernel sends the
+ * task's mappings (ranges of the memory file at fixed addresses) and its
+ * registers, and tern-task jumps there. From then on the program is the
+ * same ELF code as on the PC: its `syscall` instructions are trapped by a
+ * seccomp filter that lets only tern-task's own code make Linux system
+ * calls, and the SIGSYS handler turns each into a message to the kernel
+ * (registers in, registers and mapping changes out). A CPU exception
+ * (SIGSEGV, SIGILL, SIGFPE, SIGBUS, SIGTRAP) is sent the same way as a
+ * fault with the PC's vector, and the kernel's SIGUSR1 (preemption) as
+ * WIRE_PREEMPT. All signal handlers run on our own stack, with every
+ * signal blocked.
+ *
+ * Everything here trusts the kernel and nothing else; it uses no libc, so
+ * nothing maps or calls behind the kernel's back.
+ */
+#include <hosted/fault.h>
+#include <hosted/hostterm.h>
+#include <hosted/wire.h>
+#include "linux.h"
+
+void stub_restorer(void);
+__attribute__((noreturn)) void stub_enter(struct wire_regs *r);
+extern char __stub_text_start[], __stub_text_end[];
+
+static uint8_t altstack[65536] __attribute__((aligned(16)));
+static int host_term;           /* mappings of the host terminal's page (hostterm.h) */
+static struct wire_down down;
+
+static void say(const char *s)
+{
+	unsigned n = 0;
+	while (s[n])
+		n++;
+	sys3(NR_write, 2, s, n);
+}
+
+__attribute__((noreturn)) static void die(const char *why)
+{
+	say("tern-task: ");
+	say(why);
+	say("\n");
+	for (;;)
+		sys3(NR_exit_group, 125, 0, 0);
+}
+
+static void apply(const struct wire_op *o)
+{
+	uint64_t len = o->npages * 4096, end = o->va + len;
+	if (o->prot == WIRE_TERM_ON || o->prot == WIRE_TERM_OFF) {
+		host_term += o->prot == WIRE_TERM_ON ? 1 : -1;
+		return;
+	}
+	if ((o->va & 4095) || (o->pa & 4095) || !o->npages || o->npages > (1ull << 35) ||
+	    end > 0x800000000000ull || end < o->va || (o->prot & ~7ull))
+		die("malformed mapping from the kernel");
+	if (o->va < WIRE_STUB_END && end > WIRE_STUB_BASE)
+		die("the program mapped memory over tern-task itself");
+	long r;
+	if (!o->prot)
+		r = sys3(NR_munmap, o->va, len, 0);
+	else    /* Read-only pages privately: they still show every write made
+		 * elsewhere to their frames, until a debugger writes a
+		 * breakpoint into one (which then gets a copy of its own). */
+		r = sys6(NR_mmap, (long)o->va, (long)len, (long)o->prot,
+			 (o->prot & PROT_WRITE ? MAP_SHARED : MAP_PRIVATE) | MAP_FIXED, WIRE_FD_MEM, (long)o->pa);
+	if (r < 0 || (o->prot && (uint64_t)r != o->va))
+		die("cannot map what the kernel said");
+}
+
+/* Wait for WIRE_RUN, applying mappings on the way; the registers in down.regs. */
+static void await_run(void)
+{
+	for (;;) {
+		long n = sys6(NR_recvfrom, WIRE_FD_SOCK, (long)&down, sizeof(down), 0, 0, 0);
+		if (n == 0)
+			sys3(NR_exit_group, 0, 0, 0);   /* the kernel is gone */
+		if (n < (long)WIRE_DOWN_SIZE(0) || down.nops > WIRE_MAX_OPS || n != (long)WIRE_DOWN_SIZE(down.nops)) {
+			if (n == -4)                    /* EINTR */
+				continue;
+			die("malformed message from the kernel");
+		}
+		for (unsigned i = 0; i < down.nops; i++)
+			apply(&down.ops[i]);
+		if (down.kind == WIRE_RUN) {
+			down.name[sizeof(down.name) - 1] = 0;
+			sys6(NR_prctl, 15 /* PR_SET_NAME */, (long)down.name, 0, 0, 0, 0);
+			return;
+		}
+		if (down.kind != WIRE_MAP)
+			die("unknown message from the kernel");
+	}
+}
+
+static void regs_from(struct wire_regs *r, const struct k_mcontext *m)
+{
+	r->r15 = m->r15, r->r14 = m->r14, r->r13 = m->r13, r->r12 = m->r12;
+	r->r11 = m->r11, r->r10 = m->r10, r->r9 = m->r9, r->r8 = m->r8;
+	r->rbp = m->rbp, r->rdi = m->rdi, r->rsi = m->rsi, r->rdx = m->rdx;
+	r->rcx = m->rcx, r->rbx = m->rbx, r->rax = m->rax;
+	r->rip = m->rip, r->rsp = m->rsp, r->rflags = m->eflags;
+}
+
+static void regs_to(struct k_mcontext *m, const struct wire_regs *r)
+{
+	m->r15 = r->r15, m->r14 = r->r14, m->r13 = r->r13, m->r12 = r->r12;
+	m->r11 = r->r11, m->r10 = r->r10, m->r9 = r->r9, m->r8 = r->r8;
+	m->rbp = r->rbp, m->rdi = r->rdi, m->rsi = r->rsi, m->rdx = r->rdx;
+	m->rcx = r->rcx, m->rbx = r->rbx, m->rax = r->rax;
+	m->rip = r->rip, m->rsp = r->rsp;
+}
+
+/* Enter the kernel with the interrupted registers; return with its. */
+static void enter(uint32_t kind, struct k_ucontext *uc, uint64_t vector, uint64_t error, uint64_t addr)
+{
+	struct wire_up up = { .kind = kind, .vector = vector, .error = error, .addr = addr };
+	regs_from(&up.regs, &uc->mc);
+	if (sys6(NR_sendto, WIRE_FD_SOCK, (long)&up, sizeof(up), 0, 0, 0) != sizeof(up))
+		sys3(NR_exit_group, 0, 0, 0);           /* the kernel is gone */
+	await_run();
+	regs_to(&uc->mc, &down.regs);
+}
+
+/* The host terminal's calls (hosted/hostterm.h), for a task that holds
+ * it: answered here, without the kernel. 1 if it was one. */
+static int hostcall(struct k_mcontext *m)
+{
+	static struct k_termios saved;
+	static int have_saved;
+	switch (m->rax) {
+	case HOSTCALL_WRITE:
+		m->rax = (uint64_t)sys3(NR_write, 1, m->rdi, m->rsi);
+		return 1;
+	case HOSTCALL_READ: {
+		struct k_pollfd p = { 0, 1 /* POLLIN */, 0 };
+		long r = sys3(NR_poll, &p, 1, 0);
+		if (r <= 0) {
+			m->rax = 0;
+			return 1;
+		}
+		r = sys3(NR_read, 0, m->rdi, m->rsi);
+		m->rax = r > 0 ? (uint64_t)r : r == 0 || (p.revents & 0x10 /* POLLHUP */) ? HOSTCALL_EOF : 0;
+		return 1;
+	}
+	case HOSTCALL_RAW: {
+		struct k_termios t;
+		if (sys3(NR_ioctl, 0, 0x5401 /* TCGETS */, &t)) {
+			m->rax = (uint64_t)-1;
+			return 1;
+		}
+		if (!have_saved) {
+			saved = t;
+			have_saved = 1;
+		}
+		if (m->rdi) {   /* as cfmakeraw(3): bytes as typed, ^C a byte too */
+			t.iflag &= ~(0001u | 0002u | 0010u | 0040u | 0100u | 0200u | 0400u | 02000u);
+			t.oflag &= ~0001u;
+			t.lflag &= ~(0010u | 0100u | 0002u | 0001u | 0100000u);
+			t.cflag = (t.cflag & ~(0060u | 0400u)) | 0060u;
+			t.cc[6] = 1;    /* VMIN */
+			t.cc[5] = 0;    /* VTIME */
+		} else {
+			t = saved;
+		}
+		m->rax = (uint64_t)sys3(NR_ioctl, 0, 0x5402 /* TCSETS */, &t);
+		return 1;
+	}
+	}
+	return 0;
+}
+
+static void on_sigsys(int sig, void *info, void *ctx)
+{
+	(void)sig, (void)info;
+	struct k_ucontext *uc = ctx;
+	if (host_term && hostcall(&uc->mc))
+		return;
+	enter(WIRE_SYSCALL, ctx, 0, 0, 0);
+}
+
+static int in_stub(uint64_t rip)
+{
+	return rip >= (uint64_t)__stub_text_start && rip < (uint64_t)__stub_text_end;
+}
+
+/* Preempted: in the program, with its registers; or, when the signal was
+ * pending at the first jump into it (stub_enter), with the registers it
+ * is about to start with, which the kernel may change meanwhile. */
+static void on_preempt(int sig, void *info, void *ctx)
+{
+	(void)sig, (void)info;
+	struct k_ucontext *uc = ctx;
+	if (!in_stub(uc->mc.rip)) {
+		enter(WIRE_PREEMPT, uc, 0, 0, 0);
+		return;
+	}
+	struct wire_up up = { .kind = WIRE_PREEMPT, .regs = down.regs };
+	if (sys6(NR_sendto, WIRE_FD_SOCK, (long)&up, sizeof(up), 0, 0, 0) != sizeof(up))
+		sys3(NR_exit_group, 0, 0, 0);
+	await_run();
+}
+
+static void on_fault(int sig, void *info, void *ctx)
+{
+	struct k_siginfo *si = info;
+	struct k_ucontext *uc = ctx;
+	if (in_stub(uc->mc.rip))
+		die("crashed in tern-task itself");
+	struct fault_report r;
+	fault_from_signal(sig, uc->mc.trapno, uc->mc.err, si->addr, &r);
+	enter(WIRE_FAULT, uc, r.vector, r.error, r.addr);
+}
+
+static void handle(int sig, void (*fn)(int, void *, void *))
+{
+	struct k_sigaction sa = { fn, SA_SIGINFO | SA_ONSTACK | SA_RESTORER, stub_restorer, ~0ull };
+	if (sys6(NR_rt_sigaction, sig, (long)&sa, 0, 8, 0, 0))
+		die("sigaction");
+}
+
+/* Only our own text may make Linux system calls; a `syscall` anywhere
+ * else raises SIGSYS (on_sigsys). Anything not x86_64 is killed. */
+static void seccomp_on(void)
+{
+	uint64_t lo = (uint64_t)__stub_text_start, hi = (uint64_t)__stub_text_end;
+	if (lo >> 32 != hi >> 32)
+		die("text crosses a 4 GiB line");
+	struct sock_filter f[] = {
+		{ 0x20, 0, 0, 4 },                              /* A = arch */
+		{ 0x15, 0, 7, 0xC000003Eu },                    /* x86_64? else kill */
+		{ 0x20, 0, 0, 12 },                             /* A = ip >> 32 */
+		{ 0x15, 0, 4, (uint32_t)(lo >> 32) },           /* else trap */
+		{ 0x20, 0, 0, 8 },                              /* A = ip & 0xffffffff */
+		{ 0x35, 0, 2, (uint32_t)lo },                   /* A >= lo, else trap */
+		{ 0x35, 1, 0, (uint32_t)hi },                   /* A >= hi: trap */
+		{ 0x06, 0, 0, 0x7fff0000u },                    /* allow */
+		{ 0x06, 0, 0, 0x00030000u },                    /* trap */
+		{ 0x06, 0, 0, 0x80000000u },                    /* kill the process */
+	};
+	struct sock_fprog prog = { sizeof(f) / sizeof(f[0]), f };
+	if (sys6(NR_prctl, 38 /* PR_SET_NO_NEW_PRIVS */, 1, 0, 0, 0, 0) ||
+	    sys6(NR_prctl, 22 /* PR_SET_SECCOMP */, 2 /* FILTER */, (long)&prog, 0, 0, 0))
+		die("cannot install the seccomp filter");
+}
+
+/* Wait until a debugger is attached (tern-linux -g; TracerPid in
+ * /proc/self/status), then go on into the program, where gdb's
+ * breakpoints are. */
+static void wait_for_gdb(void)
+{
+	static char buf[2048];
+	static const char key[] = "TracerPid:\t";
+	for (;;) {
+		long fd = sys3(NR_open, "/proc/self/status", 0, 0), n = 0;
+		if (fd >= 0) {
+			n = sys3(NR_read, fd, buf, sizeof(buf) - 1);
+			sys3(NR_close, fd, 0, 0);
+		}
+		buf[n > 0 ? n : 0] = 0;
+		for (long i = 0; i + (long)sizeof(key) - 1 < n; i++) {
+			long k = 0;
+			while (key[k] && buf[i + k] == key[k])
+				k++;
+			if (!key[k]) {
+				if (buf[i + k] != '0')
+					return;
+				break;
+			}
+		}
+		struct { long s, ns; } ts = { 0, 50000000 };
+		sys3(NR_nanosleep, &ts, 0, 0);
+	}
+}
+
+void stub_main(void)
+{
+	/* Die with the kernel, even if it could not say goodbye. */
+	sys6(NR_prctl, 1 /* PR_SET_PDEATHSIG */, SIGKILL, 0, 0, 0, 0);
+	if (sys3(NR_getppid, 0, 0, 0) == 1)
+		die("the kernel is gone");
+	struct k_stack ss = { altstack, 0, sizeof(altstack) };
+	if (sys3(NR_sigaltstack, &ss, 0, 0))
+		die("sigaltstack");
+	handle(SIGSYS, on_sigsys);
+	handle(SIGUSR1, on_preempt);
+	handle(SIGSEGV, on_fault);
+	handle(SIGBUS, on_fault);
+	handle(SIGILL, on_fault);
+	handle(SIGFPE, on_fault);
+	handle(SIGTRAP, on_fault);
+	seccomp_on();
+	await_run();
+	if (down.flags & WIRE_WAIT_GDB)
+		wait_for_gdb();
+	stub_enter(&down.regs);
+}
