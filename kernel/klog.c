@@ -4,8 +4,10 @@
  * here, the newest KLOG_SIZE bytes of it, so /bin/dmesg can show the boot
  * log long after it scrolled off the serial line or the screen.
  *
- * The ring is page-aligned memory of the kernel image, handed to the root
- * task as a page object over those frames with READ only (a mint cannot
+ * The ring's memory is the platform's (klog_ring(): on the PC page-aligned
+ * memory of the kernel image, kernel/arch/x86_64/klog_ring.c; hosted,
+ * frames of the memory file), handed to the root task as a page object
+ * over those frames with READ only (a mint cannot
  * add rights, and PAGE_MAP refuses rights the cap lacks), so userspace
  * reads it in place and nobody but the kernel writes it. The header
  * (abi/klog.h) counts the bytes ever written; each byte is stored before
@@ -34,55 +36,63 @@
 
 _Static_assert(sizeof(struct klog_ring) == KLOG_PAGES * PAGE_SIZE, "klog ring is whole pages");
 
-static struct klog_ring ring __attribute__((aligned(PAGE_SIZE)));
 static struct note *wake;       /* MACHINE_KLOG_NOTE's, one reference held */
 static uint64_t wake_badge;
 static uint64_t wake_told;      /* total when last signalled */
 
-static void klog_setup(void)
+/* The ring, set up on first use (it starts zeroed); 0 while the platform
+ * has none yet. */
+static struct klog_ring *klog_setup(void)
 {
-	if (!ring.magic) {              /* in .bss: set up on first use */
-		ring.size = KLOG_SIZE;
-		ring.magic = KLOG_MAGIC;
+	struct klog_ring *r = klog_ring();
+	if (r && !r->magic) {
+		r->size = KLOG_SIZE;
+		r->magic = KLOG_MAGIC;
 	}
+	return r;
 }
 
 void klog_putc(char c)
 {
-	klog_setup();
-	uint64_t t = ring.total;
-	ring.data[t % KLOG_SIZE] = (uint8_t)c;
+	struct klog_ring *r = klog_setup();
+	if (!r)
+		return;
+	uint64_t t = r->total;
+	r->data[t % KLOG_SIZE] = (uint8_t)c;
 	/* The byte before the count: a reader that sees the count sees it. */
-	__atomic_store_n(&ring.total, t + 1, __ATOMIC_RELEASE);
+	__atomic_store_n(&r->total, t + 1, __ATOMIC_RELEASE);
 }
 
 struct page *klog_page(void)
 {
-	return page_wrap(virt_to_phys(&ring), KLOG_PAGES);
+	struct klog_ring *r = klog_setup();
+	return r ? page_wrap(virt_to_phys(r), KLOG_PAGES) : 0;
 }
 
 void klog_consoles(unsigned on)
 {
-	klog_setup();
-	ring.flags = (ring.flags & KLOG_SCREEN_LENT) | (on & (KLOG_ON_COM1 | KLOG_ON_COM2 | KLOG_ON_SCREEN));
+	struct klog_ring *r = klog_setup();
+	if (r)
+		r->flags = (r->flags & KLOG_SCREEN_LENT) | (on & (KLOG_ON_COM1 | KLOG_ON_COM2 | KLOG_ON_SCREEN));
 }
 
 void klog_screen_lent(void)
 {
-	klog_setup();
-	if (ring.flags & KLOG_SCREEN_LENT)
+	struct klog_ring *r = klog_setup();
+	if (!r || r->flags & KLOG_SCREEN_LENT)
 		return;                 /* the first lending is where the kernel stopped */
-	ring.screen_from = ring.total;
-	__atomic_store_n(&ring.flags, ring.flags | KLOG_SCREEN_LENT, __ATOMIC_RELEASE);
+	r->screen_from = r->total;
+	__atomic_store_n(&r->flags, r->flags | KLOG_SCREEN_LENT, __ATOMIC_RELEASE);
 }
 
 void klog_set_note(struct note *n, uint64_t badge)
 {
+	struct klog_ring *r = klog_setup();
 	if (wake)
 		kobj_put(&wake->hdr);
 	wake = n;
 	wake_badge = badge ? badge : 1;
-	wake_told = ring.total;         /* a new reader reads the header itself */
+	wake_told = r ? r->total : 0;   /* a new reader reads the header itself */
 }
 
 /* Is a task waiting for this note now (in WAIT on it, or in RECV with it bound)? */
@@ -94,10 +104,11 @@ static int reader_waiting(const struct note *n)
 
 void klog_tick(uint64_t ticks)
 {
-	if (!wake || ticks % KLOG_WAKE_TICKS || ring.total == wake_told)
+	struct klog_ring *r = klog_ring();
+	if (!wake || !r || ticks % KLOG_WAKE_TICKS || r->total == wake_told)
 		return;
-	wake_told = ring.total;
+	wake_told = r->total;
 	if (reader_waiting(wake))
-		ring.woken = wake_told;     /* it reads up to here, at least */
+		r->woken = wake_told;       /* it reads up to here, at least */
 	note_signal(wake, wake_badge);
 }

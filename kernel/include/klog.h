@@ -4,6 +4,13 @@
 struct page;
 struct note;
 
+struct klog_ring;
+
+/* The platform's ring memory (whole pages, zeroed at first), or 0 while
+ * there is none yet: the PC's is in the kernel image
+ * (kernel/arch/x86_64/klog_ring.c), the hosted kernel's in its memory
+ * file (platform/linux/kernel/klog.c). */
+struct klog_ring *klog_ring(void);
 /* Keep a byte the console printed. */
 void klog_putc(char c);
 /* A page object over the ring's frames (borrowed: never freed), for the

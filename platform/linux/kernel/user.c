@@ -34,6 +34,7 @@
 #include <hosted/hostterm.h>
 #include <hosted/oplog.h>
 #include <object/irq.h>
+#include <klog.h>
 #include <kprintf.h>
 #include <object/kobj.h>
 #include <object/task.h>
@@ -183,8 +184,10 @@ static void run(struct hspace *s, const struct trap_frame *f)
 static void take_ticks(void)
 {
 	uint64_t n = hosted_timer_ticks();
-	while (n--)
+	while (n--) {
 		sched_tick();
+		klog_tick(sched_ticks);         /* wake the log's reader, as the PC's tick does */
+	}
 }
 
 /*
