@@ -118,6 +118,9 @@ void kmain(uint64_t magic, uint64_t info_pa)
 	paging_init(memmap_end(&usable));
 	kprintf("paging: kernel tables at %016lx, NX %s\n", paging_kernel_root(),
 		paging_nx_enabled() ? "on" : "off");
+	char pc[8];
+	int pcid_off = cmdline_get(boot_info.cmdline, "pcid", pc, sizeof(pc)) && !strcmp(pc, "off");
+	kprintf("paging: PCID %s\n", paging_pcid_init(pcid_off));
 	kprintf("frames: %lu free of %lu\n", pmm_free_frames(), pmm_total_frames());
 
 	print_modules();

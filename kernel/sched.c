@@ -11,6 +11,7 @@
 #include <arch/fpu.h>
 #include <arch/gdt.h>
 #include <arch/layout.h>
+#include <arch/paging.h>
 #include <arch/percpu.h>
 #include <ioport.h>
 #include <panic.h>
@@ -156,8 +157,8 @@ static void switch_to(struct task *next)
 	if (next == prev)
 		return;
 	current = next;
-	if (next->root && next->root != read_cr3())
-		write_cr3(next->root);
+	if (next->root)
+		paging_switch(next->root);      /* idle runs on any tables */
 	cpu0.kstack_top = next->kstack + KSTACK_SIZE;
 	tss_set_kernel_stack(cpu0.kstack_top);
 	ioport_switch(next);
@@ -235,7 +236,7 @@ void sched_start(void)
 	}
 	current = next;
 	if (next->root)
-		write_cr3(next->root);
+		paging_switch(next->root);
 	cpu0.kstack_top = next->kstack + KSTACK_SIZE;
 	tss_set_kernel_stack(cpu0.kstack_top);
 	ioport_switch(next);
