@@ -32,9 +32,11 @@ extern char _text_start[], _text_end[], _rodata_start[], _rodata_end[];
 extern char _data_start[], _kernel_end[];
 
 static uint64_t kernel_root;
-static uint64_t loaded_root;            /* the root in CR3 */
-static int pcid_on;
+uint64_t paging_loaded_root;            /* the root in CR3 */
+int paging_pcid_on;
 static struct pcid_table pcids;
+#define loaded_root paging_loaded_root
+#define pcid_on paging_pcid_on
 static uint64_t nx;
 static uint64_t wc_flags = PTE_PCD | PTE_PWT;   /* until the PAT has a WC entry */
 
@@ -196,15 +198,7 @@ const char *paging_pcid_init(int forbidden)
 	return "on";
 }
 
-int paging_pcid_enabled(void) { return pcid_on; }
-
-void paging_switch(uint64_t root)
-{
-	if (root == loaded_root)
-		return;
-	loaded_root = root;
-	write_cr3(pcid_on ? pcid_cr3(&pcids, root) : root);
-}
+uint64_t paging_pcid_cr3(uint64_t root) { return pcid_cr3(&pcids, root); }
 
 uint64_t paging_kernel_root(void) { return kernel_root; }
 int paging_nx_enabled(void) { return nx != 0; }

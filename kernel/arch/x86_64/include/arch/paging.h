@@ -1,5 +1,6 @@
 /* 4-level page tables. The kernel owns every table; userspace only asks. */
 #pragma once
+#include <arch/cpu.h>
 #include <stdint.h>
 
 #define PTE_P    (1ull << 0)
@@ -19,10 +20,19 @@ void paging_init(uint64_t phys_end);
 /* Use PCIDs if the CPU has them and !forbidden (pcid=off); says how it
  * went, for the boot log ("on", "off (why)"). */
 const char *paging_pcid_init(int forbidden);
-int paging_pcid_enabled(void);
 /* Load root's tables (a no-op if loaded): under its own PCID, keeping its
- * TLB entries when they are known current, or with a flush. */
-void paging_switch(uint64_t root);
+ * TLB entries when they are known current, or with a flush. Inline: it is
+ * on the IPC fastpath's way. */
+extern uint64_t paging_loaded_root;
+extern int paging_pcid_on;
+uint64_t paging_pcid_cr3(uint64_t root);
+static inline void paging_switch(uint64_t root)
+{
+	if (root == paging_loaded_root)
+		return;
+	paging_loaded_root = root;
+	write_cr3(paging_pcid_on ? paging_pcid_cr3(root) : root);
+}
 /* PTE bits for device memory: uncached (PCD|PWT), or write-combining if
  * wc and the CPU has a PAT (paging_init makes PAT entry 4 WC); else uncached. */
 uint64_t paging_cache_flags(int wc);
