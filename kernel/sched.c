@@ -151,11 +151,10 @@ void sched_tick(void)
 		need_resched = 1;       /* slice used up: round robin */
 }
 
-static void switch_to(struct task *next)
+/* Everything a switch changes but the kernel stack (the IPC fastpath's
+ * direct exit, fastpath.c, changes that itself). */
+static inline void load(struct task *prev, struct task *next)
 {
-	struct task *prev = current;
-	if (next == prev)
-		return;
 	current = next;
 	if (next->root)
 		paging_switch(next->root);      /* idle runs on any tables */
@@ -163,6 +162,16 @@ static void switch_to(struct task *next)
 	tss_set_kernel_stack(cpu0.kstack_top);
 	ioport_switch(next);
 	fpu_switch((void *)prev->kstack, (void *)next->kstack);
+}
+
+void sched_load(struct task *prev, struct task *next) { load(prev, next); }
+
+static void switch_to(struct task *next)
+{
+	struct task *prev = current;
+	if (next == prev)
+		return;
+	load(prev, next);
 	context_switch(&prev->ksp, next->ksp);
 }
 
