@@ -77,7 +77,7 @@ void fastpath_exit(uint64_t *prev_ksp, struct trap_frame *prev, struct trap_fram
  * trap frame directly (fastpath_exit). When there is work on the way
  * out, or either frame is not a system call's, switch as schedule does.
  */
-static void run_now(struct task *t)
+static inline __attribute__((always_inline)) void run_now(struct task *t)
 {
 	list_del(&t->sleep_link);       /* a call's deadline ends with its answer */
 	t->state = TASK_RUNNABLE;
