@@ -21,7 +21,7 @@
 #
 # BOCHS_EXPECT, an extended regex, must match a line of the guest's output
 # (the scenarios' `expect`: e.g. which way the kernel switches address
-# spaces, "paging: PCID on"); BOCHS_NAME names the run's directory
+# spaces, "^paging: .*, PCID on$"); BOCHS_NAME names the run's directory
 # (default: the model), so two runs of one model keep their logs apart.
 #
 # Timing: with clock sync=none the guest's time is instructions / BOCHS_IPS,

@@ -1,5 +1,5 @@
 /*
- * TLB invalidation across address spaces. With PCIDs (paging: PCID on) a
+ * TLB invalidation across address spaces. With PCIDs (the boot line "paging: ..., PCID on") a
  * task's TLB entries survive switches to other tasks, so a mapping the
  * kernel changes or removes while the task is not running must still be
  * invalidated before the task runs again, and a dead task's PCID must
