@@ -19,6 +19,11 @@
 # Where Bochs is missing we print "SKIP: reason" and "0 passed, 0 failed"
 # and succeed.
 #
+# BOCHS_EXPECT, an extended regex, must match a line of the guest's output
+# (the scenarios' `expect`: e.g. which way the kernel switches address
+# spaces, "^paging: .*, PCID on$"); BOCHS_NAME names the run's directory
+# (default: the model), so two runs of one model keep their logs apart.
+#
 # Timing: with clock sync=none the guest's time is instructions / BOCHS_IPS,
 # so a run is the same on every host however loaded; BOCHS_TIMEOUT (wall
 # seconds) only stops a guest that hangs.
@@ -26,6 +31,7 @@ set -u
 : "${BUILD:=build}" "${BOCHS_ISO:=$BUILD/ktest-images/tern.iso}"
 : "${BOCHS_IPS:=50000000}" "${BOCHS_TIMEOUT:=300}" "${BOCHS_MEM:=256}"
 model=${1:?usage: bochs.sh MODEL}
+: "${BOCHS_NAME:=$model}" "${BOCHS_EXPECT:=}"
 
 skip() {
 	echo "SKIP: $*"
@@ -50,7 +56,7 @@ if [ ! -r "$BOCHS_ISO" ]; then
 	exit 1
 fi
 
-dir=$BUILD/bochs/$model
+dir=$BUILD/bochs/$BOCHS_NAME
 rm -rf "$dir" && mkdir -p "$dir" || exit 1
 serial=$dir/com1.txt
 log=$dir/bochs.log
@@ -129,6 +135,7 @@ problem() {
 }
 [ -z "$ended" ] || problem "$ended"
 grep -q '^ktest: kernel test suite starting$' "$out" || problem "ktest did not start"
+[ -z "$BOCHS_EXPECT" ] || grep -q -E "$BOCHS_EXPECT" "$out" || problem "no line matches /$BOCHS_EXPECT/"
 grep -E 'EXCEPTION|PANIC' "$out" >/dev/null && problem "the guest reported an exception or panic"
 grep -q 'ACPI control: soft power off' "$log" 2>/dev/null || problem "Bochs did not end by an ACPI power-off (exit $rc)"
 # Bochs's errors from the CPU say why it raised an exception; the tests

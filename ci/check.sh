@@ -68,9 +68,11 @@ step lab/fake-lab sh ci/lab/lab-test.sh
 step images/repro sh ci/repro-test.sh
 step images/netboot sh ci/netboot-test.sh
 
-echo "tern: ktest under Bochs (two CPU models)"
-step bochs/ktest-skylake sh ci/bochs.sh corei7_skylake_x
-step bochs/ktest-ryzen sh ci/bochs.sh ryzen
+echo "tern: ktest under Bochs (two CPU models; Skylake with PCIDs and with pcid=off)"
+step bochs/ktest-skylake env BOCHS_EXPECT='^paging: .*, PCID on$' sh ci/bochs.sh corei7_skylake_x
+step bochs/ktest-skylake-pcid-off env BOCHS_ISO="$BUILD/ktest-pcidoff-images/tern.iso" \
+	BOCHS_NAME=skylake-pcid-off BOCHS_EXPECT='^paging: .*, PCID off \(pcid=off\)$' sh ci/bochs.sh corei7_skylake_x
+step bochs/ktest-ryzen env BOCHS_EXPECT='^paging: .*, PCID off \(the CPU has none\)$' sh ci/bochs.sh ryzen
 
 [ -z "$steps_skipped" ] || echo "skipped steps:$steps_skipped"
 [ -z "$steps_failed" ] || echo "failed steps:$steps_failed"

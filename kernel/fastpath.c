@@ -29,10 +29,12 @@
 #include <abi/error.h>
 #include <abi/syscall.h>
 #include <arch/layout.h>
+#include <arch/percpu.h>
 #include <fastpath.h>
 #include <list.h>
 #include <object/cspace.h>
 #include <object/endpoint.h>
+#include <object/kobj.h>
 #include <object/note.h>
 #include <object/page.h>
 #include <object/task.h>
@@ -62,8 +64,20 @@ static inline void hand_over(const struct trap_frame *from, struct task *to, uin
 		((struct tern_ipcbuf *)phys_to_virt(page_frame(to->ipcbuf, 0)))->recv_count = 0;
 }
 
-/* Make t runnable and run it now, as sched_ready + schedule would. */
-static void run_now(struct task *t)
+void syscall_exit_work(void);
+void fastpath_exit(uint64_t *prev_ksp, struct trap_frame *prev, struct trap_frame *next)
+	__attribute__((noreturn));
+
+/*
+ * Make t runnable and run it now, as sched_ready + schedule would. t
+ * waits in a system call (recv or call: a trap never blocks a task in
+ * BLOCK_RECV or BLOCK_REPLY) whose way out would find nothing to do: no
+ * dead objects, no stacks to reap, no reschedule, t runnable. So rather
+ * than resume t's kernel context only to unwind it, leave through its
+ * trap frame directly (fastpath_exit). When there is work on the way
+ * out, or either frame is not a system call's, switch as schedule does.
+ */
+static inline __attribute__((always_inline)) void run_now(struct task *t)
 {
 	list_del(&t->sleep_link);       /* a call's deadline ends with its answer */
 	t->state = TASK_RUNNABLE;
@@ -71,7 +85,14 @@ static void run_now(struct task *t)
 	if (!t->slice)
 		t->slice = SCHED_SLICE;
 	need_resched = 0;
-	sched_switch_to(t);
+	struct task *prev = current;
+	if (kobj_dead || sched_reap_pending || t->frame->vector != SYSCALL_VECTOR ||
+	    prev->frame->vector != SYSCALL_VECTOR) {
+		sched_switch_to(t);
+		return;
+	}
+	sched_load(prev, t);
+	fastpath_exit(&prev->ksp, prev->frame, t->frame);
 }
 
 static int fast_call(struct trap_frame *f)

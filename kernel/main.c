@@ -116,8 +116,13 @@ void kmain(uint64_t magic, uint64_t info_pa)
 		machine_fail(2);
 	}
 	paging_init(memmap_end(&usable));
-	kprintf("paging: kernel tables at %016lx, NX %s\n", paging_kernel_root(),
-		paging_nx_enabled() ? "on" : "off");
+	/* One line, not two: under UEFI the screen's 50 rows hold the boot
+	 * log from the banner to fbcon's hand-over, no more. */
+	char pc[8];
+	int pcid_off = cmdline_get(boot_info.cmdline, "pcid", pc, sizeof(pc)) && !strcmp(pc, "off");
+	const char *pcid = paging_pcid_init(pcid_off);
+	kprintf("paging: kernel tables at %016lx, NX %s, PCID %s\n", paging_kernel_root(),
+		paging_nx_enabled() ? "on" : "off", pcid);
 	kprintf("frames: %lu free of %lu\n", pmm_free_frames(), pmm_total_frames());
 
 	print_modules();

@@ -11,6 +11,7 @@
 #include <arch/fpu.h>
 #include <arch/gdt.h>
 #include <arch/layout.h>
+#include <arch/paging.h>
 #include <arch/percpu.h>
 #include <ioport.h>
 #include <panic.h>
@@ -150,18 +151,27 @@ void sched_tick(void)
 		need_resched = 1;       /* slice used up: round robin */
 }
 
+/* Everything a switch changes but the kernel stack (the IPC fastpath's
+ * direct exit, fastpath.c, changes that itself). */
+static inline void load(struct task *prev, struct task *next)
+{
+	current = next;
+	if (next->root)
+		paging_switch(next->root);      /* idle runs on any tables */
+	cpu0.kstack_top = next->kstack + KSTACK_SIZE;
+	tss_set_kernel_stack(cpu0.kstack_top);
+	ioport_switch(next);
+	fpu_switch((void *)prev->kstack, (void *)next->kstack);
+}
+
+void sched_load(struct task *prev, struct task *next) { load(prev, next); }
+
 static void switch_to(struct task *next)
 {
 	struct task *prev = current;
 	if (next == prev)
 		return;
-	current = next;
-	if (next->root && next->root != read_cr3())
-		write_cr3(next->root);
-	cpu0.kstack_top = next->kstack + KSTACK_SIZE;
-	tss_set_kernel_stack(cpu0.kstack_top);
-	ioport_switch(next);
-	fpu_switch((void *)prev->kstack, (void *)next->kstack);
+	load(prev, next);
 	context_switch(&prev->ksp, next->ksp);
 }
 
@@ -235,7 +245,7 @@ void sched_start(void)
 	}
 	current = next;
 	if (next->root)
-		write_cr3(next->root);
+		paging_switch(next->root);
 	cpu0.kstack_top = next->kstack + KSTACK_SIZE;
 	tss_set_kernel_stack(cpu0.kstack_top);
 	ioport_switch(next);

@@ -233,6 +233,17 @@ static void (*const syscalls[SYS_COUNT])(struct trap_frame *) = {
 	[SYS_NBCALL] = sys_nbcall,
 };
 
+/* The way out of every system call: destroy what died, switch if the
+ * current task may not go on. Also where a task the IPC fastpath left
+ * blocked resumes (fastpath_resume in syscall.S). */
+void syscall_exit_work(void)
+{
+	if (kobj_dead || sched_reap_pending)
+		kobj_collect();
+	if (need_resched || current->state != TASK_RUNNABLE)
+		schedule();
+}
+
 void syscall_dispatch(struct trap_frame *f)
 {
 	if ((f->rax == SYS_CALL || f->rax == SYS_REPLY_RECV) && fastpath(f))
@@ -241,8 +252,5 @@ void syscall_dispatch(struct trap_frame *f)
 		syscalls[f->rax](f);
 	else
 		f->rax = E_BAD_SYSCALL;
-	if (kobj_dead || sched_reap_pending)
-		kobj_collect();
-	if (need_resched || current->state != TASK_RUNNABLE)
-		schedule();
+	syscall_exit_work();
 }

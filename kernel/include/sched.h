@@ -43,6 +43,9 @@ static inline int sched_queued_from(unsigned prio)
 }
 /* Run next now (the IPC fastpath; schedule() for everyone else). */
 void sched_switch_to(struct task *next);
+/* Make next current (tables, kernel stack, I/O bitmap, x87/SSE state)
+ * without switching stacks: the caller does that (fastpath_exit). */
+void sched_load(struct task *prev, struct task *next);
 /* A destroyed task's stack and struct are freed by sched_reap (from
  * kobj_collect), once it is not the task whose stack we are on. */
 void task_reap_later(struct task *t);

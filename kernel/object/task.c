@@ -223,7 +223,7 @@ void task_kill(struct task *t)
 	}
 	if (t == current && t->root) {
 		/* We are still on its tables: move to the kernel's before freeing them. */
-		write_cr3(paging_kernel_root());
+		paging_switch(paging_kernel_root());
 	}
 	vspace_destroy(t);
 	if (t == current)

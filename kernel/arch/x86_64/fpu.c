@@ -36,8 +36,3 @@ void fpu_state_init(void *area)
 	*(uint32_t *)(a + 24) = MXCSR_DEFAULT;
 }
 
-void fpu_switch(void *save, const void *load)
-{
-	__asm__ volatile("fxsave64 (%0)" : : "r"(save) : "memory");
-	__asm__ volatile("fxrstor64 (%0)" : : "r"(load) : "memory");
-}

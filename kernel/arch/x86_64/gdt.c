@@ -55,7 +55,3 @@ void gdt_init(void)
 	gdt_load();
 }
 
-void tss_set_kernel_stack(uint64_t rsp0)
-{
-	cpu_tss.rsp[0] = rsp0;
-}

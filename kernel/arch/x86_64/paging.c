@@ -6,12 +6,25 @@
  *   PML4[0..255]   user space, one set per task
  * The kernel half uses only slots 256 and 511, both made here and never
  * replaced, so a task's PML4 copies the upper 256 entries once at creation
- * and stays in sync.
+ * and stays in sync. Nothing in the kernel half changes after
+ * paging_init (its entries are global), so no switch or PCID has to
+ * invalidate kernel translations; a future change there would need a
+ * flush of global entries too.
+ *
+ * Address-space switches (paging_switch) use PCIDs when the CPU has them
+ * (CPUID.1:ECX.PCID) and pcid=off does not forbid it: each root runs under
+ * its own PCID (pcid.h), so switching between two tasks keeps both
+ * tasks' TLB entries. What that costs in care: invlpg reaches only the
+ * loaded PCID, so a change to the tables of a root that is not loaded
+ * marks its PCID stale (flushed at its next load), and a freed root's
+ * PCID is forgotten, so a new task on the same frame starts clean.
+ * Without PCIDs every CR3 write flushes the user half, as before.
  */
 #include <arch/cpu.h>
 #include <arch/layout.h>
 #include <arch/paging.h>
 #include <panic.h>
+#include <pcid.h>
 #include <pmm.h>
 #include <string.h>
 
@@ -19,6 +32,11 @@ extern char _text_start[], _text_end[], _rodata_start[], _rodata_end[];
 extern char _data_start[], _kernel_end[];
 
 static uint64_t kernel_root;
+uint64_t paging_loaded_root;            /* the root in CR3 */
+int paging_pcid_on;
+static struct pcid_table pcids;
+#define loaded_root paging_loaded_root
+#define pcid_on paging_pcid_on
 static uint64_t nx;
 static uint64_t wc_flags = PTE_PCD | PTE_PWT;   /* until the PAT has a WC entry */
 
@@ -47,6 +65,16 @@ static void pat_init(void)
 
 uint64_t paging_cache_flags(int wc) { return wc ? wc_flags : PTE_PCD | PTE_PWT; }
 int paging_wc_enabled(void) { return wc_flags == PTE_PAT; }
+
+/* va's translation in root changed: drop what the TLB may hold of it. */
+static void invalidate(uint64_t root, uint64_t va)
+{
+	if (root == loaded_root)
+		invlpg(va);
+	else if (pcid_on)
+		pcid_changed(&pcids, root);
+	/* else: the CR3 write that unloaded root flushed its entries */
+}
 
 static uint64_t *table(uint64_t pa) { return phys_to_virt(pa & PTE_ADDR); }
 
@@ -90,7 +118,7 @@ int paging_map(uint64_t root, uint64_t va, uint64_t pa, uint64_t flags, uint64_t
 	if (!nx)
 		flags &= ~PTE_NX;
 	*e = (pa & PTE_ADDR) | flags | PTE_P;
-	invlpg(va);
+	invalidate(root, va);
 	return 0;
 }
 
@@ -101,7 +129,7 @@ uint64_t paging_unmap(uint64_t root, uint64_t va)
 		return 0;
 	uint64_t old = *e;
 	*e = 0;
-	invlpg(va);
+	invalidate(root, va);
 	return old;
 }
 
@@ -150,7 +178,27 @@ void paging_init(uint64_t phys_end)
 	map_range((uint64_t)_data_start, (uint64_t)_kernel_end, PTE_W | PTE_NX);
 
 	write_cr3(kernel_root);
+	loaded_root = kernel_root;
 }
+
+#define CR4_PCIDE (1ull << 17)
+
+const char *paging_pcid_init(int forbidden)
+{
+	uint32_t r[4];
+	cpuid(1, 0, r);
+	if (!(r[2] & (1u << 17)))
+		return "off (the CPU has none)";
+	if (forbidden)
+		return "off (pcid=off)";
+	/* CR4.PCIDE may be set only while CR3's PCID is 0: the kernel root
+	 * was loaded without one. Setting it flushes the whole TLB. */
+	write_cr4(read_cr4() | CR4_PCIDE);
+	pcid_on = 1;
+	return "on";
+}
+
+uint64_t paging_pcid_cr3(uint64_t root) { return pcid_cr3(&pcids, root); }
 
 uint64_t paging_kernel_root(void) { return kernel_root; }
 int paging_nx_enabled(void) { return nx != 0; }
@@ -177,6 +225,10 @@ static void free_level(uint64_t pa, int level)
 
 void paging_free_root(uint64_t root)
 {
+	if (root == loaded_root)
+		paging_switch(kernel_root);     /* never run on freed tables */
+	if (pcid_on)
+		pcid_forget(&pcids, root);
 	uint64_t *t = table(root);
 	for (int i = 0; i < 256; i++)
 		if (t[i] & PTE_P)

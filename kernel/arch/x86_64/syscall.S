@@ -29,6 +29,8 @@ syscall_entry:
 	cld
 	mov %rsp, %rdi
 	call syscall_dispatch
+	.global syscall_exit
+syscall_exit:                           /* rsp: the frame of the task to return to */
 	/*
 	 * Back to user mode with sysret when the frame allows it: the return
 	 * RIP must be a canonical user address (sysret to a non-canonical one
@@ -68,6 +70,31 @@ context_switch:
 	popq %rbx
 	popq %rbp
 	ret
+
+/*
+ * void fastpath_exit(uint64_t *prev_ksp, struct trap_frame *prev,
+ *                    struct trap_frame *next): the IPC fastpath's way
+ * out, once sched_load has made next current. next waits in a system
+ * call with nothing left to do but the way out (fastpath.c checks), so
+ * instead of switching to its kernel context and unwinding it we take
+ * its trap frame, at the top of its kernel stack, and leave through it.
+ * prev (blocked now, in a system call too) gets a context that
+ * context_switch can resume: six callee-saved slots it pops (their
+ * values do not matter) and fastpath_resume as the return address, just
+ * below prev's frame, where nothing of prev's is live any more.
+ */
+	.global fastpath_exit
+fastpath_exit:
+	mov %rdx, %rsp
+	lea -56(%rsi), %rax
+	movq $fastpath_resume, 48(%rax)
+	mov %rax, (%rdi)
+	jmp syscall_exit
+
+/* Where a task the fastpath left blocked resumes: rsp = its frame. */
+fastpath_resume:
+	call syscall_exit_work
+	jmp syscall_exit
 
 /* First run of a user task: its stack holds only the trap frame. */
 	.global task_first_entry

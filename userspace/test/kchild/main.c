@@ -34,6 +34,19 @@ static void echo(void)
 	}
 }
 
+/* Read through this task's own TLB and tables: what the kernel's TLB
+ * invalidation must keep true after another task changed our mappings. */
+static void peek(void)
+{
+	struct tern_msg m;
+	tern_recv(KC_EP, &m);
+	for (;;) {
+		m.mr[0] = *(volatile uint64_t *)m.mr[0];
+		m.info = MSG_INFO(0, 1, 0);
+		tern_reply_recv(KC_EP, &m);
+	}
+}
+
 static void bench_echo(void)
 {
 	struct tern_msg m;
@@ -157,6 +170,7 @@ int tern_main(uint64_t role, uint64_t arg)
 	switch (role) {
 	case ROLE_ECHO: echo(); break;
 	case ROLE_BENCH_ECHO: bench_echo(); break;
+	case ROLE_PEEK: peek(); break;
 	case ROLE_SPIN:
 		for (;;)
 			shared[arg]++;

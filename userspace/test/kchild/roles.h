@@ -19,6 +19,8 @@ enum kchild_role {
 	ROLE_BENCH_ECHO,        /* reply_recv loop answering with mr0 + 1 (IPC benchmark) */
 	ROLE_NOTE_WAITER,       /* loop: wait NOTE, shared[4] = rdtsc at wake, signal NOTE2 */
 	ROLE_FUZZ,              /* arg random non-blocking system calls, then signal NOTE2 */
+	ROLE_PEEK,              /* serve EP: answer mr0 = the word at address mr0 (reading it
+				 * faults if nothing is mapped there); a send is not answered */
 
 	/* Attacks on the kernel (test/ktest/attack*.c), from 50 up. */
 	ROLE_NT_SLEEP = 50,     /* set RFLAGS.NT and AC, sleep, shared[20] = 1, signal NOTE */

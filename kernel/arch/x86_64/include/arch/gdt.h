@@ -25,4 +25,4 @@ struct tss {
 extern struct tss cpu_tss;
 
 void gdt_init(void);
-void tss_set_kernel_stack(uint64_t rsp0);
+static inline void tss_set_kernel_stack(uint64_t rsp0) { cpu_tss.rsp[0] = rsp0; }

@@ -1,5 +1,6 @@
 /* 4-level page tables. The kernel owns every table; userspace only asks. */
 #pragma once
+#include <arch/cpu.h>
 #include <stdint.h>
 
 #define PTE_P    (1ull << 0)
@@ -16,6 +17,22 @@
 
 /* Builds the kernel's own tables (physmap + image with W^X) and switches to them. */
 void paging_init(uint64_t phys_end);
+/* Use PCIDs if the CPU has them and !forbidden (pcid=off); says how it
+ * went, for the boot log ("on", "off (why)"). */
+const char *paging_pcid_init(int forbidden);
+/* Load root's tables (a no-op if loaded): under its own PCID, keeping its
+ * TLB entries when they are known current, or with a flush. Inline: it is
+ * on the IPC fastpath's way. */
+extern uint64_t paging_loaded_root;
+extern int paging_pcid_on;
+uint64_t paging_pcid_cr3(uint64_t root);
+static inline void paging_switch(uint64_t root)
+{
+	if (root == paging_loaded_root)
+		return;
+	paging_loaded_root = root;
+	write_cr3(paging_pcid_on ? paging_pcid_cr3(root) : root);
+}
 /* PTE bits for device memory: uncached (PCD|PWT), or write-combining if
  * wc and the CPU has a PAT (paging_init makes PAT entry 4 WC); else uncached. */
 uint64_t paging_cache_flags(int wc);
@@ -31,7 +48,8 @@ int paging_map(uint64_t root, uint64_t va, uint64_t pa, uint64_t flags, uint64_t
 uint64_t paging_unmap(uint64_t root, uint64_t va);
 /* The PTE for va, or 0. */
 uint64_t paging_lookup(uint64_t root, uint64_t va);
-/* Free the user half's tables (not the frames they map) and the root. */
+/* Free the user half's tables (not the frames they map) and the root;
+ * if it is loaded, the kernel's root is loaded first. */
 void paging_free_root(uint64_t root);
 int paging_nx_enabled(void);
 /* Physical addresses below this are in the physmap (0 before paging_init). */
