@@ -1,6 +1,7 @@
 /* 4-level page tables (host version: the same tables, kept in "physical"
  * memory and mirrored into the task process, platform/linux/kernel/paging.c). */
 #pragma once
+#include <arch/cpu.h>
 #include <stdint.h>
 
 #define PTE_P    (1ull << 0)
@@ -17,6 +18,13 @@
 
 /* Builds the kernel's own tables (physmap + image with W^X) and switches to them. */
 void paging_init(uint64_t phys_end);
+/* Load root's tables (a no-op if loaded). No PCIDs here: the task
+ * processes' own address spaces are Linux's to switch. */
+static inline void paging_switch(uint64_t root)
+{
+	if (root != read_cr3())
+		write_cr3(root);
+}
 /* PTE bits for device memory: uncached (PCD|PWT), or write-combining if
  * wc and the CPU has a PAT (paging_init makes PAT entry 4 WC); else uncached. */
 uint64_t paging_cache_flags(int wc);
