@@ -21,6 +21,9 @@ UNIT_format_CFLAGS := -idirafter userspace/lib/include
 UNIT_cmdline_SRCS := kernel/lib/cmdline.c
 UNIT_TESTS += acpi
 UNIT_acpi_SRCS := kernel/lib/acpi_tables.c
+# The LZ4 frame decoder the kernel uses for a compressed initramfs.
+UNIT_TESTS += lz4
+UNIT_lz4_SRCS := kernel/lib/lz4.c
 UNIT_TESTS += vgatext
 UNIT_vgatext_SRCS := kernel/lib/vgatext.c kernel/lib/conslist.c kernel/lib/fbtext.c $(FONT_C)
 # The harness's own behaviour (output kept when a test dies).
