@@ -81,6 +81,6 @@ unit: $(UNIT_BINS)
 # Benchmarks: measured, printed, never asserted (docs/performance.md).
 # ci/bench.sh makes the images itself, best effort, and fetches the Linux
 # peer with apt-get; RUNS=N boots each system N times (default 5).
-bench: deps $(KERNEL) $(INITRAMFS) $(INITRAMFS_TEST) $(TERN_RUN)
+bench: deps $(KERNEL) $(INITRAMFS) $(INITRAMFS_TEST) $(TERN_RUN) $(IMAGE_KERNEL) $(INITRAMFS).lz4
 	$(Q)BUILD=$(BUILD) KERNEL=$(KERNEL) INITRAMFS=$(INITRAMFS) INITRAMFS_TEST=$(INITRAMFS_TEST) TERN_RUN=$(TERN_RUN) \
 		QEMU_MEM=$(QEMU_MEM) sh ci/bench.sh

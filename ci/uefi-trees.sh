@@ -15,8 +15,7 @@ cfg() {         # cfg DIR APPEND [KERNEL-LINE]: a syslinux.cfg like image/boot.c
 tree() {        # tree NAME: the loader, kernel and initramfs
 	rm -rf "$out/$1" && mkdir -p "$out/$1/EFI/BOOT"
 	cp "$loader" "$out/$1/EFI/BOOT/BOOTX64.EFI"
-	cp "$kernel" "$out/$1/"
-	cp "$initramfs" "$out/$1/initramfs.tar"        # whatever make named it
+	cp "$kernel" "$initramfs" "$out/$1/"
 }
 
 tree ktest

@@ -5,7 +5,7 @@
 #                             images users download carry. No test programs
 #                             (test/*) or test configurations, and every
 #                             program stripped fully (`strip`): no symbols.
-#   build/initramfs-test.tar  the test one: everything, the programs with
+#   build/test/initramfs.tar  the test one: everything, the programs with
 #                             their symbol tables (`strip --strip-debug`), so
 #                             that init's fault line names the function.
 #                             `make check` boots it, and so do the images
@@ -15,11 +15,13 @@
 # for gdb (docs/testing.md, "Debugging").
 #
 # The images carry either archive as an LZ4 frame (build/initramfs.tar.lz4,
-# build/initramfs-test.tar.lz4), under the name initramfs.tar; the kernel
+# build/test/initramfs.tar.lz4), under the name initramfs.tar; the kernel
 # unpacks it before it looks for init (kernel/lib/lz4.c, kernel/boot/root.c).
 
 INITRAMFS := $(BUILD)/initramfs.tar
-INITRAMFS_TEST := $(BUILD)/initramfs-test.tar
+# Named initramfs.tar too: the kernel prints a module's name, and scenarios
+# and loader configurations expect that one.
+INITRAMFS_TEST := $(BUILD)/test/initramfs.tar
 INITRAMFS_FILES := $(shell find initramfs/root -type f 2>/dev/null)
 # What only the tests use: left out of the user archive.
 INITRAMFS_TEST_ONLY := etc/test etc/kbdtest.conf
@@ -42,11 +44,11 @@ $(1): $(INITRAMFS_FILES) $(3) initramfs/initramfs.mk
 		--owner=0 --group=0 --numeric-owner -C $(2) -cf $$@ .
 endef
 $(eval $(call initramfs_archive,$(INITRAMFS),$(BUILD)/initramfs,$(USER_PROGRAMS_SHIPPED),,$(INITRAMFS_TEST_ONLY)))
-$(eval $(call initramfs_archive,$(INITRAMFS_TEST),$(BUILD)/initramfs-test,$(USER_PROGRAMS),--strip-debug,))
+$(eval $(call initramfs_archive,$(INITRAMFS_TEST),$(BUILD)/test/stage,$(USER_PROGRAMS),--strip-debug,))
 
 # LZ4 at its best ratio, one block (up to 4 MiB), with the content size
 # the kernel needs to allocate before it unpacks, without checksums it
 # would not verify. Reproducible: the lz4 tool stores no name or time.
-$(BUILD)/%.tar.lz4: $(BUILD)/%.tar
+%.tar.lz4: %.tar
 	$(call msg,LZ4,$@)
 	$(Q)lz4 -q -f -12 -B7 --content-size --no-frame-crc $< $@
