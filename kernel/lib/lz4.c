@@ -41,6 +41,20 @@ static uint64_t get64(const uint8_t *p)
 	return (uint64_t)get32(p) | (uint64_t)get32(p + 4) << 32;
 }
 
+/* n bytes from src to dst, 8 at a time (a word load and store each):
+ * unpacking the initramfs a byte at a time was 5.5 million of the 39
+ * million instructions to the prompt. The ranges must not overlap closer
+ * than 8 bytes (a match with a shorter offset repeats its bytes: copy()
+ * is not for it). */
+static void copy(uint8_t *dst, const uint8_t *src, uint64_t n)
+{
+	uint64_t k = 0;
+	for (; k + 8 <= n; k += 8)
+		__builtin_memcpy(dst + k, src + k, 8);
+	for (; k < n; k++)
+		dst[k] = src[k];
+}
+
 int lz4_is_frame(const uint8_t *in, uint64_t len)
 {
 	return len >= 4 && get32(in) == LZ4_FRAME_MAGIC;
@@ -118,8 +132,9 @@ static const char *block(const uint8_t *in, uint64_t i, uint64_t end, uint8_t *o
 			return "literals run past the block";
 		if (lit > cap - *o)
 			return "output larger than the content size";
-		for (uint64_t k = 0; k < lit; k++)
-			out[(*o)++] = in[i++];
+		copy(out + *o, in + i, lit);
+		*o += lit;
+		i += lit;
 		if (i == end)
 			return 0;       /* the last sequence: literals only */
 		if (end - i < 2)
@@ -134,9 +149,15 @@ static const char *block(const uint8_t *in, uint64_t i, uint64_t end, uint8_t *o
 		mlen += MIN_MATCH;
 		if (mlen > cap - *o)
 			return "output larger than the content size";
-		/* Byte by byte: a match may overlap what it is writing. */
-		for (uint64_t k = 0; k < mlen; k++, (*o)++)
-			out[*o] = out[*o - off];
+		/* A match closer than 8 bytes repeats what it is writing:
+		 * byte by byte, each byte written before it is read again. */
+		if (off >= 8) {
+			copy(out + *o, out + *o - off, mlen);
+			*o += mlen;
+		} else {
+			for (uint64_t k = 0; k < mlen; k++, (*o)++)
+				out[*o] = out[*o - off];
+		}
 	}
 }
 
@@ -163,8 +184,8 @@ const char *lz4_frame_decode(const uint8_t *in, uint64_t len, uint8_t *out, uint
 		if (bs & BLOCK_STORED) {
 			if (n > size - o)
 				return "output larger than the content size";
-			for (uint64_t k = 0; k < n; k++)
-				out[o++] = in[i + k];
+			copy(out + o, in + i, n);
+			o += n;
 		} else if ((why = block(in, i, i + n, out, &o, size))) {
 			return why;
 		}
