@@ -58,25 +58,27 @@ include image/image.mk
 include pxe/pxe.mk
 include ci/ci.mk
 
-all: $(KERNEL) $(INITRAMFS)
+all: $(KERNEL) $(INITRAMFS) $(INITRAMFS_TEST)
 
 run: run-$(PLATFORM)
 
-run-pc: deps $(KERNEL) $(INITRAMFS) $(TERN_RUN)
+# The user initramfs, or with TESTS=1 the test one (image/image.mk).
+run-pc: deps $(KERNEL) $(IMAGE_INITRAMFS) $(TERN_RUN)
 	$(Q)accel=$(if $(ACCEL),$(ACCEL),$$(BUILD=$(BUILD) sh ci/accel.sh)); \
 	echo "tern: booting in QEMU ($$accel); leave with Ctrl-A X"; \
 	$(QEMU) -accel $$accel -m $(QEMU_MEM) -nographic -no-reboot \
 		-device isa-debug-exit,iobase=0xf4,iosize=0x04 \
-		-kernel $(KERNEL) -initrd $(INITRAMFS) $(if $(APPEND),-append "$(APPEND)"); \
+		-kernel $(KERNEL) -initrd $(IMAGE_INITRAMFS) $(if $(APPEND),-append "$(APPEND)"); \
 		s=$$?; [ $$s -eq 0 ] || echo "tern: QEMU exited with status $$s"
 
 # A scenario on the machines of a PXE lab (docs/lab.md), in parallel:
 # make lab LAB=lab/example.ini RUN=ktest [MACHINES=node1,node2]. Logs and
-# the console of each machine go to build/lab/.
-lab: deps $(KERNEL) $(INITRAMFS) $(TERN_RUN)
+# the console of each machine go to build/lab/. The test initramfs, as
+# make check boots: the scenarios run test programs.
+lab: deps $(KERNEL) $(INITRAMFS_TEST) $(TERN_RUN)
 	$(Q)[ -n "$(LAB)" ] && [ -n "$(RUN)" ] || \
 		{ echo "tern: make lab LAB=lab/example.ini RUN=ktest [MACHINES=a,b] (docs/lab.md)"; exit 2; }
-	$(Q)BUILD=$(BUILD) KERNEL=$(KERNEL) INITRAMFS=$(INITRAMFS) $(TERN_RUN) --lab '$(LAB)' \
+	$(Q)BUILD=$(BUILD) KERNEL=$(KERNEL) INITRAMFS=$(INITRAMFS_TEST) $(TERN_RUN) --lab '$(LAB)' \
 		$(if $(MACHINES),--machines '$(MACHINES)') --logs $(BUILD)/lab \
 		$(if $(findstring /,$(RUN)),'$(RUN)','ci/scenarios/$(RUN).run')
 
@@ -86,7 +88,7 @@ clean:
 help:
 	@echo "tern make targets:"
 	@echo "  all     build the kernel and the initramfs (default)"
-	@echo "  run     build and boot in qemu -nographic (Ctrl-A X quits); APPEND='...' adds kernel args"
+	@echo "  run     build and boot in qemu -nographic (Ctrl-A X quits); APPEND='...' adds kernel args, TESTS=1 the test programs"
 	@echo "          PLATFORM=linux: run the hosted kernel instead (docs/hosted.md; GDB=NAME stops that program for gdb)"
 	@echo "  check   run every test: host unit tests, QEMU scenarios, ktest under Bochs (T=NAME: only steps matching NAME, e.g. T=attack)"
 	@echo "  iso     build/images/tern.iso (hybrid: CD and USB disk; BIOS and UEFI)"
@@ -97,6 +99,6 @@ help:
 	@echo "  bench   benchmarks (IPC cycles, boot time, sizes)"
 	@echo "  deps    install missing host packages (apt-get, as root)"
 	@echo "  clean   remove build/"
-	@echo "Variables: V=1 verbose, ACCEL=kvm|tcg (default: probed), QEMU_MEM=MiB"
+	@echo "Variables: TESTS=1 test programs in run and the images (iso, disk, pxe), V=1 verbose, ACCEL=kvm|tcg (default: probed), QEMU_MEM=MiB"
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -12,9 +12,15 @@
 #   icount the same IPC benchmarks under QEMU -icount shift=0 (TCG): the
 #          guest TSC counts executed instructions, so these figures are
 #          identical run after run and on any host (the ones to compare;
-#          docs/performance.md records them and the table shows the change)
+#          docs/performance.md records them and the table shows the change);
+#          and the virtual time from QEMU's start to the shell prompt, tern
+#          as users get it and the peer (ci/bench/prompt-icount.run,
+#          peer-prompt-icount.run: -icount shift=0,sleep=off, the guest
+#          prints its TSC at the prompt)
 #   report build/bench/report.svg: boot and IPC bars (ci/bench/svg.awk)
-#   size   bytes of tern's kernel, initramfs and images, and of the peer's
+#   size   bytes of what users download (the stripped kernel, the packed
+#          initramfs, their sum against the 256 KiB goal, the ISO, the disk
+#          image, the PXE tree), of the unpacked archives, and of the peer's
 #   build  wall time of a clean `make all`
 #
 # Everything runs under TCG, and under KVM too where ci/accel.sh says KVM
@@ -27,6 +33,8 @@
 # bin/sh, else the fallback below), BENCH_BUILD=0 skips the clean builds.
 set -u
 : "${BUILD:=build}" "${KERNEL:=$BUILD/kernel/tern.elf}" "${INITRAMFS:=$BUILD/initramfs.tar}"
+# The test initramfs has test/ktest, which runs the IPC benchmarks.
+: "${INITRAMFS_TEST:=$BUILD/test/initramfs.tar}"
 : "${TERN_RUN:=$BUILD/ci/tern-run}" "${RUNS:=5}" "${QEMU_MEM:=256}" "${BENCH_BUILD:=1}"
 export KERNEL INITRAMFS QEMU_MEM
 out=$BUILD/bench
@@ -73,13 +81,19 @@ say "$(echo "$accels" | tr ' ' '+'), $RUNS boots per system; logs in $logs"
 # ---- images: the ISO and the disk (best effort: skipped if not buildable) -
 iso=$BUILD/images/tern.iso
 disk=$BUILD/images/tern.img
-for t in iso disk; do
+pxe=$BUILD/images/pxe
+for t in iso disk pxe; do
 	if ! submake BUILD="$BUILD" "$t" >"$logs/make-$t.log" 2>&1; then
 		note "make $t failed (see $logs/make-$t.log): its boot row is skipped"
 		[ $t = iso ] && iso=
 		[ $t = disk ] && disk=
+		[ $t = pxe ] && pxe=
 	fi
 done
+# What the images carry (image/image.mk): the kernel stripped, the user
+# initramfs packed.
+user_kernel=$BUILD/stage/kernel/tern.elf
+user_initrd=$BUILD/initramfs.tar.lz4
 [ -n "$iso" ] && [ ! -f "$iso" ] && { note "make iso did not make $iso yet: the ISO row is skipped"; iso=; }
 [ -n "$disk" ] && [ ! -f "$disk" ] && { note "make disk did not make $disk yet: the disk row is skipped"; disk=; }
 
@@ -261,7 +275,7 @@ ratio() {       # ratio A B: A/B to two digits (or "-")
 # ---- IPC ---------------------------------------------------------------------
 for a in $accels; do
 	say "IPC benchmarks: tern ($a)"
-	if ! ACCEL=$a "$TERN_RUN" -l "$logs/ipc-tern-$a.serial" ci/bench/kernel.run >"$logs/ipc-tern-$a.out" 2>&1; then
+	if ! ACCEL=$a INITRAMFS=$INITRAMFS_TEST "$TERN_RUN" -l "$logs/ipc-tern-$a.serial" ci/bench/kernel.run >"$logs/ipc-tern-$a.out" 2>&1; then
 		note "$a: tern's IPC benchmark did not finish; see $logs/ipc-tern-$a.serial"
 	fi
 	tr -d '\r' <"$logs/ipc-tern-$a.serial" | grep '^bench ' >"$data/ipc-$a-tern"
@@ -275,12 +289,12 @@ for a in $accels; do
 done
 # ---- IPC in instructions (-icount shift=0) -------------------------------------
 say "IPC benchmarks in instructions: tern (-icount shift=0)"
-if ! "$TERN_RUN" -l "$logs/icount-tern.serial" ci/bench/kernel-icount.run >"$logs/icount-tern.out" 2>&1; then
+if ! INITRAMFS=$INITRAMFS_TEST "$TERN_RUN" -l "$logs/icount-tern.serial" ci/bench/kernel-icount.run >"$logs/icount-tern.out" 2>&1; then
 	note "icount: tern's IPC benchmark did not finish; see $logs/icount-tern.serial"
 fi
 tr -d '\r' <"$logs/icount-tern.serial" | grep '^bench ' >"$data/icount-tern"
 say "IPC benchmarks in instructions: tern with fastpath=off"
-if ! "$TERN_RUN" -l "$logs/icount-tern-slow.serial" ci/bench/kernel-icount.run KARGS=fastpath=off \
+if ! INITRAMFS=$INITRAMFS_TEST "$TERN_RUN" -l "$logs/icount-tern-slow.serial" ci/bench/kernel-icount.run KARGS=fastpath=off \
 	>"$logs/icount-tern-slow.out" 2>&1; then
 	note "icount: tern's IPC benchmark with fastpath=off did not finish; see $logs/icount-tern-slow.serial"
 fi
@@ -294,8 +308,29 @@ if [ $have_peer = 1 ]; then
 	fi
 	tr -d '\r' <"$logs/icount-linux.serial" | grep '^bench ' >"$data/icount-linux"
 fi
+# ---- time to the prompt in virtual time (-icount shift=0,sleep=off) -----------
+# The TSC the guest prints at its prompt ("tsc N") is QEMU's virtual clock
+# in ns: instructions, plus idle time skipped to the next timer deadline.
+prompt_tsc() { tr -d '\r' <"$1" 2>/dev/null | sed -n 's/^tsc \([0-9]*\)$/\1/p' | head -n 1; }
+say "time to the prompt in virtual time: tern (-icount shift=0,sleep=off)"
+if [ -f "$user_kernel" ] && [ -f "$user_initrd" ]; then
+	KERNEL=$user_kernel INITRAMFS=$user_initrd "$TERN_RUN" -l "$logs/prompt-tern.serial" ci/bench/prompt-icount.run \
+		"READY=$TERN_PROMPT" >"$logs/prompt-tern.out" 2>&1 ||
+		note "icount: tern did not reach its prompt; see $logs/prompt-tern.serial"
+else
+	note "icount: no $user_kernel or $user_initrd (make iso makes them): tern's time to the prompt is skipped"
+fi
+echo "bench prompt_virtual_ns median=$(prompt_tsc "$logs/prompt-tern.serial")" >"$data/prompt-tern"
+if [ $have_peer = 1 ]; then
+	say "time to the prompt in virtual time: linux (about 1 min)"
+	"$TERN_RUN" -l "$logs/prompt-linux.serial" ci/bench/peer-prompt-icount.run "VMLINUZ=$vmlinuz" \
+		"PEER_INITRD=$peer_initrd" "APPEND=$LINUX_APPEND" "READY=$LINUX_READY" >"$logs/prompt-linux.out" 2>&1 ||
+		note "icount: the Linux peer did not reach its prompt; see $logs/prompt-linux.serial"
+	echo "bench prompt_virtual_ns median=$(prompt_tsc "$logs/prompt-linux.serial")" >"$data/prompt-linux"
+fi
+
 # The figures docs/performance.md records (a regression shows as a change).
-ICOUNT_RECORDED="ipc_call_reply_cycles=593 ipc_call_reply_slowpath_cycles=1140 note_signal_wake_cycles=459 note_signal_wake_slowpath_cycles=459 pipe_roundtrip_cycles=12991 eventfd_wake_cycles=3656"
+ICOUNT_RECORDED="ipc_call_reply_cycles=593 ipc_call_reply_slowpath_cycles=1140 note_signal_wake_cycles=459 note_signal_wake_slowpath_cycles=459 pipe_roundtrip_cycles=12991 eventfd_wake_cycles=3656 tern_prompt_virtual_ns=38070977 linux_prompt_virtual_ns=6142497148"
 recorded() { for kv in $ICOUNT_RECORDED; do [ "${kv%%=*}" = "$1" ] && echo "${kv#*=}"; done; }
 
 # field FILE NAME KEY: KEY=value from the "bench NAME ..." line of FILE
@@ -398,12 +433,23 @@ for pair in "ipc_call_reply_cycles pipe_roundtrip_cycles call+reply vs pipe roun
 done
 x=$(field "$data/icount-tern" ipc_call_reply_slowpath_cycles median) y=$(field "$data/icount-linux" pipe_roundtrip_cycles median)
 printf '%-32s %12s %12s %10s\n' "the same, fastpath=off" "$(d "$x")" "$(d "$y")" "$(ratio "$x" "$y")"
+x=$(field "$data/prompt-tern" prompt_virtual_ns median) y=$(field "$data/prompt-linux" prompt_virtual_ns median)
+printf '%-32s %12s %12s %10s\n' "QEMU start to prompt, ns" "$(d "$x")" "$(d "$y")" "$(ratio "$x" "$y")"
+echo "(prompt: -icount shift=0,sleep=off, virtual ns = instructions + idle skipped to timer deadlines;"
+echo " tern as users get it, packed initramfs and getty=-t; linux's TSC is read just before its shell starts)"
 for name in ipc_call_reply_cycles ipc_call_reply_slowpath_cycles note_signal_wake_cycles note_signal_wake_slowpath_cycles \
-	pipe_roundtrip_cycles eventfd_wake_cycles; do
-	case $name in pipe*|eventfd*) f=$data/icount-linux ;; *) f=$data/icount-tern ;; esac
-	now=$(field "$f" "$name" median) was=$(recorded "$name")
+	pipe_roundtrip_cycles eventfd_wake_cycles tern_prompt_virtual_ns linux_prompt_virtual_ns; do
+	case $name in
+	pipe*|eventfd*) f=$data/icount-linux n=$name ;;
+	tern_prompt*) f=$data/prompt-tern n=prompt_virtual_ns ;;
+	linux_prompt*) f=$data/prompt-linux n=prompt_virtual_ns ;;
+	*) f=$data/icount-tern n=$name ;;
+	esac
+	now=$(field "$f" "$n" median) was=$(recorded "$name")
 	[ "$now" = null ] && continue
-	if [ "$now" = "$was" ]; then
+	if [ -z "$was" ]; then
+		echo "  $name: $now (none recorded)"
+	elif [ "$now" = "$was" ]; then
 		echo "  $name: $now, as recorded in docs/performance.md"
 	else
 		echo "  $name: $now, recorded $was: change $(awk -v a="$now" -v b="$was" 'BEGIN { printf "%+.1f%%", (a - b) * 100 / b }')"
@@ -412,21 +458,35 @@ done
 echo
 
 echo "Sizes: bytes"
-s_elf=$(size_of "$KERNEL") s_initrd=$(size_of "$INITRAMFS")
+# What users download (the images carry these two; see image/image.mk).
 s_iso=$(size_of "$BUILD/images/tern.iso") s_img=$(size_of "$BUILD/images/tern.img")
+s_ukernel=$(size_of "$user_kernel") s_uinitrd=$(size_of "$user_initrd")
+s_user=null
+[ "$s_ukernel" != null ] && [ "$s_uinitrd" != null ] && s_user=$((s_ukernel + s_uinitrd))
+s_pxe=null
+[ -n "$pxe" ] && [ -d "$pxe" ] && s_pxe=$(find "$pxe" -type f -printf '%s\n' | awk '{ s += $1 } END { print s + 0 }')
+s_tinitrd=$(size_of "$INITRAMFS_TEST")
+printf '%-50s %10s\n' "what users download:" "" \
+	"  kernel, stripped ($user_kernel)" "$(d "$s_ukernel")" \
+	"  initramfs, LZ4 ($user_initrd)" "$(d "$s_uinitrd")" \
+	"  kernel + initramfs (goal: 262144, 256 KiB)" "$(d "$s_user")" \
+	"  ISO (goal: 1572864, 1.5 MiB)" "$(d "$s_iso")" \
+	"  disk image (a whole ${DISK_MIB:-32} MiB disk)" "$(d "$s_img")" \
+	"  PXE tree ($BUILD/images/pxe, all files)" "$(d "$s_pxe")" \
+	"the test initramfs ($INITRAMFS_TEST)" "$(d "$s_tinitrd")"
+s_elf=$(size_of "$KERNEL") s_initrd=$(size_of "$INITRAMFS")
 s_vmlinuz=$(size_of "${vmlinuz:-}") s_pinitrd=$(size_of "${peer_initrd:-}")
 # tern.elf carries its symbols and debug information; what loads is text + data.
 s_load=$(size "$KERNEL" 2>/dev/null | awk 'NR == 2 { print $1 + $2 }')
 s_load=${s_load:-null}
-printf '%-50s %10s\n' "tern kernel ($KERNEL)" "$(d "$s_elf")" \
-	"  of which text + data (the rest: debug info)" "$(d "$s_load")" "tern initramfs ($INITRAMFS)" "$(d "$s_initrd")" \
-	"tern ISO ($BUILD/images/tern.iso)" "$(d "$s_iso")" "tern disk image ($BUILD/images/tern.img)" "$(d "$s_img")" \
+printf '%-50s %10s\n' "tern kernel for gdb ($KERNEL)" "$(d "$s_elf")" \
+	"  of which text + data (the rest: symbols, debug info)" "$(d "$s_load")" \
+	"tern initramfs unpacked ($INITRAMFS)" "$(d "$s_initrd")" \
 	"linux kernel (vmlinuz-${kver:-?}, compressed)" "$(d "$s_vmlinuz")" \
 	"linux initramfs (busybox + pingpong, cpio.gz)" "$(d "$s_pinitrd")"
-tsum=null lsum=null
-[ "$s_elf" != null ] && [ "$s_initrd" != null ] && tsum=$((s_elf + s_initrd))
+tsum=$s_user lsum=null
 [ "$s_vmlinuz" != null ] && [ "$s_pinitrd" != null ] && lsum=$((s_vmlinuz + s_pinitrd))
-printf '%-50s %10s\n' "tern kernel + initramfs" "$(d "$tsum")" "linux kernel + initramfs" "$(d "$lsum")" \
+printf '%-50s %10s\n' "tern kernel + initramfs (stripped, LZ4)" "$(d "$tsum")" "linux kernel + initramfs" "$(d "$lsum")" \
 	"tern/linux" "$(ratio "$tsum" "$lsum")"
 echo
 
@@ -541,9 +601,21 @@ json=$out/results.json
 			"$sep" "$sys" "$name" "$v" "$(field "$f" "$name" p10)" "$(field "$f" "$name" p90)" "$(recorded "$name")"
 		sep=,
 	done
+	# Time to the prompt: virtual ns, not instructions (idle time counts).
+	for sys in tern linux; do
+		v=$(field "$data/prompt-$sys" prompt_virtual_ns median)
+		[ "$v" = null ] && continue
+		r=$(recorded "${sys}_prompt_virtual_ns")
+		printf '%s\n    {"system": "%s", "benchmark": "prompt_virtual_ns", "virtual_ns": %s, "icount": "shift=0,sleep=off", "recorded": %s}' \
+			"$sep" "$sys" "$v" "${r:-null}"
+		sep=,
+	done
 	printf '\n  ],\n'
-	printf '  "sizes_bytes": {"tern_elf": %s, "tern_elf_text_data": %s, "tern_initramfs": %s, "tern_iso": %s, "tern_img": %s, "linux_vmlinuz": %s, "linux_initramfs": %s},\n' \
+	printf '  "sizes_bytes": {"tern_elf": %s, "tern_elf_text_data": %s, "tern_initramfs": %s, "tern_iso": %s, "tern_img": %s, "linux_vmlinuz": %s, "linux_initramfs": %s,\n' \
 		"$s_elf" "$s_load" "$s_initrd" "$s_iso" "$s_img" "$s_vmlinuz" "$s_pinitrd"
+	printf '    "download": {"kernel": %s, "initramfs": %s, "kernel_plus_initramfs": %s, "kernel_plus_initramfs_goal": 262144, "iso": %s, "iso_goal": 1572864, "disk_image": %s, "pxe_tree": %s},\n' \
+		"$s_ukernel" "$s_uinitrd" "$s_user" "$s_iso" "$s_img" "$s_pxe"
+	printf '    "test_initramfs": %s},\n' "$s_tinitrd"
 	printf '  "build_all_clean": ['
 	sep=
 	for r in $build_rows; do

@@ -27,6 +27,9 @@ UNIT_TESTS += acpi
 UNIT_acpi_SRCS := kernel/lib/acpi_tables.c
 UNIT_TESTS += mbfb
 UNIT_mbfb_SRCS := kernel/lib/mbfb.c kernel/mm/memmap.c
+# The LZ4 frame decoder the kernel uses for a compressed initramfs.
+UNIT_TESTS += lz4
+UNIT_lz4_SRCS := kernel/lib/lz4.c
 UNIT_TESTS += vgatext
 UNIT_vgatext_SRCS := kernel/lib/vgatext.c kernel/lib/conslist.c kernel/lib/fbtext.c $(FONT_C)
 # The lab description and lab boot entries of the run tool (docs/lab.md).
@@ -46,8 +49,9 @@ endef
 $(foreach t,$(UNIT_TESTS),$(eval $(call unit_test_rule,$(t))))
 UNIT_BINS = $(foreach t,$(UNIT_TESTS),$(BUILD)/ci/unit/test_$(t))
 
-# What the scenarios boot. Fragments add theirs (images, test programs).
-CHECK_DEPS += $(KERNEL) $(INITRAMFS) $(TERN_RUN) $(UNIT_BINS)
+# What the scenarios boot: the test initramfs (initramfs/initramfs.mk), as
+# ${INITRAMFS}. Fragments add theirs (images, test programs).
+CHECK_DEPS += $(KERNEL) $(INITRAMFS_TEST) $(TERN_RUN) $(UNIT_BINS)
 
 include ci/bochs.mk
 include ci/uefi.mk
@@ -66,7 +70,7 @@ FUZZ_CHECK_CALLS := 1000000
 
 check: deps
 	$(Q)$(MAKE) --no-print-directory $(CHECK_DEPS)
-	$(Q)BUILD=$(BUILD) KERNEL=$(KERNEL) INITRAMFS=$(INITRAMFS) TERN_RUN=$(TERN_RUN) \
+	$(Q)BUILD=$(BUILD) KERNEL=$(KERNEL) INITRAMFS=$(INITRAMFS_TEST) TERN_RUN=$(TERN_RUN) \
 		BOCHS_ISO=$(BOCHS_ISO) ACCEL=$(CHECK_ACCEL) UNIT_BINS="$(UNIT_BINS)" FUZZ_BINS="$(FUZZ_BINS)" \
 		FUZZ_N=$(FUZZ_CHECK_CALLS) FUZZ_SEED=$(SEED) sh ci/check.sh $(T)
 
@@ -75,9 +79,9 @@ check: deps
 # (ci/fuzz/fuzz.mk); `make fuzz-kernel` just the first.
 .PHONY: fuzz-kernel
 fuzz: fuzz-kernel
-fuzz-kernel: deps $(KERNEL) $(INITRAMFS) $(TERN_RUN)
+fuzz-kernel: deps $(KERNEL) $(INITRAMFS_TEST) $(TERN_RUN)
 	$(Q)mkdir -p $(BUILD)/ci/logs
-	$(Q)KERNEL=$(KERNEL) INITRAMFS=$(INITRAMFS) FUZZ_N=$(or $(N),10000000) FUZZ_SEED=$(SEED) \
+	$(Q)KERNEL=$(KERNEL) INITRAMFS=$(INITRAMFS_TEST) FUZZ_N=$(or $(N),10000000) FUZZ_SEED=$(SEED) \
 		ACCEL=$(if $(ACCEL),$(ACCEL),$$(BUILD=$(BUILD) sh ci/accel.sh)) \
 		$(TERN_RUN) -l $(BUILD)/ci/logs/fuzz-kernel.serial ci/scenarios/fuzz.run
 
@@ -88,6 +92,6 @@ unit: $(UNIT_BINS)
 # Benchmarks: measured, printed, never asserted (docs/performance.md).
 # ci/bench.sh makes the images itself, best effort, and fetches the Linux
 # peer with apt-get; RUNS=N boots each system N times (default 5).
-bench: deps $(KERNEL) $(INITRAMFS) $(TERN_RUN)
-	$(Q)BUILD=$(BUILD) KERNEL=$(KERNEL) INITRAMFS=$(INITRAMFS) TERN_RUN=$(TERN_RUN) \
+bench: deps $(KERNEL) $(INITRAMFS) $(INITRAMFS_TEST) $(TERN_RUN) $(IMAGE_KERNEL) $(INITRAMFS).lz4
+	$(Q)BUILD=$(BUILD) KERNEL=$(KERNEL) INITRAMFS=$(INITRAMFS) INITRAMFS_TEST=$(INITRAMFS_TEST) TERN_RUN=$(TERN_RUN) \
 		QEMU_MEM=$(QEMU_MEM) sh ci/bench.sh

@@ -8,7 +8,7 @@
 # cannot be installed we say so and go on, and its make check steps print
 # SKIP with the reason.
 set -eu
-pkgs=${*:-"gcc make binutils qemu-system-x86 ovmf lld sbsigntool openssl xorriso syslinux isolinux pxelinux syslinux-common ipxe ipxe-qemu mtools dosfstools cpio dnsmasq-base iproute2 curl valgrind clang libclang-rt-14-dev console-setup-linux"}
+pkgs=${*:-"gcc make binutils qemu-system-x86 ovmf lld sbsigntool openssl xorriso syslinux isolinux pxelinux syslinux-common ipxe ipxe-qemu mtools dosfstools lz4 cpio dnsmasq-base iproute2 curl valgrind clang libclang-rt-14-dev console-setup-linux"}
 optional=
 [ $# -gt 0 ] || optional="bochs bochsbios vgabios"
 

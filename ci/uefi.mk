@@ -10,9 +10,9 @@ OVMF_SB_KEY := /usr/share/ovmf/PkKek-1-snakeoil.key
 OVMF_SB_CERT := /usr/share/ovmf/PkKek-1-snakeoil.pem
 export OVMF UEFI_TREES OVMF_SB_CODE OVMF_SB_VARS OVMF_SB_KEY OVMF_SB_CERT
 
-$(UEFI_TREES)/stamp: ci/uefi-trees.sh $(UEFI_LOADER) $(KERNEL) $(INITRAMFS)
+$(UEFI_TREES)/stamp: ci/uefi-trees.sh $(UEFI_LOADER) $(KERNEL) $(INITRAMFS_TEST)
 	$(call msg,GEN,$(UEFI_TREES)/)
-	$(Q)mkdir -p $(UEFI_TREES) && sh ci/uefi-trees.sh $(UEFI_TREES) $(UEFI_LOADER) $(KERNEL) $(INITRAMFS)
+	$(Q)mkdir -p $(UEFI_TREES) && sh ci/uefi-trees.sh $(UEFI_TREES) $(UEFI_LOADER) $(KERNEL) $(INITRAMFS_TEST)
 	$(Q)touch $@
 
 CHECK_DEPS += $(UEFI_TREES)/stamp

@@ -14,6 +14,12 @@
 # is a disk. Reproducible: timestamps from SOURCE_DATE_EPOCH, fixed serials
 # and volume ids, sorted inputs (ci/repro-test.sh builds twice and compares).
 #
+# What the images carry: the kernel stripped (build/stage/kernel/tern.elf;
+# gdb reads build/kernel/tern.elf) and the initramfs as an LZ4 frame named
+# initramfs.tar (initramfs/initramfs.mk): the user archive, without the
+# test programs, or with TESTS=1 (`make iso TESTS=1`, disk, pxe) the test
+# archive, for a lab that runs ktest on hardware (docs/testing.md).
+#
 # Kernel arguments in the images come from IMAGE_APPEND (empty for users).
 # The tests boot images that carry IMAGE_TEST_APPEND instead, built the same
 # way into build/test-images/; see ci/scenarios/image.vars.
@@ -46,14 +52,29 @@ IMAGE_EFI := $(UEFI_LOADER)
 .PHONY: image-force
 image-force:
 
+TESTS ?=
+IMAGE_INITRAMFS := $(if $(filter-out 0,$(TESTS)),$(INITRAMFS_TEST),$(INITRAMFS))
+IMAGE_KERNEL := $(BUILD)/stage/kernel/tern.elf
+IMAGE_KERNEL_FB := $(BUILD)/stage/kernel/tern-fb.elf
+$(BUILD)/stage/kernel/%.elf: $(BUILD)/kernel/%.elf
+	$(call msg,STRIP,$@)
+	@mkdir -p $(@D)
+	$(Q)strip -o $@ $<
+
 # image_flavour DIR STAGE APPEND: the images of one set of kernel arguments
-# (DIR/tern.iso, DIR/tern.img; pxe/pxe.mk adds DIR/pxe/). STAGE holds the
-# trees the images are made from, and STAGE/append the arguments, rewritten
-# only when they change so that the images are remade exactly then.
+# (DIR/tern.iso, DIR/tern.img; pxe/pxe.mk adds DIR/pxe/) with the
+# initramfs ARCHIVE (its .lz4). STAGE holds the trees the images are made
+# from, STAGE/append the arguments and STAGE/initramfs.tar the packed
+# archive, each rewritten only when it changes so that the images are
+# remade exactly then (TESTS=1 and back included).
 define image_flavour
 $(2)/append: image-force
 	@mkdir -p $$(@D)
 	@printf '%s\n' '$(strip $(3))' | cmp -s - $$@ || printf '%s\n' '$(strip $(3))' >$$@
+
+$(2)/initramfs.tar: $(4).lz4 image-force
+	@mkdir -p $$(@D)
+	@cmp -s $(4).lz4 $$@ || cp $(4).lz4 $$@
 
 $(2)/boot.cfg: image/boot.cfg.in $(2)/append
 	$$(call msg,GEN,$$@)
@@ -61,11 +82,11 @@ $(2)/boot.cfg: image/boot.cfg.in $(2)/append
 
 # The ISO's El Torito EFI image: what the loader needs, at the root of its
 # own volume as it expects (the config under syslinux's name).
-$(2)/efiboot.img: $(IMAGE_EFI) $(KERNEL) $(INITRAMFS) $(2)/boot.cfg image/mkfat.sh image/image.mk
+$(2)/efiboot.img: $(IMAGE_EFI) $(IMAGE_KERNEL) $(2)/initramfs.tar $(2)/boot.cfg image/mkfat.sh image/image.mk
 	$$(call msg,FAT,$$@)
 	$$(Q)rm -rf $(2)/efi && mkdir -p $(2)/efi/EFI/BOOT
 	$$(Q)cp $(IMAGE_EFI) $(2)/efi/EFI/BOOT/BOOTX64.EFI
-	$$(Q)cp $(KERNEL) $(INITRAMFS) $(2)/efi/
+	$$(Q)cp $(IMAGE_KERNEL) $(2)/initramfs.tar $(2)/efi/
 	$$(Q)cp $(2)/boot.cfg $(2)/efi/syslinux.cfg
 	$$(Q)sh image/mkfat.sh $$@.tmp $(2)/efi || { rm -f $$@.tmp; exit 1; }
 	$$(Q)mv $$@.tmp $$@
@@ -74,34 +95,39 @@ $(2)/efiboot.img: $(IMAGE_EFI) $(KERNEL) $(INITRAMFS) $(2)/boot.cfg image/mkfat.
 # the ISO has isohdpfx's MBR (BIOS) and a GPT whose partition is efiboot.img
 # (-isohybrid-gpt-basdat, for UEFI). SOURCE_DATE_EPOCH also makes xorriso
 # derive the volume and GPT ids from that date instead of the clock.
-$(1)/tern.iso: $(KERNEL) $(KERNEL_FB) $(INITRAMFS) $(2)/boot.cfg $(2)/efiboot.img $(ISOLINUX_BIN) $(ISOHDPFX) $(SYSLINUX_C32) image/image.mk
+# Size: xorriso rounds a hybrid image up to whole cylinders of its MBR
+# geometry, 64 heads x 32 sectors (1 MiB) unless told; 16 heads keep the
+# end aligned, as old BIOSes want, in steps of 256 KiB. -no-pad drops the
+# 300 KiB tail that protected Linux's CD read-ahead on track-at-once
+# recordings; our loaders read through the firmware, never past the end.
+$(1)/tern.iso: $(IMAGE_KERNEL) $(IMAGE_KERNEL_FB) $(2)/initramfs.tar $(2)/boot.cfg $(2)/efiboot.img $(ISOLINUX_BIN) $(ISOHDPFX) $(SYSLINUX_C32) image/image.mk
 	$$(call msg,ISO,$$@)
 	$$(Q)rm -rf $(2)/iso && mkdir -p $(2)/iso $$(@D)
-	$$(Q)cp $(ISOLINUX_BIN) $(SYSLINUX_C32) $(KERNEL) $(KERNEL_FB) $(INITRAMFS) $(2)/efiboot.img $(2)/iso/
+	$$(Q)cp $(ISOLINUX_BIN) $(SYSLINUX_C32) $(IMAGE_KERNEL) $(IMAGE_KERNEL_FB) $(2)/initramfs.tar $(2)/efiboot.img $(2)/iso/
 	$$(Q)cp $(2)/boot.cfg $(2)/iso/isolinux.cfg
 	$$(Q)xorriso -as mkisofs -quiet -r -V TERN --set_all_file_dates "=$$(SOURCE_DATE_EPOCH)" \
 		-b isolinux.bin -c boot.cat -no-emul-boot -boot-load-size 4 -boot-info-table \
 		-eltorito-alt-boot -e efiboot.img -no-emul-boot -isohybrid-gpt-basdat \
-		-isohybrid-mbr $(ISOHDPFX) -o $$@.tmp $(2)/iso >$(2)/xorriso.log 2>&1 \
+		-isohybrid-mbr $(ISOHDPFX) -partition_hd_cyl 16 -no-pad -o $$@.tmp $(2)/iso >$(2)/xorriso.log 2>&1 \
 		|| { cat $(2)/xorriso.log; rm -f $$@.tmp; exit 1; }
 	$$(Q)mv $$@.tmp $$@
 
 # syslinux for BIOS and \EFI\BOOT\BOOTX64.EFI for UEFI side by side in the
 # one FAT partition: UEFI firmware takes the FAT file system of an MBR disk
 # as it would an ESP.
-$(1)/tern.img: $(KERNEL) $(KERNEL_FB) $(INITRAMFS) $(IMAGE_EFI) $(2)/boot.cfg $(SYSLINUX_C32) image/mkdisk.sh image/mkfat.sh image/image.mk
+$(1)/tern.img: $(IMAGE_KERNEL) $(IMAGE_KERNEL_FB) $(2)/initramfs.tar $(IMAGE_EFI) $(2)/boot.cfg $(SYSLINUX_C32) image/mkdisk.sh image/mkfat.sh image/image.mk
 	$$(call msg,DISK,$$@)
 	$$(Q)rm -rf $(2)/disk && mkdir -p $(2)/disk/EFI/BOOT $$(@D)
-	$$(Q)cp $(filter-out %/ldlinux.c32,$(SYSLINUX_C32)) $(KERNEL) $(KERNEL_FB) $(INITRAMFS) $(2)/disk/
+	$$(Q)cp $(filter-out %/ldlinux.c32,$(SYSLINUX_C32)) $(IMAGE_KERNEL) $(IMAGE_KERNEL_FB) $(2)/initramfs.tar $(2)/disk/
 	$$(Q)cp $(IMAGE_EFI) $(2)/disk/EFI/BOOT/BOOTX64.EFI
 	$$(Q)cp $(2)/boot.cfg $(2)/disk/syslinux.cfg
 	$$(Q)sh image/mkdisk.sh $$@.tmp $(2)/disk $(DISK_MIB) || { rm -f $$@.tmp; exit 1; }
 	$$(Q)mv $$@.tmp $$@
 endef
 
-$(eval $(call image_flavour,$(IMAGE_DIR),$(IMAGE_STAGE),$(IMAGE_APPEND)))
+$(eval $(call image_flavour,$(IMAGE_DIR),$(IMAGE_STAGE),$(IMAGE_APPEND),$(IMAGE_INITRAMFS)))
 ifneq ($(IMAGE_TEST_DIR),$(IMAGE_DIR))
-$(eval $(call image_flavour,$(IMAGE_TEST_DIR),$(IMAGE_TEST_STAGE),$(IMAGE_TEST_APPEND)))
+$(eval $(call image_flavour,$(IMAGE_TEST_DIR),$(IMAGE_TEST_STAGE),$(IMAGE_TEST_APPEND),$(INITRAMFS_TEST)))
 endif
 
 iso: deps $(IMAGE_DIR)/tern.iso

@@ -6,7 +6,9 @@
 #   UEFI: snponly.efi or ipxe.efi (iPXE) -> boot.ipxe -> tern.elf, initramfs.tar,
 #         bootx64.efi (tern's loader, which starts the kernel)
 # `make serve IFACE=...` serves it to a lab network (pxe/serve.sh).
-# Flavours as in image/image.mk: the tests use $(IMAGE_TEST_DIR)/pxe.
+# Flavours as in image/image.mk: the tests use $(IMAGE_TEST_DIR)/pxe. The
+# kernel is stripped, the initramfs packed (LZ4) and with TESTS=1 the test
+# archive, as in the ISO and disk image.
 
 PXELINUX_0 := /usr/lib/PXELINUX/pxelinux.0
 UNDIONLY := /usr/lib/ipxe/undionly.kpxe
@@ -24,10 +26,10 @@ $(2)/boot.ipxe: pxe/boot.ipxe.in $(2)/append
 	$$(call msg,GEN,$$@)
 	$$(Q)sed -e "s|@APPEND@|$$$$(sed 's/^./ &/' $(2)/append)|" $$< >$$@
 
-$(2)/pxe.stamp: $(KERNEL) $(KERNEL_FB) $(INITRAMFS) $(IMAGE_EFI) $(2)/boot.cfg $(2)/boot.ipxe $(PXELINUX_0) $(UNDIONLY) $(IPXE_EFI) $(SYSLINUX_C32) pxe/pxe.mk
+$(2)/pxe.stamp: $(IMAGE_KERNEL) $(IMAGE_KERNEL_FB) $(2)/initramfs.tar $(IMAGE_EFI) $(2)/boot.cfg $(2)/boot.ipxe $(PXELINUX_0) $(UNDIONLY) $(IPXE_EFI) $(SYSLINUX_C32) pxe/pxe.mk
 	$$(call msg,PXE,$(1)/pxe/)
 	$$(Q)rm -rf $(1)/pxe.tmp && mkdir -p $(1)/pxe.tmp/pxelinux.cfg
-	$$(Q)cp $(PXELINUX_0) $(UNDIONLY) $(IPXE_EFI) $(SYSLINUX_C32) $(KERNEL) $(KERNEL_FB) $(INITRAMFS) $(2)/boot.ipxe $(1)/pxe.tmp/
+	$$(Q)cp $(PXELINUX_0) $(UNDIONLY) $(IPXE_EFI) $(SYSLINUX_C32) $(IMAGE_KERNEL) $(IMAGE_KERNEL_FB) $(2)/initramfs.tar $(2)/boot.ipxe $(1)/pxe.tmp/
 	$$(Q)cp $(IMAGE_EFI) $(1)/pxe.tmp/bootx64.efi
 	$$(Q)cp $(2)/boot.cfg $(1)/pxe.tmp/pxelinux.cfg/default
 	$$(Q)find $(1)/pxe.tmp -type d -exec chmod 755 {} + && find $(1)/pxe.tmp -type f -exec chmod 644 {} + \

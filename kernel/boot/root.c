@@ -17,6 +17,7 @@
 #include <elf64.h>
 #include <klog.h>
 #include <kprintf.h>
+#include <lz4.h>
 #include <mmio.h>
 #include <object/cspace.h>
 #include <object/memory.h>
@@ -107,6 +108,36 @@ static const char *elf_load(const uint8_t *elf, uint64_t len, uint64_t *entry)
 	return 0;
 }
 
+/*
+ * The images carry the initramfs as an LZ4 frame (initramfs/initramfs.mk):
+ * it is unpacked here into new contiguous frames, which are the initramfs
+ * from then on, for us and for the root task. The packed module's frames
+ * stay reserved, as every module's are. An archive that starts with the
+ * frame magic but does not decode stops the boot: reading it as a tar
+ * instead would only hide the damage.
+ */
+static void unpack_initramfs(uint64_t *pa, uint64_t *len)
+{
+	const uint8_t *in = phys_to_virt(*pa);
+	if (!lz4_is_frame(in, *len))
+		return;
+	uint64_t size = 0, out = 0;
+	const char *why = lz4_frame_size(in, *len, &size);
+	if (!why && !size)
+		why = "it is empty";
+	if (!why && !(out = pmm_alloc_contig((unsigned)((size + PAGE_SIZE - 1) / PAGE_SIZE))))
+		why = "not enough contiguous memory";
+	if (!why)
+		why = lz4_frame_decode(in, *len, phys_to_virt(out), size);
+	if (why) {
+		kprintf("tern: cannot unpack the initramfs (LZ4): %s\n", why);
+		machine_fail(4);
+	}
+	kprintf("tern: initramfs unpacked: %lu bytes from %lu (LZ4)\n", size, *len);
+	*pa = out;
+	*len = size;
+}
+
 void boot_start(const struct boot_info *bi)
 {
 	char path[64] = "sbin/init", v[4];
@@ -122,8 +153,9 @@ void boot_start(const struct boot_info *bi)
 	}
 	cmdline_get(bi->cmdline, "init", path, sizeof(path));
 	const char *name = path[0] == '/' ? path + 1 : path;
-	const uint8_t *ramfs = phys_to_virt(bi->mods[0].start);
-	uint64_t ramfs_len = bi->mods[0].end - bi->mods[0].start;
+	uint64_t ramfs_pa = bi->mods[0].start, ramfs_len = bi->mods[0].end - bi->mods[0].start;
+	unpack_initramfs(&ramfs_pa, &ramfs_len);
+	const uint8_t *ramfs = phys_to_virt(ramfs_pa);
 	static struct tar_entry e;
 	int terr = tar_find(ramfs, ramfs_len, name, &e);
 	if (terr) {
@@ -153,7 +185,7 @@ void boot_start(const struct boot_info *bi)
 	root->ipcbuf = ipcbuf;
 
 	uint32_t rframes = (uint32_t)((ramfs_len + PAGE_SIZE - 1) / PAGE_SIZE);
-	struct page *rp = page_wrap(bi->mods[0].start, rframes);
+	struct page *rp = page_wrap(ramfs_pa, rframes);
 	if (!rp || vspace_map(root, rp, ROOT_INITRAMFS_VA, RIGHT_READ))
 		panic("cannot map the initramfs");
 

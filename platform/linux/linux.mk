@@ -106,9 +106,9 @@ export HOSTED_CHECK_KERNEL := $(BUILD)/linux-san/tern-linux
 # hosted steps; use it without SAN=1).
 export VALGRIND
 .PHONY: run-linux
-run-linux: $(HOSTED_KERNEL) $(HOSTED_TASK) $(INITRAMFS)
+run-linux: $(HOSTED_KERNEL) $(HOSTED_TASK) $(IMAGE_INITRAMFS)
 	$(Q)$(if $(filter 1,$(VALGRIND)),valgrind -q) $(HOSTED_KERNEL) $(if $(APPEND),-c "$(APPEND)") \
-		$(if $(GDB),-g "$(GDB)=$(firstword $(wildcard $(BUILD)/userspace/*/$(GDB)) $(GDB))") $(INITRAMFS)
+		$(if $(GDB),-g "$(GDB)=$(firstword $(wildcard $(BUILD)/userspace/*/$(GDB)) $(GDB))") $(IMAGE_INITRAMFS)
 
 # `make check PLATFORM=linux`: only the hosted steps (and their unit tests).
 ifeq ($(PLATFORM),linux)

@@ -15,6 +15,10 @@
  *     when it wakes and stores it in shared memory, then wakes the parent
  *     through a second eventfd.
  *
+ * `pingpong tsc` only prints "tsc N", the TSC now: /init runs it just
+ * before the shell when the command line has bench=prompt, for the time
+ * to the prompt under -icount (ci/bench/peer-prompt-icount.run).
+ *
  * Output lines have the format of tern's bench lines:
  *   bench NAME median=... p10=... p90=... min=... n=...
  *   bench tsc_hz value=...
@@ -180,8 +184,12 @@ static void bench_eventfd(uint64_t *s)
 	report("eventfd_wake_cycles", s, WAKE_ROUNDS);
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
+	if (argc > 1 && !strcmp(argv[1], "tsc")) {
+		printf("tsc %llu\n", (unsigned long long)rdtsc());
+		return 0;
+	}
 	uint64_t *s = malloc(ROUNDS * sizeof(*s));
 	if (!s)
 		return 1;

@@ -8,9 +8,11 @@
  * must not flood the line, so after a few quick deaths in a row getty
  * pauses, longer each time, up to 10 s.
  *
- *   getty [TERMINAL]   the banner says "on TERMINAL console" (default: the
- *                      terminal's own name, STREAM_INFO: serial, serial1,
- *                      screen)
+ *   getty [-t] [TERMINAL]  the banner says "on TERMINAL console" (default:
+ *                      the terminal's own name, STREAM_INFO: serial,
+ *                      serial1, screen); -t starts the shell as sh -t
+ *                      (its time stamp counter at the first prompt, for
+ *                      make bench: init.conf's ${getty})
  *
  * Manifest slots: 0 the file system.
  */
@@ -18,6 +20,7 @@
 #include <proto/init.h>
 #include <proto/stream.h>
 #include <stdio.h>
+#include <string.h>
 #include <tern/program.h>
 
 #define GETTY_FS      PROG_CAP(0)
@@ -52,9 +55,9 @@ static void getty_motd(void)
 }
 
 /* Run one shell to its end, on our terminal; 0 if it could be started. */
-static int getty_shell(void)
+static int getty_shell(int tsc)
 {
-	static const char *const argv[] = { "/bin/sh", 0 };
+	const char *const argv[] = { "/bin/sh", "-t", 0 };
 	/* Our streams as the shell's, as far as we have them (the list
 	 * ends at the first empty slot). */
 	uint64_t io[3] = { 0 };
@@ -62,7 +65,7 @@ static int getty_shell(void)
 	for (int i = 0; i < 3 && !tern_cap_identify(PROG_STDIN + (uint64_t)i, &ci); i++)
 		io[i] = PROG_STDIN + (uint64_t)i;
 	uint64_t status;
-	long id = init_spawn_io(PROG_INIT, argv, 1, "/", io);
+	long id = init_spawn_io(PROG_INIT, argv, tsc ? 2 : 1, "/", io);
 	if (id < 0) {
 		getty_say("getty: cannot start /bin/sh\n");
 		return -1;
@@ -77,6 +80,14 @@ static int getty_shell(void)
 int main(int argc, const char **argv)
 {
 	unsigned quick = 0;
+	int tsc = argc > 1 && !strcmp(argv[1], "-t");
+	if (tsc) {
+		argc--;
+		argv++;
+	}
+	/* init.conf's ${getty:-} makes an empty word when not set: no name. */
+	if (argc > 1 && !argv[1][0])
+		argc = 1;
 	/* One write, so that no other output comes between its words. */
 	char banner[80], name[9] = "serial";
 	if (argc <= 1)
@@ -86,7 +97,8 @@ int main(int argc, const char **argv)
 		getty_say(banner);
 		getty_motd();
 		uint64_t t0 = tern_uptime_ns();
-		int err = getty_shell();
+		int err = getty_shell(tsc);
+		tsc = 0;        /* only the first shell's prompt is the boot's */
 		quick = err || tern_uptime_ns() - t0 < GETTY_QUICK_NS ? quick + 1 : 0;
 		if (quick >= 3) {
 			unsigned secs = quick - 2 < 10 ? quick - 2 : 10;

@@ -7,6 +7,11 @@
  * watches (jobs.c). Given a file or a pipe as its stdin (`sh < script`)
  * it reads commands from there, without prompt or echo, to the end.
  *
+ * sh -t prints "tsc N", the CPU's time stamp counter, just before its
+ * first prompt: make bench boots under QEMU -icount, where the counter is
+ * the virtual time, to measure the time to the prompt (getty -t passes
+ * it on; docs/performance.md).
+ *
  * The file system takes only absolute paths, so the working directory
  * lives here and every path argument is resolved against it; programs get
  * it with INIT_SPAWN (prog_info->cwd).
@@ -47,16 +52,25 @@ static void sh_run_line(const char *line)
 	exec_line(&parsed, line);
 }
 
+static uint64_t sh_tsc(void)
+{
+	uint32_t lo, hi;
+	__asm__ volatile("lfence; rdtsc" : "=a"(lo), "=d"(hi));
+	return (uint64_t)hi << 32 | lo;
+}
+
 int main(int argc, const char **argv)
 {
 	char prompt[FS_PATH_MAX + 16];
-	(void)argc;
-	(void)argv;
+	int tsc = argc > 1 && !strcmp(argv[1], "-t");
 	io_init();
 	jobs_init();
 	term_init();
 	while (!sh_exit_requested) {
 		jobs_poll();
+		if (tsc && sh_interactive)
+			printf("tsc %lu\n", sh_tsc());
+		tsc = 0;
 		snprintf(prompt, sizeof(prompt), "tern:%s$ ", sh_cwd);
 		const char *line = term_readline(sh_interactive ? prompt : 0);
 		if (!line) {

@@ -6,3 +6,7 @@ UNIT_manifest_CFLAGS := -iquote userspace/sbin/init -iquote userspace/lib/includ
 UNIT_TESTS += confvar
 UNIT_confvar_SRCS := userspace/sbin/init/confvar.c
 UNIT_confvar_CFLAGS := -iquote userspace/sbin/init -I userspace/sbin/init
+# The function a fault is in, from the program's symbol table (fault lines).
+UNIT_TESTS += faultsym
+UNIT_faultsym_SRCS := userspace/sbin/init/faultsym.c userspace/lib/elf.c
+UNIT_faultsym_CFLAGS := -iquote userspace/sbin/init -iquote userspace/lib/include

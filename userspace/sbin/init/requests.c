@@ -11,6 +11,7 @@
  * (main.c); INIT_SPAWN keeps up to three (the program's standard streams)
  * and INIT_WATCH one (a note), all others are deleted after the request.
  */
+#include "faultsym.h"
 #include "init.h"
 #include <stdio.h>
 #include <string.h>
@@ -263,12 +264,18 @@ void fault_handle(struct tern_msg *m)
 		prog_ended(p, INIT_EXITED, m->mr[0]);
 		return;
 	}
+	/* The function, when the program has a symbol table (the test
+	 * initramfs keeps them; faultsym.c): "RIP 4010a3 in main+0x13". */
+	char fn[64] = "";
+	const char *in = "";
+	if (p->elf && faultsym_name(p->elf, p->elf_len, m->mr[FAULT_MR_RIP], fn, sizeof(fn)))
+		in = " in ";
 	if (kind == FAULT_IOPORT)
-		printf("init: %s (id %lu) stopped: I/O port 0x%lx is outside its manifest (RIP %lx)\n",
-		       p->man.name, p->id, m->mr[FAULT_MR_ADDR], m->mr[FAULT_MR_RIP]);
+		printf("init: %s (id %lu) stopped: I/O port 0x%lx is outside its manifest (RIP %lx%s%s)\n",
+		       p->man.name, p->id, m->mr[FAULT_MR_ADDR], m->mr[FAULT_MR_RIP], in, fn);
 	else
-		printf("init: %s (id %lu) stopped: CPU exception %lu, error 0x%lx, address 0x%lx, RIP %lx\n",
+		printf("init: %s (id %lu) stopped: CPU exception %lu, error 0x%lx, address 0x%lx, RIP %lx%s%s\n",
 		       p->man.name, p->id, m->mr[FAULT_MR_VECTOR], m->mr[FAULT_MR_ERROR],
-		       m->mr[FAULT_MR_ADDR], m->mr[FAULT_MR_RIP]);
+		       m->mr[FAULT_MR_ADDR], m->mr[FAULT_MR_RIP], in, fn);
 	prog_ended(p, INIT_FAULTED, INIT_STATUS_FAULT | m->mr[FAULT_MR_VECTOR]);
 }
