@@ -14,6 +14,6 @@ $(eval $(call image_flavour,$(BOCHS_IMAGE_DIR),$(BUILD)/stage/ktest-images,$(KTE
 # The same with pcid=off: on a model with PCIDs (Skylake) the fallback,
 # every CR3 write flushing, runs the suite too.
 BOCHS_PCIDOFF_DIR := $(BUILD)/ktest-pcidoff-images
-$(eval $(call image_flavour,$(BOCHS_PCIDOFF_DIR),$(BUILD)/stage/ktest-pcidoff-images,$(KTEST_APPEND) pcid=off))
+$(eval $(call image_flavour,$(BOCHS_PCIDOFF_DIR),$(BUILD)/stage/ktest-pcidoff-images,$(KTEST_APPEND) pcid=off,$(INITRAMFS_TEST)))
 
 CHECK_DEPS += $(BOCHS_ISO) $(BOCHS_PCIDOFF_DIR)/tern.iso
