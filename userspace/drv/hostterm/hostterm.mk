@@ -2,7 +2,7 @@
 # PLATFORM=linux. It links pcserial's port logic and stream serving as
 # they are (no copies) and puts its own uart.c (host calls) under them.
 
-HOSTTERM_SHARED := $(foreach f,port readers request serve intr crlf,$(BUILD)/obj/userspace/drv/pcserial/$(f).c.o)
+HOSTTERM_SHARED := $(foreach f,port portsrv readers request serve intr crlf,$(BUILD)/obj/userspace/drv/pcserial/$(f).c.o)
 
 $(BUILD)/userspace/drv/hostterm: $(HOSTTERM_SHARED)
 

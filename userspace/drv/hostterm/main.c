@@ -2,9 +2,9 @@
  * hostterm: the host terminal of PLATFORM=linux (docs/hosted.md) as the
  * "serial" stream service (proto/stream.h), so that getty and sh run on
  * tern-linux's own terminal unchanged. It is drv/pcserial's COM1 with the
- * UART replaced: pcserial's port.c (ring, flow control, ^C), readers.c,
- * serve.c, request.c, intr.c and crlf.c are linked as they are, over
- * uart.c here (the host calls of hosted/hostterm.h). Same rules as
+ * UART replaced: pcserial's port.c (ring, flow control, ^C), portsrv.c
+ * (the requests), readers.c, serve.c, request.c, intr.c and crlf.c are
+ * linked as they are, over uart.c here (the host calls of hosted/hostterm.h). Same rules as
  * pcserial: one owner reads at a time, ^C goes to the top of the note
  * stack, "\n" is sent as "\r\n", STREAM_CLOSE changes nothing, STREAM_INFO
  * says terminal "serial".
@@ -14,13 +14,10 @@
  * (slot 4, "standard input has something", bound to the note in slot 3).
  * The line is acknowledged only when port.c is not holding (its ring is
  * full: the bytes wait in the host's input, as in a UART's FIFO) and
- * input has not ended; a read that makes room acknowledges it.
+ * input has not ended; after a read that made room we acknowledge it.
  */
-#include "crlf.h"
 #include "hostterm.h"
-#include "intr.h"
-#include "port.h"
-#include "request.h"
+#include "portsrv.h"
 #include "serve.h"
 #include "../../../platform/linux/include/hosted/hostterm.h"
 #include <proto/service.h>
@@ -35,8 +32,7 @@
 #define TERM_VA 0x50000000ull   /* where the terminal's page is mapped (it holds nothing) */
 
 static struct port port;
-static struct intr intr;
-static bool last_cr;
+static struct port_srv srv = { .port = &port, .name = "serial" };
 static bool masked = true;      /* the line fired and is not acknowledged yet */
 
 /* Acknowledge the line once port.c takes bytes again (see above). */
@@ -48,70 +44,14 @@ static void unmask(void)
 	}
 }
 
-static size_t take(void *ctx, uint8_t *buf, size_t max)
-{
-	size_t n = port_read(ctx, buf, max);
-	unmask();
-	return n;
-}
-
 /* ^Cs port_rx set aside become signals; new bytes go to a waiting owner.
  * This sends, so it runs before a reply is put into the IPC buffer. */
 static void deliver(void)
 {
-	intr_fire(&intr, port.intrs);
+	intr_fire(&srv.intr, port.intrs);
 	port.intrs = 0;
-	port.intr = intr_on(&intr);
-	serve_answer(&port.readers, take, &port);
-}
-
-/* Act on a request; true if m now holds the reply to send. */
-static bool on_request(struct tern_msg *m)
-{
-	unsigned err = stream_request_check(m->info, m->mr[0]);
-	if (err) {
-		m->info = MSG_INFO(err, 0, 0);
-		return true;
-	}
-	uint8_t buf[STREAM_CHUNK], out[2 * STREAM_CHUNK];
-	size_t n = m->mr[0];
-	switch (MSG_LABEL(m->info)) {
-	case STREAM_WRITE: {
-		msg_get_bytes(m, 1, buf, n);
-		size_t k = crlf_expand(&last_cr, buf, n, out);
-		if (port_write(&port, out, k) < k)
-			n = 0;
-		hostterm_flush();
-		deliver();
-		break;
-	}
-	case STREAM_CLOSE:
-		n = 0;
-		break;
-	case STREAM_INFO:
-		m->mr[0] = STREAM_KIND_TERMINAL;
-		m->mr[1] = stream_name_word("serial");
-		m->info = MSG_INFO(0, 2, 0);
-		return true;
-	case STREAM_INTR:
-		err = intr_request(&intr, m);
-		port.intr = intr_on(&intr);
-		if (err) {
-			m->info = MSG_INFO(err, 0, 0);
-			return true;
-		}
-		n = 0;
-		break;
-	case STREAM_POLL:
-		port_rx(&port);
-		n = ring_count(&port.rx) + port.readers.nback;
-		break;
-	case STREAM_READ:
-		return serve_read(&port.readers, m, take, &port);
-	}
-	m->mr[0] = n;
-	m->info = MSG_INFO(0, 1, 0);
-	return true;
+	port.intr = intr_on(&srv.intr);
+	serve_answer(&port.readers, port_take, &port);
 }
 
 int main(void)
@@ -147,12 +87,14 @@ int main(void)
 			unmask();
 			deliver();
 		} else if (service_client_gone(&m)) {
-			intr_gone(&intr, m.mr[0]);      /* a notice, not a call: no reply */
-			serve_gone(&port.readers, m.mr[0], take, &port);
+			intr_gone(&srv.intr, m.mr[0]);  /* a notice, not a call: no reply */
+			serve_gone(&port.readers, m.mr[0], port_take, &port);
 		} else {
-			reply = on_request(&m);
+			reply = port_request(&srv, &m);
 		}
 		intr_unused(ncaps);
+		hostterm_flush();       /* what a write collected, before its reply */
 		deliver();
+		unmask();               /* a read may have made room */
 	}
 }
