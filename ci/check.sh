@@ -60,8 +60,9 @@ step hosted/life sh ci/hosted-life.sh "${HOSTED_CHECK_KERNEL:-$BUILD/linux-san/t
 # The serial console's scenarios that run hosted as they are (tern-run
 # --hosted: tern-linux on a pty, drv/hostterm the terminal), and the
 # hosted-only ones of ci/scenarios/hosted/; each also checks that no task
-# process is left behind (ci/hosted-scenario.sh). About a second each.
-for s in shell-basics shell-redirect shell-editing shell-complete pipes tools-stdin ramfs \
+# process is left behind (ci/hosted-scenario.sh). About a second each
+# (shell-jobs 10 s: its sleeps).
+for s in shell-basics shell-redirect shell-editing shell-complete shell-jobs pipes tools-stdin ramfs \
 	attack-fs-handles attack-init-deadfs fault-symbol hosted/boot; do
 	step "hosted/$(basename "$s")" sh ci/hosted-scenario.sh "$TERN_RUN" \
 		"${HOSTED_CHECK_KERNEL:-$BUILD/linux-san/tern-linux}" "${INITRAMFS:-$BUILD/initramfs.tar}" \
