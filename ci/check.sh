@@ -62,6 +62,8 @@ step hosted/life sh ci/hosted-life.sh "${HOSTED_CHECK_KERNEL:-$BUILD/linux-san/t
 # hosted-only ones of ci/scenarios/hosted/; each also checks that no task
 # process is left behind (ci/hosted-scenario.sh). About a second each
 # (shell-jobs 10 s: its sleeps).
+step hosted/refuse sh ci/hosted-refuse.sh "$TERN_RUN" "${HOSTED_CHECK_KERNEL:-$BUILD/linux-san/tern-linux}" \
+	"${INITRAMFS:-$BUILD/initramfs.tar}"
 for s in shell-basics shell-redirect shell-editing shell-complete shell-jobs pipes tools-stdin ramfs \
 	attack-fs-handles attack-init-deadfs fault-symbol hosted/boot; do
 	step "hosted/$(basename "$s")" sh ci/hosted-scenario.sh "$TERN_RUN" \
