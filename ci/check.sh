@@ -57,6 +57,19 @@ echo "tern: PLATFORM=linux (hosted kernel, ASan+UBSan)"
 step hosted/ktest sh ci/hosted-ktest.sh "${HOSTED_CHECK_KERNEL:-$BUILD/linux-san/tern-linux}" "${INITRAMFS:-$BUILD/initramfs.tar}"
 step hosted/term sh ci/hosted-term.sh "${HOSTED_CHECK_KERNEL:-$BUILD/linux-san/tern-linux}" "${INITRAMFS:-$BUILD/initramfs.tar}"
 step hosted/life sh ci/hosted-life.sh "${HOSTED_CHECK_KERNEL:-$BUILD/linux-san/tern-linux}" "${INITRAMFS:-$BUILD/initramfs.tar}"
+# The serial console's scenarios that run hosted as they are (tern-run
+# --hosted: tern-linux on a pty, drv/hostterm the terminal), and the
+# hosted-only ones of ci/scenarios/hosted/; each also checks that no task
+# process is left behind (ci/hosted-scenario.sh). About a second each
+# (shell-jobs 10 s: its sleeps).
+step hosted/refuse sh ci/hosted-refuse.sh "$TERN_RUN" "${HOSTED_CHECK_KERNEL:-$BUILD/linux-san/tern-linux}" \
+	"${INITRAMFS:-$BUILD/initramfs.tar}"
+for s in shell-basics shell-redirect shell-editing shell-complete shell-jobs pipes tools-stdin ramfs \
+	attack-fs-handles attack-init-deadfs fault-symbol hosted/boot; do
+	step "hosted/$(basename "$s")" sh ci/hosted-scenario.sh "$TERN_RUN" \
+		"${HOSTED_CHECK_KERNEL:-$BUILD/linux-san/tern-linux}" "${INITRAMFS:-$BUILD/initramfs.tar}" \
+		"ci/scenarios/$s.run" "$logs/hosted_$(basename "$s").serial"
+done
 
 echo "tern: QEMU scenarios (accel ${ACCEL:-auto})"
 for s in ci/scenarios/*.run; do

@@ -7,7 +7,7 @@ HOST_CFLAGS := -std=gnu11 -O1 -g -Wall -Wextra -Werror -MD -MP -fno-omit-frame-p
 UNIT_CFLAGS := $(HOST_CFLAGS) -fsanitize=address,undefined -fno-sanitize-recover=undefined \
 	-Ici/unit -idirafter kernel/include
 
-TERN_RUN_SRCS := ci/run/tern-run.c ci/run/screen.c ci/run/png.c ci/run/lab.c ci/run/lab_target.c ci/run/labini.c \
+TERN_RUN_SRCS := ci/run/tern-run.c ci/run/screen.c ci/run/png.c ci/run/lab.c ci/run/lab_target.c ci/run/hosted_target.c ci/run/labini.c \
 	ci/run/labboot.c
 $(TERN_RUN): $(TERN_RUN_SRCS) $(wildcard ci/run/*.h) $(FONT_C)
 	$(call msg,HOSTCC,$@)

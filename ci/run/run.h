@@ -1,8 +1,9 @@
 /*
  * What the run tool's parts share: one scenario run (struct run), driven
  * by the interpreter in tern-run.c against a target. The target is QEMU
- * (tern-run.c) or a lab machine (lab_target.c: its console command is
- * what we read and type on, power_on and power_off start and end it).
+ * (tern-run.c), a lab machine (lab_target.c: its console command is
+ * what we read and type on, power_on and power_off start and end it) or
+ * tern hosted on Linux (hosted_target.c: tern-linux on a pty).
  */
 #pragma once
 #include <regex.h>
@@ -44,6 +45,7 @@ struct run {
 	int mon;                        /* the monitor connection, once made (else -1) */
 	struct lab_run *lab;            /* a lab machine is the target (else 0) */
 	int result_fd;                  /* lab: the verdict goes here for the table (else -1) */
+	const char *hosted;             /* --hosted: tern-linux is the target (else 0) */
 };
 
 /* tern-run.c: the interpreter. */
@@ -77,6 +79,11 @@ void lab_wait_poweroff(struct run *r, double secs);
 void lab_stop(struct run *r);
 /* The verdict's kind for the table: "pass", "fail" or "no boot". */
 const char *lab_verdict(struct run *r, int ok);
+
+/* hosted_target.c: tern-linux on a pty as the target. */
+void hosted_boot(struct run *r, char **args, int nargs);
+/* Why a scenario line cannot run hosted, or 0 if it can. */
+const char *hosted_line_refused(char **argv, int argc);
 
 /* lab.c: --lab, a scenario on the machines of a lab in parallel. */
 /* dry_run: check the lab file and the scenario only, power nothing on. */

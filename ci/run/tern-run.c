@@ -66,6 +66,12 @@
  * PXE entries, starts its console command and runs power_on; `exit ok`
  * waits for tern's power-off line. lab.c runs the machines in parallel,
  * refusing lines only QEMU can do (labboot.c), and prints a table.
+ *
+ * tern hosted on Linux (--hosted TERN_LINUX, docs/hosted.md): tern-linux
+ * on a pty is the target (hosted_target.c); `boot`'s -initrd is its
+ * initramfs and -append its command line, `exit ok` its status 0, and a
+ * line only QEMU can do (serial, screen, sendkey, debug-exit, wrap, other
+ * boot options) fails the scenario with the reason.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -616,6 +622,8 @@ static int exit_matches(struct run *r, const char *want)
 	int code = WEXITSTATUS(r->status);
 	if (!strcmp(want, "ok"))
 		return code == 0;
+	if (r->hosted)
+		return code == atoi(want);      /* tern-linux exits with MACHINE_FAIL's code */
 	return code == ((atoi(want) << 1) | 1);
 }
 
@@ -671,7 +679,9 @@ static void run_line(struct run *r, char *line)
 		return;
 	const char *cmd = argv[0];
 	int used;
-	if (!strcmp(cmd, "boot") && r->lab) {
+	if (!strcmp(cmd, "boot") && r->hosted) {
+		hosted_boot(r, argv + 1, argc - 1);
+	} else if (!strcmp(cmd, "boot") && r->lab) {
 		lab_boot(r, argv + 1, argc - 1);
 	} else if (!strcmp(cmd, "boot")) {
 		boot(r, argv + 1, argc - 1);
@@ -774,7 +784,18 @@ void scenario_run(struct run *r)
 		size_t w = strspn(line, " \t");
 		if (!strncmp(line + w, "screen-", 7) || !strncmp(line + w, "sendkey", 7))
 			r->want_monitor = 1;
+		/* The hosted target refuses QEMU's lines before it starts anything. */
+		r->line++;
+		line[strcspn(line, "\n")] = '\0';
+		char *argv[MAX_ARGS];
+		int argc = r->hosted && line[w] != '#' ? split(line, argv) : 0;
+		const char *why = hosted_line_refused(argv, argc);
+		if (why)
+			finish(r, 0, "\"%s\" %s: QEMU only, not on the hosted target", argv[0], why);
+		for (int i = 0; i < argc; i++)
+			free(argv[i]);
 	}
+	r->line = 0;
 	rewind(f);
 	while (fgets(line, sizeof(line), f)) {
 		r->line++;
@@ -796,6 +817,7 @@ int main(int argc, char **argv)
 		{ "machines", required_argument, 0, 'M' },
 		{ "logs", required_argument, 0, 'O' },
 		{ "dry-run", no_argument, 0, 'D' },
+		{ "hosted", required_argument, 0, 'H' },
 		{ 0, 0, 0, 0 },
 	};
 	int opt;
@@ -816,15 +838,17 @@ int main(int argc, char **argv)
 			logdir = optarg;
 		else if (opt == 'D')
 			dry_run = 1;
+		else if (opt == 'H')
+			r.hosted = optarg;
 		else
 			goto usage;
 	}
 	if (optind >= argc)
 		goto usage;
 	set_vars(argv + optind + 1, argc - optind - 1);
-	if (lab)
+	if (lab && !r.hosted)
 		return lab_main(lab, machines, logdir, argv[optind], dry_run);
-	if (machines || dry_run)
+	if (machines || dry_run || (lab && r.hosted))
 		goto usage;
 	r.scenario = argv[optind];
 	r.cap = 65536;
@@ -839,7 +863,7 @@ int main(int argc, char **argv)
 	}
 	scenario_run(&r);
 usage:
-	fprintf(stderr, "usage: tern-run [-v] [-l LOG] [-s SCALE] SCENARIO [NAME=VALUE...]\n"
+	fprintf(stderr, "usage: tern-run [-v] [-l LOG] [-s SCALE] [--hosted TERN_LINUX] SCENARIO [NAME=VALUE...]\n"
 			"       tern-run --lab LAB.ini [--machines A,B] [--logs DIR] [--dry-run] SCENARIO [NAME=VALUE...]\n");
 	return 2;
 }

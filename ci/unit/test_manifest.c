@@ -130,3 +130,26 @@ TEST(manifest_errors_name_line_and_reason)
 		CHECK(strstr(e.reason, cases[i].reason) != 0);
 	}
 }
+
+/* PLATFORM=linux has no I/O ports and only the host terminal's line 5:
+ * the first capability it lacks is named, with its line. */
+TEST(manifest_platform_refusals)
+{
+	struct manifest m;
+	struct man_error e;
+	CHECK_EQ(parse("[driver]\nname=d\n[capabilities]\n0:note =\n1:irq = irq=4, note=0\n2:ioport = min=60, max=64\n",
+		       &m, &e), 0);
+	CHECK_EQ(manifest_platform_check(&m, "pc", &e), 0);
+	CHECK_EQ(manifest_platform_check(&m, "", &e), 0);
+	CHECK_EQ(manifest_platform_check(&m, "linux", &e), -1);
+	CHECK_EQ(e.line, 5);
+	CHECK_STR(e.reason, "irq: not available on PLATFORM=linux");
+	CHECK_EQ(parse("[driver]\nname=d\n[capabilities]\n0:ioport = min=60, max=64\n", &m, &e), 0);
+	CHECK_EQ(manifest_platform_check(&m, "linux", &e), -1);
+	CHECK_EQ(e.line, 4);
+	CHECK_STR(e.reason, "ioport: not available on PLATFORM=linux");
+	/* The host terminal's line and device memory are there. */
+	CHECK_EQ(parse("[driver]\nname=d\n[capabilities]\n0:note =\n1:irq = irq=5, note=0\n"
+		       "2:mmio = base=100000000000, size=1000\n", &m, &e), 0);
+	CHECK_EQ(manifest_platform_check(&m, "linux", &e), 0);
+}

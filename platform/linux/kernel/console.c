@@ -10,6 +10,7 @@
 static char buf[4096];
 static unsigned used;
 static int at_line_start = 1;
+static int crlf = -1;           /* standard output is a terminal: "\n" goes out as "\r\n" */
 
 void console_flush(void)
 {
@@ -26,8 +27,15 @@ void console_flush(void)
 void console_putc(char c)
 {
 	klog_putc(c);
-	if (used == sizeof(buf))
+	/* A terminal may be raw (drv/hostterm holds it so): without the
+	 * host's "\n" to "\r\n" the log would run down in a staircase. A
+	 * cooked one shows "\r\r\n" the same. Pipes and files get "\n". */
+	if (crlf < 0)
+		crlf = isatty(1);
+	if (used + 2 > sizeof(buf))
 		console_flush();
+	if (c == '\n' && crlf)
+		buf[used++] = '\r';
 	buf[used++] = c;
 	at_line_start = c == '\n';
 }

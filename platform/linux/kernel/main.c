@@ -188,9 +188,13 @@ int main(int argc, char **argv)
 	}
 	if (optind + 1 != argc || mib < 32 || mib > 65536)
 		goto usage;
-	/* "platform=linux" first: userspace may ask (init will refuse ioport
-	 * and irq manifests on this platform); a later word can override it. */
-	snprintf(boot_info.cmdline, sizeof(boot_info.cmdline), "platform=linux%s%s", *cmdline ? " " : "", cmdline);
+	/* "platform=linux" first: userspace may ask (init refuses ioport and
+	 * irq manifests on this platform). "serial=hostterm" last, so that a
+	 * word of -c comes first and wins (init takes a name's first value):
+	 * init.conf starts /drv/${serial:-pcserial} as the serial terminal,
+	 * here the host terminal's driver. */
+	snprintf(boot_info.cmdline, sizeof(boot_info.cmdline), "platform=linux %s%sserial=hostterm", cmdline,
+		 *cmdline ? " " : "");
 	term_is_tty = tcgetattr(0, &term_saved) == 0;
 	memory_setup(mib);
 	load_module(argv[optind]);

@@ -21,6 +21,7 @@
  * badge 0 only), we drop its waiting reads (deleting the saved replies)
  * and the port may pass to another client. (A read of 0 bytes is answered
  * at once and changes nothing.)
+ * The requests themselves are portsrv.c's (shared with drv/hostterm).
  * STREAM_WRITE sends the bytes with "\n" turned into "\r\n" (crlf.h) and
  * answers once they are in the UART. STREAM_CLOSE is answered 0 and
  * changes nothing (a terminal never closes; init sends it for every
@@ -32,11 +33,8 @@
  * answered with an E_* label; so is any request to a port without a UART
  * (E_DEAD). We go on serving.
  */
-#include "crlf.h"
 #include "fwd.h"
-#include "intr.h"
-#include "port.h"
-#include "request.h"
+#include "portsrv.h"
 #include "serve.h"
 #include <proto/service.h>
 #include <proto/stream.h>
@@ -59,23 +57,16 @@ static const struct {
 };
 
 static struct port ports[2];
-static struct intr intrs[2];    /* each port's ^C note */
-static bool last_cr[2];         /* each port's last byte written was '\r' */
+static struct port_srv srvs[2] = { { .port = &ports[0], .name = "serial" }, { .port = &ports[1], .name = "serial1" } };
 
 /* ^Cs port_rx set aside (wherever it ran) become signals. */
 static void signal_intrs(void)
 {
 	for (int i = 0; i < 2; i++) {
-		intr_fire(&intrs[i], ports[i].intrs);
+		intr_fire(&srvs[i].intr, ports[i].intrs);
 		ports[i].intrs = 0;
-		ports[i].intr = intr_on(&intrs[i]);
+		ports[i].intr = intr_on(&srvs[i].intr);
 	}
-}
-
-/* Where a port's reads are served from (serve.h). */
-static size_t port_take(void *ctx, uint8_t *buf, size_t max)
-{
-	return port_read(ctx, buf, max);
 }
 
 /* New bytes may have come in while we did something else. This sends, so
@@ -100,61 +91,9 @@ static void on_irq(uint64_t bits)
 static void client_gone(uint64_t badge)
 {
 	for (int i = 0; i < 2; i++) {   /* a new owner may have bytes waiting */
-		intr_gone(&intrs[i], badge);
+		intr_gone(&srvs[i].intr, badge);
 		serve_gone(&ports[i].readers, badge, port_take, &ports[i]);
 	}
-}
-
-/* Act on a request; true if m now holds the reply to send. */
-static bool on_request(struct tern_msg *m)
-{
-	int line = m->badge & COM2_BADGE ? 1 : 0;
-	struct port *p = &ports[line];
-	unsigned err = stream_request_check(m->info, m->mr[0]);
-	if (!err && !p->present)
-		err = E_DEAD;
-	if (err) {
-		m->info = MSG_INFO(err, 0, 0);
-		return true;
-	}
-	uint8_t buf[STREAM_CHUNK], out[2 * STREAM_CHUNK];
-	size_t n = m->mr[0];
-	switch (MSG_LABEL(m->info)) {
-	case STREAM_WRITE: {
-		msg_get_bytes(m, 1, buf, n);
-		size_t k = crlf_expand(&last_cr[line], buf, n, out);
-		if (port_write(p, out, k) < k)
-			n = 0;          /* transmitter stuck: nothing is sure to be out */
-		answer_owners();
-		break;
-	}
-	case STREAM_CLOSE:
-		n = 0;
-		break;
-	case STREAM_INFO:
-		m->mr[0] = STREAM_KIND_TERMINAL;
-		m->mr[1] = stream_name_word(line ? "serial1" : "serial");
-		m->info = MSG_INFO(0, 2, 0);
-		return true;
-	case STREAM_INTR:
-		err = intr_request(&intrs[line], m);
-		p->intr = intr_on(&intrs[line]);
-		if (err) {
-			m->info = MSG_INFO(err, 0, 0);
-			return true;
-		}
-		n = 0;
-		break;
-	case STREAM_POLL:
-		port_rx(p);
-		n = ring_count(&p->rx) + p->readers.nback;
-		break;
-	case STREAM_READ:
-		return serve_read(&p->readers, m, port_take, p);
-	}
-	m->mr[0] = n;
-	m->info = MSG_INFO(0, 1, 0);
-	return true;
 }
 
 int main(void)
@@ -193,7 +132,7 @@ int main(void)
 		else if (service_client_gone(&m))
 			client_gone(m.mr[0]);   /* a notice, not a call: no reply */
 		else
-			reply = on_request(&m);
+			reply = port_request(&srvs[m.badge & COM2_BADGE ? 1 : 0], &m);
 		intr_unused(ncaps);
 		signal_intrs();
 	}

@@ -72,6 +72,13 @@ struct spawn_args {
 extern uint64_t init_ep;
 extern const uint8_t *initramfs;
 extern uint64_t initramfs_len;
+/* platform= from the kernel command line: "pc", or "linux" for tern
+ * hosted (docs/hosted.md), whose manifests init checks for what the
+ * platform lacks (manifest_platform_check). */
+extern char init_platform[16];
+/* Take the device memory the platform has beyond what the kernel gave the
+ * root (prog.c): on PLATFORM=linux, the host terminal's page. */
+void platform_devices(void);
 extern struct prog progs[MAX_PROGS];
 
 /* prog.c */

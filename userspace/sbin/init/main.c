@@ -23,6 +23,7 @@
 uint64_t init_ep;
 const uint8_t *initramfs;
 uint64_t initramfs_len;
+char init_platform[16] = "pc";
 
 static const char *kernel_cmdline = "";
 
@@ -269,6 +270,8 @@ int tern_main(uint64_t ramfs, uint64_t ramfs_len, uint64_t ipcbuf, uint64_t cmdl
 	if (cmdline)
 		kernel_cmdline = (const char *)cmdline;
 	conf_expand(kernel_cmdline, "${conf:-/etc/init.conf}", conf, sizeof(conf));
+	conf_expand(kernel_cmdline, "${platform:-pc}", init_platform, sizeof(init_platform));
+	platform_devices();
 	console_word();
 	printf("init: reading %s\n", conf);
 	run_conf(conf);

@@ -304,3 +304,22 @@ int manifest_parse(const char *text, size_t len, struct manifest *m, struct man_
 		return -1;
 	return 0;
 }
+
+int manifest_platform_check(const struct manifest *m, const char *platform, struct man_error *err)
+{
+	*err = (struct man_error){ 0 };
+	if (!str_eq(platform, "linux"))
+		return 0;
+	for (int i = 0; i < m->ncaps; i++) {
+		const struct man_cap *cap = &m->caps[i];
+		const char *what = cap->type == MAN_IOPORT                              ? "ioport"
+				 : cap->type == MAN_IRQ && cap->irq != MAN_HOSTED_IRQ ? "irq"
+										      : 0;
+		if (what) {
+			err->line = cap->line;
+			fmt_reason(err, what, ": not available on PLATFORM=", platform);
+			return -1;
+		}
+	}
+	return 0;
+}

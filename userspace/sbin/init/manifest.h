@@ -65,3 +65,15 @@ struct man_error {
 /* Parse and check a manifest; 0, or -1 with *err saying where and why. */
 int manifest_parse(const char *text, size_t len, struct manifest *m, struct man_error *err);
 const struct man_cap *manifest_cap(const struct manifest *m, unsigned slot);
+
+/*
+ * What the platform cannot give (platform= on the kernel command line,
+ * "pc" when absent). PLATFORM=linux (tern hosted, docs/hosted.md) has no
+ * I/O ports and one interrupt line, the host terminal's
+ * (MAN_HOSTED_IRQ), so a manifest asking for an ioport, or an irq on
+ * another line, is refused: 0, or -1 with *err naming the first such
+ * capability ("ioport: not available on PLATFORM=linux"). init reports it
+ * like a manifest error and does not start the program.
+ */
+#define MAN_HOSTED_IRQ 5
+int manifest_platform_check(const struct manifest *m, const char *platform, struct man_error *err);

@@ -5,6 +5,7 @@
  * clients' caps stay valid when a driver is restarted.
  */
 #include "init.h"
+#include "../../../platform/linux/include/hosted/hostterm.h"
 #include <elf64.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -85,14 +86,37 @@ static void report_manifest_error(const char *name, const struct man_error *e)
  * on BIOS machines, the boot framebuffer) and narrows a program's range
  * from whichever of those holds all of it. The slot, or 0 if none does.
  */
+static uint64_t hosted_term_mmio;       /* PLATFORM=linux: the host terminal's page, else 0 */
+
+/*
+ * PLATFORM=linux offers the host terminal as one page of device memory
+ * (platform/linux/include/hosted/hostterm.h); the kernel gives the root
+ * no mmio cap for it (the VGA and framebuffer slots mean those), so init
+ * makes one with its machine cap and gives it out like the VGA window:
+ * to a manifest that names that range (manifests/hostterm.ini).
+ */
+void platform_devices(void)
+{
+	if (strcmp(init_platform, "linux"))
+		return;
+	uint64_t s = slot_alloc();
+	long err = tern_invoke(ROOT_MACHINE, MACHINE_MMIO, HOSTTERM_PA, HOSTTERM_PA + 4095, s, 0, 0);
+	if (err) {
+		printf("init: no host terminal device memory: %s\n", tern_strerror(err));
+		slot_free(s);
+		return;
+	}
+	hosted_term_mmio = s;
+}
+
 static uint64_t mmio_source(const struct man_cap *c)
 {
-	static const uint64_t held[] = { ROOT_MMIO_VGA, ROOT_MMIO_FB };
+	const uint64_t held[] = { ROOT_MMIO_VGA, ROOT_MMIO_FB, hosted_term_mmio };
 	struct tern_capinfo ci;
 	if (c->framebuffer)
 		return tern_cap_identify(ROOT_MMIO_FB, &ci) == TERN_OK ? ROOT_MMIO_FB : 0;
 	for (unsigned i = 0; i < sizeof(held) / sizeof(held[0]); i++)
-		if (tern_cap_identify(held[i], &ci) == TERN_OK && ci.type == CAP_MMIO && c->min >= ci.badge &&
+		if (held[i] && tern_cap_identify(held[i], &ci) == TERN_OK && ci.type == CAP_MMIO && c->min >= ci.badge &&
 		    c->max <= ci.extra)
 			return held[i];
 	return 0;
@@ -178,6 +202,12 @@ struct prog *prog_spawn(struct prog *spawner, const struct spawn_args *a, long *
 	}
 	struct man_error me;
 	if (manifest_parse(text, len, &p->man, &me)) {
+		report_manifest_error(base, &me);
+		*err = INIT_ENOEXEC;
+		goto fail;
+	}
+	/* What this platform lacks (no I/O ports hosted): reported, not started. */
+	if (manifest_platform_check(&p->man, init_platform, &me)) {
 		report_manifest_error(base, &me);
 		*err = INIT_ENOEXEC;
 		goto fail;

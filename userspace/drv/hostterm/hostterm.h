@@ -1,0 +1,9 @@
+/* What drv/hostterm's uart.c adds to pcserial's uart.h for main.c. */
+#pragma once
+#include <stdbool.h>
+
+/* Send what uart_putc collected. */
+void hostterm_flush(void);
+/* Standard input has ended (a pipe or file drained, the pty closed): no
+ * byte will come again, and the interrupt line stays masked. */
+extern bool hostterm_eof;
