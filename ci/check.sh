@@ -76,6 +76,7 @@ for s in ci/scenarios/*.run; do
 	n=$(basename "$s" .run)
 	step "qemu/$n" "$TERN_RUN" -l "$logs/qemu_$n.serial" "$s"
 done
+step run/capture sh ci/runtool-test.sh "$TERN_RUN"    # the run tool's own rules
 echo "tern: lab runs on a fake lab of QEMU machines (docs/lab.md)"
 step lab/fake-lab sh ci/lab/lab-test.sh
 step images/repro sh ci/repro-test.sh

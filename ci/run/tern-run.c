@@ -22,7 +22,9 @@
  *   report [SECS]          wait for the guest's "N passed, N failed" line;
  *                          its counts become ours
  *   capture NAME [SECS] REGEX  like expect, and sets ${NAME} to the first
- *                          parenthesised group of the match
+ *                          parenthesised group of the match; only lines
+ *                          whose newline has come count (expect also
+ *                          matches a line still arriving, as a prompt)
  *   mark NAME              print "mark NAME MS" (ms since boot), for benchmarks
  *   serial SPEC...         before boot: QEMU's serial lines, COM1 first, as
  *                          -serial SPEC each (default: one, "stdio"); the
@@ -500,7 +502,32 @@ static void boot(struct run *r, char **args, int nargs)
 }
 
 /* Wait for pattern; the match (and its first group, if any) goes into m[0..1]. */
-static void expect_m(struct run *r, double secs, const char *pattern, regmatch_t *m2, size_t *base)
+/* regexec after the cursor; whole: only up to the last newline that came. */
+static int match_upto(struct run *r, regex_t *re, regmatch_t *m, int whole)
+{
+	size_t end = r->len;
+	if (!r->out)
+		return REG_NOMATCH;
+	if (whole)
+		while (end > r->cursor && r->out[end - 1] != '\n')
+			end--;
+	char keep = r->out[end];
+	r->out[end] = '\0';
+	int err = regexec(re, r->out + r->cursor, 2, m, 0);
+	r->out[end] = keep;
+	return err;
+}
+
+/*
+ * Wait for pattern after the cursor. whole: only in lines whose newline
+ * has come. Output is matched as it arrives, and `$` also matches at the
+ * end of what has arrived so far; `expect` relies on that (a prompt ends
+ * without a newline), but a capture must not take the "1" of a "10" whose
+ * "0" is still on its way (it once did, and the scenario then waited for
+ * a line that never came).
+ */
+static void expect_m(struct run *r, double secs, const char *pattern, regmatch_t *m2, size_t *base,
+		     int whole)
 {
 	regex_t re;
 	int err = regcomp(&re, pattern, REG_EXTENDED | REG_NEWLINE);
@@ -512,7 +539,7 @@ static void expect_m(struct run *r, double secs, const char *pattern, regmatch_t
 	double end = now() + secs * r->scale;
 	for (;;) {
 		regmatch_t m[2];
-		if (r->cursor <= r->len && !regexec(&re, r->out + r->cursor, 2, m, 0)) {
+		if (r->cursor <= r->len && !match_upto(r, &re, m, whole)) {
 			*base = r->cursor;
 			m2[0] = m[0];
 			m2[1] = m[1];
@@ -528,6 +555,9 @@ static void expect_m(struct run *r, double secs, const char *pattern, regmatch_t
 				continue;
 			if (r->lab)
 				finish(r, 0, "the console ended while waiting for /%s/", pattern);
+			if (r->hosted)
+				finish(r, 0, "tern-linux ended (%s) while waiting for /%s/",
+				       WIFEXITED(r->status) ? "exit" : "signal", pattern);
 			finish(r, 0, "QEMU ended (%s) while waiting for /%s/",
 			       WIFEXITED(r->status) ? "exit" : "signal", pattern);
 		}
@@ -538,14 +568,14 @@ static void expect(struct run *r, double secs, const char *pattern)
 {
 	regmatch_t m[2];
 	size_t base;
-	expect_m(r, secs, pattern, m, &base);
+	expect_m(r, secs, pattern, m, &base, 0);
 }
 
 static void capture(struct run *r, const char *name, double secs, const char *pattern)
 {
 	regmatch_t m[2];
 	size_t base;
-	expect_m(r, secs, pattern, m, &base);
+	expect_m(r, secs, pattern, m, &base, 1);
 	if (m[1].rm_so < 0)
 		finish(r, 0, "capture pattern /%s/ has no group", pattern);
 	if (ncaptured == 32)
