@@ -125,3 +125,16 @@ void tool_close(struct tool_in *in)
 		fs_close(TOOL_FS, in->handle);
 	in->is_file = 0;
 }
+
+int tool_each(const char *path, void (*feed)(void *ctx, const void *buf, size_t n), void *ctx)
+{
+	struct tool_in in;
+	unsigned char buf[FS_IO_MAX];
+	long n;
+	if (tool_open(&in, path))
+		return 1;
+	while ((n = tool_read(&in, buf, sizeof(buf))) > 0)
+		feed(ctx, buf, (size_t)n);
+	tool_close(&in);
+	return n < 0 ? tool_fs_error(path ? path : "-", n) : 0;
+}

@@ -7,17 +7,15 @@
 
 #define USAGE "[FILE...]\n  Print the files in order; stdin when none or for \"-\"."
 
+static void put(void *ctx, const void *buf, size_t n)
+{
+	(void)ctx;
+	stdout_write(buf, n);
+}
+
 static int cat_one(const char *arg)
 {
-	struct tool_in in;
-	unsigned char buf[FS_IO_MAX];
-	long n;
-	if (tool_open(&in, arg))
-		return 1;
-	while ((n = tool_read(&in, buf, sizeof(buf))) > 0)
-		stdout_write(buf, (size_t)n);
-	tool_close(&in);
-	return n < 0 ? tool_fs_error(arg ? arg : "-", n) : 0;
+	return tool_each(arg, put, 0);
 }
 
 int main(int argc, const char **argv)

@@ -18,17 +18,14 @@ static void emit(void *ctx, const char *line, size_t len)
 	stdout_write(line, len);
 }
 
+static void feed(void *h, const void *buf, size_t n)
+{
+	hd_feed(h, buf, n);
+}
+
 static int dump(struct hexdump *h, const char *arg)
 {
-	struct tool_in in;
-	unsigned char buf[FS_IO_MAX];
-	long n;
-	if (tool_open(&in, arg))
-		return 1;
-	while ((n = tool_read(&in, buf, sizeof(buf))) > 0)
-		hd_feed(h, buf, (size_t)n);
-	tool_close(&in);
-	return n < 0 ? tool_fs_error(arg ? arg : "-", n) : 0;
+	return tool_each(arg, feed, h);
 }
 
 int main(int argc, const char **argv)

@@ -29,17 +29,14 @@ static void print_counts(const struct wc_count *c, const char *name)
 }
 
 /* Count one input into c: 0, or 1 after reporting. */
+static void feed(void *c, const void *buf, size_t n)
+{
+	wc_feed(c, buf, n);
+}
+
 static int count(const char *arg, struct wc_count *c)
 {
-	struct tool_in in;
-	unsigned char buf[FS_IO_MAX];
-	long n;
-	if (tool_open(&in, arg))
-		return 1;
-	while ((n = tool_read(&in, buf, sizeof(buf))) > 0)
-		wc_feed(c, buf, (size_t)n);
-	tool_close(&in);
-	return n < 0 ? tool_fs_error(arg ? arg : "-", n) : 0;
+	return tool_each(arg, feed, c);
 }
 
 int main(int argc, const char **argv)

@@ -72,6 +72,10 @@ long tool_getline(struct tool_in *in, char *line, size_t max);
  * (lib/toolline.c). */
 long tool_line(struct tool_in *in, char *line, size_t max, size_t *len, int *cut);
 void tool_close(struct tool_in *in);
+/* All of path (NULL or "-": stdin) in pieces of up to FS_IO_MAX bytes,
+ * each handed to feed: 0, or 1 after reporting a failure to open or read
+ * (what was read before a read error has been fed). */
+int tool_each(const char *path, void (*feed)(void *ctx, const void *buf, size_t n), void *ctx);
 
 /* Buffered stdout (lib/toolout.c): line buffered on a terminal, else in
  * blocks; tool_flush before exiting (and before anything unbuffered). */
