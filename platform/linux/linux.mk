@@ -23,6 +23,8 @@ HOSTED_KERNEL_C := kernel/sched.c kernel/syscall.c kernel/fastpath.c kernel/debu
 	kernel/lib/kprintf.c kernel/lib/cmdline.c kernel/lib/lz4.c kernel/boot/root.c kernel/klog.c
 HOSTED_SHARED_C := userspace/lib/format.c userspace/lib/tar.c userspace/lib/elf.c
 HOSTED_GLUE := $(sort $(wildcard platform/linux/kernel/*.c platform/linux/kernel/*.S))
+# The host is x86-64 too: the stack switch is the PC's own file.
+HOSTED_ARCH_S := kernel/arch/x86_64/context_switch.S
 
 # Kernel stacks are frames of the memory file that the scheduler switches
 # between, and a task that dies never unwinds its own: ASan's stack
@@ -42,7 +44,7 @@ HOSTED_GCFLAGS := $(HOSTED_WARN) $(HOSTED_SAN) -D_GNU_SOURCE -Iplatform/linux/in
 	-idirafter kernel/include -idirafter boot/include
 
 HOSTED_OBJS := $(patsubst %,$(HOSTED)/obj/%.o,$(HOSTED_KERNEL_C) $(HOSTED_SHARED_C)) \
-	$(patsubst %,$(HOSTED)/obj/%.o,$(HOSTED_GLUE))
+	$(patsubst %,$(HOSTED)/obj/%.o,$(HOSTED_GLUE) $(HOSTED_ARCH_S))
 
 $(HOSTED)/obj/kernel/%.c.o: kernel/%.c
 	$(call msg,HOSTCC,$<)
@@ -60,6 +62,11 @@ $(HOSTED)/obj/platform/linux/kernel/%.c.o: platform/linux/kernel/%.c
 	$(Q)$(HOSTCC) $(HOSTED_GCFLAGS) -c $< -o $@
 
 $(HOSTED)/obj/platform/linux/kernel/%.S.o: platform/linux/kernel/%.S
+	$(call msg,HOSTAS,$<)
+	@mkdir -p $(dir $@)
+	$(Q)$(HOSTCC) $(HOSTED_GCFLAGS) -c $< -o $@
+
+$(HOSTED)/obj/kernel/%.S.o: kernel/%.S
 	$(call msg,HOSTAS,$<)
 	@mkdir -p $(dir $@)
 	$(Q)$(HOSTCC) $(HOSTED_GCFLAGS) -c $< -o $@

@@ -50,28 +50,6 @@ syscall_exit:                           /* rsp: the frame of the task to return 
 	sysretq
 
 /*
- * void context_switch(uint64_t *save_sp, uint64_t new_sp): save the
- * callee-saved registers on this stack, switch stacks, restore theirs.
- */
-	.global context_switch
-context_switch:
-	pushq %rbp
-	pushq %rbx
-	pushq %r12
-	pushq %r13
-	pushq %r14
-	pushq %r15
-	mov %rsp, (%rdi)
-	mov %rsi, %rsp
-	popq %r15
-	popq %r14
-	popq %r13
-	popq %r12
-	popq %rbx
-	popq %rbp
-	ret
-
-/*
  * void fastpath_exit(uint64_t *prev_ksp, struct trap_frame *prev,
  *                    struct trap_frame *next): the IPC fastpath's way
  * out, once sched_load has made next current. next waits in a system
