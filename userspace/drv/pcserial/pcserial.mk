@@ -6,3 +6,8 @@
 UNIT_TESTS += pcserial
 UNIT_pcserial_SRCS := userspace/drv/pcserial/port.c userspace/drv/pcserial/readers.c userspace/drv/pcserial/request.c userspace/drv/pcserial/crlf.c userspace/lib/ring.c
 UNIT_pcserial_CFLAGS := -iquote userspace/drv/pcserial -idirafter userspace/lib/include
+
+# The terminals' ^C registrations (intr.c), over a fake cspace.
+UNIT_TESTS += intr
+UNIT_intr_SRCS := userspace/drv/pcserial/intr.c
+UNIT_intr_CFLAGS := -iquote userspace/drv/pcserial -idirafter userspace/lib/include
