@@ -103,13 +103,16 @@ static void load_module(const char *path)
 	boot_info.nmods = 1;
 }
 
+_Static_assert(HOSTED_TERM_PAGE_PA >= PAGE_SIZE * (1 + KLOG_PAGES) && HOSTED_TERM_PAGE_PA < MODULE_BASE,
+	       "the terminal's page is reserved, after the log ring");
+
 static void frames_setup(void)
 {
 	hosted_klog_pa = PAGE_SIZE;
 	boot_info.avail[0] = (struct mem_range){ 0, hosted_phys_size };
 	boot_info.navail = 1;
 	struct mem_range res[2] = {
-		{ 0, MODULE_BASE },     /* page 0, the log ring, room */
+		{ 0, MODULE_BASE },     /* page 0, the log ring, the terminal's page, room */
 		{ MODULE_BASE, boot_info.mods[0].end - MODULE_BASE },
 	};
 	struct memmap usable;
