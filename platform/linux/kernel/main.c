@@ -192,12 +192,15 @@ int main(int argc, char **argv)
 	if (optind + 1 != argc || mib < 32 || mib > 65536)
 		goto usage;
 	/* "platform=linux" first: userspace may ask (init refuses ioport and
-	 * irq manifests on this platform). "serial=hostterm" last, so that a
-	 * word of -c comes first and wins (init takes a name's first value):
-	 * init.conf starts /drv/${serial:-pcserial} as the serial terminal,
-	 * here the host terminal's driver. */
-	snprintf(boot_info.cmdline, sizeof(boot_info.cmdline), "platform=linux %s%sserial=hostterm", cmdline,
-		 *cmdline ? " " : "");
+	 * irq manifests on this platform). "serial=hostterm console_end=-p"
+	 * last, so that a word of -c comes first and wins (init takes a
+	 * name's first value): init.conf starts /drv/${serial:-pcserial} as
+	 * the serial terminal, here the host terminal's driver, and gives
+	 * the console's getty ${console_end}: -p, power off when the shell
+	 * ends (^D, or the end of piped input), as a program on this
+	 * terminal ends; -c console_end= keeps the serial line's way. */
+	snprintf(boot_info.cmdline, sizeof(boot_info.cmdline), "platform=linux %s%sserial=hostterm console_end=-p",
+		 cmdline, *cmdline ? " " : "");
 	term_is_tty = tcgetattr(0, &term_saved) == 0;
 	memory_setup(mib);
 	load_module(argv[optind]);
