@@ -6,7 +6,8 @@
 # was read, the shell ends as at ^D, and the console's getty (-p, from
 # tern-linux's console_end=-p) powers off: status 0.
 #   1. `printf 'echo hi\n' | tern-linux`: the output is seen, status 0;
-#   2. </dev/null: status 0, no shell command needed;
+#   2. </dev/null, and standard input closed (<&-, read as ended):
+#      status 0, no shell command needed;
 #   3. flow control: 600 command lines (more than hostterm's 4 KiB ring)
 #      while the shell sleeps, so hostterm holds and does not re-arm;
 #      then, 3 s later, one more line: every line answered, the last one
@@ -75,6 +76,16 @@ else
 	bad "empty input: status 0 (status $rc)"
 fi
 clean "empty input"
+
+run 60 "$kernel" "$initramfs" <&-
+rc=$(cat "$tmp/rc")
+if [ $rc -eq 0 ] && grep -q '^init: power off requested by getty' "$tmp/log"; then
+	ok "closed input: status 0"
+else
+	cat "$tmp/log"
+	bad "closed input: status 0 (status $rc)"
+fi
+clean "closed input"
 
 feed() {
 	echo "sleep 1"

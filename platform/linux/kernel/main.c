@@ -201,6 +201,13 @@ int main(int argc, char **argv)
 	 * terminal ends; -c console_end= keeps the serial line's way. */
 	snprintf(boot_info.cmdline, sizeof(boot_info.cmdline), "platform=linux %s%sserial=hostterm console_end=-p",
 		 cmdline, *cmdline ? " " : "");
+	/* A closed standard stream would be the next file we open (the
+	 * initramfs, a task's socket): standard input polled for the host
+	 * terminal would be that. /dev/null instead: input that has ended,
+	 * output that goes nowhere. */
+	for (int fd = 0; fd < 3; fd++)
+		if (fcntl(fd, F_GETFD) < 0 && open("/dev/null", fd ? O_WRONLY : O_RDONLY) != fd)
+			die("/dev/null");
 	term_is_tty = tcgetattr(0, &term_saved) == 0;
 	memory_setup(mib);
 	load_module(argv[optind]);
