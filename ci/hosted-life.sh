@@ -2,11 +2,17 @@
 # PLATFORM=linux, the life of tern-linux's processes (docs/hosted.md):
 # the normal system (init from the initramfs) starts; a task process killed
 # from outside is a fault its supervisor hears of; SIGTERM powers off with
-# status 0 and leaves no process behind.
+# status 0 and leaves no process behind. Its standard input is a FIFO we
+# hold open and never write: input that ended would end tern-linux
+# (hostterm passes the end on and the console's getty powers off; that is
+# ci/hosted-end.sh's), before the kill and the SIGTERM.
 # Usage: hosted-life.sh TERN_LINUX INITRAMFS
 set -u
 kernel=$1 initramfs=$2
 log=$(mktemp)
+fifo=$log.in
+mkfifo "$fifo"
+exec 3<>"$fifo"         # open for both: its reader never sees an end
 pass=0 fail=0
 ok() { echo "PASS $1"; pass=$((pass + 1)); }
 bad() { echo "FAIL $1"; fail=$((fail + 1)); }
@@ -25,7 +31,7 @@ wait_for() {
 	return 1
 }
 
-"$kernel" "$initramfs" </dev/null >"$log" 2>&1 &
+"$kernel" "$initramfs" <"$fifo" >"$log" 2>&1 &
 pid=$!
 if wait_for 'ramfs: serving' 20; then ok "init starts ramfs"; else bad "init starts ramfs"; fi
 
@@ -55,6 +61,7 @@ if [ -n "$tasks" ] && [ "$left" -eq 0 ]; then ok "no task process is left"; else
 
 echo "--- tern-linux's output"
 cat "$log"
-rm -f "$log"
+exec 3>&-
+rm -f "$log" "$fifo"
 echo "$pass passed, $fail failed"
 [ $fail -eq 0 ]

@@ -1,7 +1,7 @@
 #!/bin/sh
 # PLATFORM=linux, the host terminal end to end (hosted/hostterm.h), with
 # the root task test/hostio: it maps the terminal, puts it in raw mode if
-# it is one, and echoes standard input back in brackets, one interrupt at
+# it is one, and echoes standard input back in brackets, one wake-up at
 # a time, until input ends (or ^D).
 #   1. through a pipe: what it echoes is what we sent;
 #   2. on a pty (script(1)): raw while it runs, bytes as typed, and the

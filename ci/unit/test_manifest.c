@@ -1,6 +1,7 @@
 /* Unit tests for init's manifest checker (userspace/sbin/init/manifest.c). */
 #include "unit.h"
 #include "manifest.h"
+#include <stdio.h>
 #include <string.h>
 
 static int parse(const char *text, struct manifest *m, struct man_error *e)
@@ -34,9 +35,10 @@ TEST(manifest_services_and_memory)
 {
 	struct manifest m;
 	struct man_error e;
-	CHECK_EQ(parse("[program]\nname=sh\n[memory]\npages=128\n[provides]\nx=1\n"
-		       "[capabilities]\n0:endpoint = service=console\n1:endpoint =\n2:page = initramfs\n"
-		       "3:page = pages=4\n4:page = klog\n5:note = klog\n6:note =\n", &m, &e), 0);
+	const char *text = "[program]\nname=sh\n[memory]\npages=128\n[provides]\nx=1\n"
+			   "[capabilities]\n0:endpoint = service=console\n1:endpoint =\n2:page = initramfs\n"
+			   "3:page = pages=4\n4:page = klog\n5:note = klog\n6:note =\n7:note = hostin\n";
+	CHECK_EQ(parse(text, &m, &e), 0);
 	CHECK(!m.driver);
 	CHECK_EQ(m.pages, 128);
 	CHECK_STR(manifest_cap(&m, 0)->service, "console");
@@ -46,6 +48,8 @@ TEST(manifest_services_and_memory)
 	CHECK_EQ(manifest_cap(&m, 3)->pages, 4);
 	CHECK(manifest_cap(&m, 4)->klog && !manifest_cap(&m, 4)->initramfs);
 	CHECK(manifest_cap(&m, 5)->klog && !manifest_cap(&m, 6)->klog);    /* the log's wake-up, a plain note */
+	CHECK(manifest_cap(&m, 7)->hostin && !manifest_cap(&m, 7)->klog);  /* the host terminal's wake-up */
+	CHECK(!manifest_cap(&m, 5)->hostin && !manifest_cap(&m, 6)->hostin);
 }
 
 TEST(manifest_init_authority)
@@ -131,8 +135,9 @@ TEST(manifest_errors_name_line_and_reason)
 	}
 }
 
-/* PLATFORM=linux has no I/O ports and only the host terminal's line 5:
- * the first capability it lacks is named, with its line. */
+/* PLATFORM=linux has no I/O ports and no interrupt lines, not even the
+ * line 5 its host terminal once had: the first capability it lacks is
+ * named, with its line. The terminal's note and device memory are there. */
 TEST(manifest_platform_refusals)
 {
 	struct manifest m;
@@ -148,8 +153,16 @@ TEST(manifest_platform_refusals)
 	CHECK_EQ(manifest_platform_check(&m, "linux", &e), -1);
 	CHECK_EQ(e.line, 4);
 	CHECK_STR(e.reason, "ioport: not available on PLATFORM=linux");
-	/* The host terminal's line and device memory are there. */
-	CHECK_EQ(parse("[driver]\nname=d\n[capabilities]\n0:note =\n1:irq = irq=5, note=0\n"
+	for (unsigned line = 0; line < 16; line++) {
+		char text[96];
+		snprintf(text, sizeof(text), "[driver]\nname=d\n[capabilities]\n0:note =\n1:irq = irq=%u, note=0\n", line);
+		CHECK_EQ(parse(text, &m, &e), 0);
+		CHECK_EQ(manifest_platform_check(&m, "pc", &e), 0);
+		CHECK_EQ(manifest_platform_check(&m, "linux", &e), -1);
+		CHECK_STR(e.reason, "irq: not available on PLATFORM=linux");
+	}
+	CHECK_EQ(parse("[driver]\nname=d\n[capabilities]\n0:note = hostin\n"
 		       "2:mmio = base=100000000000, size=1000\n", &m, &e), 0);
 	CHECK_EQ(manifest_platform_check(&m, "linux", &e), 0);
+	CHECK_EQ(manifest_platform_check(&m, "pc", &e), 0);
 }

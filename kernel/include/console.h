@@ -34,6 +34,12 @@ void console_device_mapped(uint64_t first, uint64_t last, const char *who);
 /* The machine is dying (panic): take the screen back and show the
  * kernel's text, the report included. */
 void console_panic(void);
+/* MACHINE_HOSTIN_NOTE: signal n (with badge) when the console input the
+ * kernel watches has something. The kernel holds a reference to the note
+ * it signals, put when replaced. -1 where the kernel watches no input
+ * (the PC: its drivers take their own interrupts), else 0. */
+struct note;
+int console_input_note(struct note *n, uint64_t badge);
 /* Whether the last byte anyone wrote ended a line (tagged writes start
  * each of their lines with a tag: debug_write.c). */
 int console_at_line_start(void);

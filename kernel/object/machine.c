@@ -3,6 +3,7 @@
 #include <abi/object.h>
 #include <arch/cpu.h>
 #include <boot.h>
+#include <console.h>
 #include <fastpath.h>
 #include <klog.h>
 #include <kprintf.h>
@@ -83,6 +84,16 @@ void machine_invoke(struct cap *c, uint64_t op, struct trap_frame *f)
 			kobj_get(n->obj);       /* the kernel's reference, put when replaced */
 		klog_set_note(n ? (struct note *)n->obj : 0, n ? n->badge : 0);
 		f->rax = TERN_OK;
+		return;
+	}
+	case MACHINE_HOSTIN_NOTE: {
+		uint64_t err = 0;
+		struct cap *n = 0;
+		if (f->rdx && !(n = cap_lookup(f->rdx, CAP_NOTE, RIGHT_WRITE, &err))) {
+			f->rax = err;
+			return;
+		}
+		f->rax = console_input_note(n ? (struct note *)n->obj : 0, n ? n->badge : 0) ? E_BAD_ARG : TERN_OK;
 		return;
 	}
 	case MACHINE_MMIO: {

@@ -56,6 +56,11 @@ enum tern_invoke {
 	MACHINE_KLOG_NOTE,      /* a2 = note cap (0 = none): signalled (its badge, 1 if 0) when the
 				 * kernel log ring grows, at most every 10 ms; one note at a time,
 				 * a new one replaces the old (abi/klog.h, kernel/klog.c) */
+	MACHINE_HOSTIN_NOTE,    /* a2 = note cap (0 = none): signalled (its badge, 1 if 0) when the
+				 * console input the kernel watches has bytes or has ended, each
+				 * time its reader re-arms it; one note at a time, a new one
+				 * replaces the old. Only PLATFORM=linux watches one (the host
+				 * terminal, hosted/hostterm.h); elsewhere E_BAD_ARG */
 
 	/* mmio (device memory): the cap's range is [badge, extra] (CAP_IDENTIFY) */
 	MMIO_MAP = 96,          /* a2 = task cap (0 = self), a3 = vaddr, a4 = physical address

@@ -63,11 +63,10 @@ void tss_set_kernel_stack(uint64_t rsp0)
 		known[nknown++] = rsp0;
 	VALGRIND_STACK_REGISTER(rsp0 - KSTACK_SIZE, rsp0 - 1);
 }
-/* Interrupt lines: only HOSTTERM_IRQ ever fires (user.c polls standard
- * input while it is unmasked); the mask is kept as the PIC keeps it. */
-unsigned hosted_irq_unmasked;
-void pic_mask(unsigned line) { hosted_irq_unmasked &= ~(1u << line); }
-void pic_unmask(unsigned line) { hosted_irq_unmasked |= 1u << line; }
+/* Interrupt lines: none ever fires here (the host terminal wakes its
+ * driver through a note, hostin.c), so there is no mask to keep. */
+void pic_mask(unsigned line) { (void)line; }
+void pic_unmask(unsigned line) { (void)line; }
 
 int ioport_allow(struct task *t, uint16_t first, uint16_t last, int allow)
 {

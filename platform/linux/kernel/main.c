@@ -103,13 +103,16 @@ static void load_module(const char *path)
 	boot_info.nmods = 1;
 }
 
+_Static_assert(HOSTED_TERM_PAGE_PA >= PAGE_SIZE * (1 + KLOG_PAGES) && HOSTED_TERM_PAGE_PA < MODULE_BASE,
+	       "the terminal's page is reserved, after the log ring");
+
 static void frames_setup(void)
 {
 	hosted_klog_pa = PAGE_SIZE;
 	boot_info.avail[0] = (struct mem_range){ 0, hosted_phys_size };
 	boot_info.navail = 1;
 	struct mem_range res[2] = {
-		{ 0, MODULE_BASE },     /* page 0, the log ring, room */
+		{ 0, MODULE_BASE },     /* page 0, the log ring, the terminal's page, room */
 		{ MODULE_BASE, boot_info.mods[0].end - MODULE_BASE },
 	};
 	struct memmap usable;
@@ -189,12 +192,22 @@ int main(int argc, char **argv)
 	if (optind + 1 != argc || mib < 32 || mib > 65536)
 		goto usage;
 	/* "platform=linux" first: userspace may ask (init refuses ioport and
-	 * irq manifests on this platform). "serial=hostterm" last, so that a
-	 * word of -c comes first and wins (init takes a name's first value):
-	 * init.conf starts /drv/${serial:-pcserial} as the serial terminal,
-	 * here the host terminal's driver. */
-	snprintf(boot_info.cmdline, sizeof(boot_info.cmdline), "platform=linux %s%sserial=hostterm", cmdline,
-		 *cmdline ? " " : "");
+	 * irq manifests on this platform). "serial=hostterm console_end=-p"
+	 * last, so that a word of -c comes first and wins (init takes a
+	 * name's first value): init.conf starts /drv/${serial:-pcserial} as
+	 * the serial terminal, here the host terminal's driver, and gives
+	 * the console's getty ${console_end}: -p, power off when the shell
+	 * ends (^D, or the end of piped input), as a program on this
+	 * terminal ends; -c console_end= keeps the serial line's way. */
+	snprintf(boot_info.cmdline, sizeof(boot_info.cmdline), "platform=linux %s%sserial=hostterm console_end=-p",
+		 cmdline, *cmdline ? " " : "");
+	/* A closed standard stream would be the next file we open (the
+	 * initramfs, a task's socket): standard input polled for the host
+	 * terminal would be that. /dev/null instead: input that has ended,
+	 * output that goes nowhere. */
+	for (int fd = 0; fd < 3; fd++)
+		if (fcntl(fd, F_GETFD) < 0 && open("/dev/null", fd ? O_WRONLY : O_RDONLY) != fd)
+			die("/dev/null");
 	term_is_tty = tcgetattr(0, &term_saved) == 0;
 	memory_setup(mib);
 	load_module(argv[optind]);

@@ -68,6 +68,14 @@ static unsigned prot_of(uint64_t flags)
 	return WIRE_R | (flags & PTE_W ? WIRE_W : 0) | (flags & PTE_NX ? 0 : WIRE_X);
 }
 
+/* The host terminal's page is mapped at va: the process gets the memory
+ * file's page for it (its arming word, hostterm.h) and the terminal. */
+static void term_on(struct hspace *s, uint64_t va, uint64_t flags)
+{
+	hosted_space_op(s, va, HOSTED_TERM_PAGE_PA, prot_of(flags) & ~WIRE_X);
+	hosted_space_op(s, va, 0, WIRE_TERM_ON);
+}
+
 int paging_map(uint64_t root, uint64_t va, uint64_t pa, uint64_t flags, uint64_t *budget)
 {
 	if (va >= 0x800000000000ull)
@@ -77,12 +85,13 @@ int paging_map(uint64_t root, uint64_t va, uint64_t pa, uint64_t flags, uint64_t
 		return -1;
 	*pte = pa | flags | PTE_P;
 	/* Device memory (PTE_DEV) has no frames in the memory file: it is
-	 * recorded but never mapped into the process; the host terminal's
-	 * page is the terminal itself. */
+	 * recorded but never mapped into the process; but the host
+	 * terminal's page is the terminal itself, backed by the kernel's
+	 * page for it (term_on). */
 	if (!(flags & PTE_DEV))
 		hosted_space_op(hosted_space(root), va, pa, prot_of(flags));
 	else if (pa == HOSTTERM_PA)
-		hosted_space_op(hosted_space(root), va, 0, WIRE_TERM_ON);
+		term_on(hosted_space(root), va, flags);
 	return 0;
 }
 
@@ -96,8 +105,10 @@ uint64_t paging_unmap(uint64_t root, uint64_t va)
 	*pte = 0;
 	if (!(old & PTE_DEV))
 		hosted_space_op(hosted_space(root), va, 0, 0);
-	else if ((old & PTE_ADDR) == HOSTTERM_PA)
+	else if ((old & PTE_ADDR) == HOSTTERM_PA) {
+		hosted_space_op(hosted_space(root), va, 0, 0);
 		hosted_space_op(hosted_space(root), va, 0, WIRE_TERM_OFF);
+	}
 	return old;
 }
 
@@ -123,7 +134,7 @@ static void replay_level(struct hspace *s, uint64_t pa, int level, uint64_t va)
 		else if (!(t[i] & PTE_DEV))
 			hosted_space_op(s, v, t[i] & PTE_ADDR, prot_of(t[i]));
 		else if ((t[i] & PTE_ADDR) == HOSTTERM_PA)
-			hosted_space_op(s, v, 0, WIRE_TERM_ON);
+			term_on(s, v, t[i]);
 	}
 }
 

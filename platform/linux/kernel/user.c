@@ -33,7 +33,6 @@
 #include <hosted/hosted.h>
 #include <hosted/hostterm.h>
 #include <hosted/oplog.h>
-#include <object/irq.h>
 #include <klog.h>
 #include <kprintf.h>
 #include <object/kobj.h>
@@ -226,9 +225,6 @@ static void take_signal(void)
 	}
 }
 
-/* The host terminal's line is unmasked: standard input raises it. */
-static int stdin_watched(void) { return (hosted_irq_unmasked >> HOSTTERM_IRQ) & 1; }
-
 /* Wait for the task to enter the kernel; ticks meanwhile. 0, or -1 if
  * its process ended or said something malformed. */
 static int wait_up(struct hspace *s, struct wire_up *u)
@@ -236,7 +232,7 @@ static int wait_up(struct hspace *s, struct wire_up *u)
 	for (;;) {
 		struct pollfd p[4] = { { s->sock, POLLIN, 0 }, { hosted_timer_fd, POLLIN, 0 },
 				       { hosted_signal_fd, POLLIN, 0 }, { 0, POLLIN, 0 } };
-		if (poll(p, stdin_watched() ? 4 : 3, -1) < 0) {
+		if (poll(p, hostin_watched() ? 4 : 3, -1) < 0) {
 			if (errno == EINTR)
 				continue;
 			panic("hosted: poll: %s", strerror(errno));
@@ -244,7 +240,7 @@ static int wait_up(struct hspace *s, struct wire_up *u)
 		if (p[2].revents)
 			take_signal();
 		if (p[3].revents)
-			irq_deliver(HOSTTERM_IRQ);      /* masks the line until IRQ_ACK */
+			hostin_ready();         /* signals its note, until it is armed again */
 		if (p[1].revents || p[3].revents) {
 			take_ticks();
 			/* Someone else is due (a higher priority woke, or the
@@ -379,12 +375,12 @@ void hosted_idle(void)
 	for (;;) {
 		struct pollfd p[3] = { { hosted_timer_fd, POLLIN, 0 }, { hosted_signal_fd, POLLIN, 0 },
 				       { 0, POLLIN, 0 } };
-		if (poll(p, stdin_watched() ? 3 : 2, -1) < 0 && errno != EINTR)
+		if (poll(p, hostin_watched() ? 3 : 2, -1) < 0 && errno != EINTR)
 			panic("hosted: poll: %s", strerror(errno));
 		if (p[1].revents)
 			take_signal();
 		if (p[2].revents)
-			irq_deliver(HOSTTERM_IRQ);
+			hostin_ready();
 		take_ticks();
 		kernel_exit();
 	}

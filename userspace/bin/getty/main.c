@@ -8,11 +8,17 @@
  * must not flood the line, so after a few quick deaths in a row getty
  * pauses, longer each time, up to 10 s.
  *
- *   getty [-t] [TERMINAL]  the banner says "on TERMINAL console" (default:
- *                      the terminal's own name, STREAM_INFO: serial,
- *                      serial1, screen); -t starts the shell as sh -t
- *                      (its time stamp counter at the first prompt, for
- *                      make bench: init.conf's ${getty})
+ *   getty [-t] [-p] [TERMINAL]  the banner says "on TERMINAL console"
+ *                      (default: the terminal's own name, STREAM_INFO:
+ *                      serial, serial1, screen); -t starts the shell as
+ *                      sh -t (its time stamp counter at the first prompt,
+ *                      for make bench: init.conf's ${getty}); -p powers
+ *                      the machine off when the shell ends, instead of
+ *                      starting another (tern hosted on Linux, where the
+ *                      console is the developer's own terminal and ^D or
+ *                      the end of piped input means "done": init.conf's
+ *                      ${console_end}, docs/hosted.md). Empty words are
+ *                      skipped (init.conf's ${NAME:-} when NAME is unset).
  *
  * Manifest slots: 0 the file system.
  */
@@ -80,25 +86,33 @@ static int getty_shell(int tsc)
 int main(int argc, const char **argv)
 {
 	unsigned quick = 0;
-	int tsc = argc > 1 && !strcmp(argv[1], "-t");
-	if (tsc) {
-		argc--;
-		argv++;
+	int tsc = 0, end_power = 0;
+	const char *term = 0;
+	for (int i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "-t"))
+			tsc = 1;
+		else if (!strcmp(argv[i], "-p"))
+			end_power = 1;
+		else if (argv[i][0] && !term)
+			term = argv[i];
 	}
-	/* init.conf's ${getty:-} makes an empty word when not set: no name. */
-	if (argc > 1 && !argv[1][0])
-		argc = 1;
 	/* One write, so that no other output comes between its words. */
 	char banner[80], name[9] = "serial";
-	if (argc <= 1)
+	if (!term)
 		stream_terminal_name(PROG_STDOUT, name);
-	snprintf(banner, sizeof(banner), "\ntern 0.1 on %s console\n\n", argc > 1 ? argv[1] : name);
+	snprintf(banner, sizeof(banner), "\ntern 0.1 on %s console\n\n", term ? term : name);
 	for (;;) {
 		getty_say(banner);
 		getty_motd();
 		uint64_t t0 = tern_uptime_ns();
 		int err = getty_shell(tsc);
 		tsc = 0;        /* only the first shell's prompt is the boot's */
+		if (end_power && !err) {
+			long r = init_power(PROG_INIT, INIT_POWEROFF);
+			char why[80];
+			snprintf(why, sizeof(why), "getty: cannot power off: %s\n", r ? init_strerror(-r) : "init did not do it");
+			getty_say(why);
+		}
 		quick = err || tern_uptime_ns() - t0 < GETTY_QUICK_NS ? quick + 1 : 0;
 		if (quick >= 3) {
 			unsigned secs = quick - 2 < 10 ? quick - 2 : 10;

@@ -5,5 +5,5 @@
 /* Send what uart_putc collected. */
 void hostterm_flush(void);
 /* Standard input has ended (a pipe or file drained, the pty closed): no
- * byte will come again, and the interrupt line stays masked. */
+ * byte will come again, and the terminal is not armed again. */
 extern bool hostterm_eof;

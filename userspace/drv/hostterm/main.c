@@ -10,14 +10,23 @@
  * says terminal "serial".
  *
  * The device is what init gives from the manifest: the terminal's page
- * (slot 2; mapping it is what makes us its holder) and its interrupt line
- * (slot 4, "standard input has something", bound to the note in slot 3).
- * The line is acknowledged only when port.c is not holding (its ring is
- * full: the bytes wait in the host's input, as in a UART's FIFO) and
- * input has not ended; after a read that made room we acknowledge it.
+ * (slot 2; mapping it is what makes us its holder) and the note the
+ * kernel signals when standard input has something (slot 3, `note =
+ * hostin`: PLATFORM=linux has no interrupt lines). We arm the page's word
+ * (hosted/hostterm.h) only when port.c is not holding (its ring is full:
+ * the bytes wait in the host's input, as in a UART's FIFO) and input has
+ * not ended; after a read that made room we arm it again. This is the
+ * flow control the masked interrupt line gave, with the word in place of
+ * IRQ_ACK.
+ *
+ * The end of standard input (a pipe or file drained, the pty closed) is
+ * passed on, unlike a UART's: once every byte of it was read, every read
+ * is answered with end of stream (n = 0), so the shell ends as at ^D, and
+ * tern hosted can end with its input (docs/hosted.md).
  */
 #include "hostterm.h"
 #include "portsrv.h"
+#include "request.h"
 #include "serve.h"
 #include "../../../platform/linux/include/hosted/hostterm.h"
 #include <proto/service.h>
@@ -28,19 +37,40 @@
 #define EP      PROG_CAP(0)
 #define MMIO    PROG_CAP(2)
 #define NOTE    PROG_CAP(3)
-#define IRQ     PROG_CAP(4)
-#define TERM_VA 0x50000000ull   /* where the terminal's page is mapped (it holds nothing) */
+#define TERM_VA 0x50000000ull   /* where the terminal's page is mapped */
 
 static struct port port;
 static struct port_srv srv = { .port = &port, .name = "serial" };
-static bool masked = true;      /* the line fired and is not acknowledged yet */
+static struct hostterm_page *const term = (struct hostterm_page *)TERM_VA;
+static bool armed;              /* we set the word and the note has not come yet */
 
-/* Acknowledge the line once port.c takes bytes again (see above). */
-static void unmask(void)
+/* Arm the terminal once port.c takes bytes again (see above). The
+ * kernel reads the word when it next waits, which our next system call
+ * (the receive below) is. */
+static void arm(void)
 {
-	if (masked && !port.held && !hostterm_eof) {
-		masked = false;
-		tern_invoke(IRQ, IRQ_ACK, 0, 0, 0, 0, 0);
+	if (!armed && !port.held && !hostterm_eof) {
+		armed = true;
+		term->armed = 1;
+	}
+}
+
+/* Input has ended and nothing of it is left to read. */
+static bool ended(void)
+{
+	return hostterm_eof && !port.held && !ring_count(&port.rx) && !port.readers.nback;
+}
+
+/* Answer every waiting read with end of stream, once input has ended. */
+static void end_reads(void)
+{
+	for (unsigned i = 0; ended() && port.readers.n && i < READERS_MAX; i++) {
+		uint64_t reply = readers_take(&port.readers, port.readers.wait[0].badge);
+		if (!reply)
+			continue;       /* being replaced: its new read is answered below */
+		struct tern_msg m = { .info = MSG_INFO(0, 1, 0), .mr = { 0 } };
+		tern_send(reply, &m);
+		slot_free(reply);
 	}
 }
 
@@ -69,8 +99,8 @@ int main(void)
 		return 1;
 	}
 	port_rx(&port);         /* what was typed before us (or before a restart) */
-	unmask();
-	printf("hostterm: host terminal on line %u\n", HOSTTERM_IRQ);
+	arm();
+	printf("hostterm: host terminal, woken by its note\n");
 
 	struct tern_msg m;
 	bool reply = false;
@@ -82,19 +112,24 @@ int main(void)
 			continue;
 		unsigned ncaps = MSG_NCAPS(m.info);
 		if (m.info & MSG_FROM_NOTE) {
-			masked = true;
+			armed = false;  /* the kernel cleared the word as it signalled */
 			port_rx(&port);
-			unmask();
+			arm();
 			deliver();
 		} else if (service_client_gone(&m)) {
 			intr_gone(&srv.intr, m.mr[0]);  /* a notice, not a call: no reply */
 			serve_gone(&port.readers, m.mr[0], port_take, &port);
+		} else if (MSG_LABEL(m.info) == STREAM_READ && ended() && !stream_request_check(m.info, m.mr[0])) {
+			m.mr[0] = 0;    /* end of stream, whoever asks */
+			m.info = MSG_INFO(0, 1, 0);
+			reply = true;
 		} else {
 			reply = port_request(&srv, &m);
 		}
 		intr_unused(ncaps);
 		hostterm_flush();       /* what a write collected, before its reply */
 		deliver();
-		unmask();               /* a read may have made room */
+		end_reads();
+		arm();                  /* a read may have made room */
 	}
 }

@@ -8,7 +8,7 @@
  *
  * Reading: the host gives bytes in chunks, the UART interface one at a
  * time, so a small look-ahead stands in for the receive FIFO. Holding
- * reception is main.c's business (it leaves the interrupt line masked
+ * reception is main.c's business (it does not arm the terminal's note
  * while port.c holds: the bytes wait in the host's input).
  * Writing: bytes collect in an output buffer, sent as one host write when
  * port.c waits for the transmitter (uart_tx_empty) or main.c flushes:

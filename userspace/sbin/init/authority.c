@@ -76,8 +76,8 @@ static const char *fs_cap_refusal(const struct prog *spawner, const struct man_c
 		return c->initramfs && spawner && !holds_initramfs(spawner) ? "the initramfs" : 0;
 	case MAN_MMIO:
 		return !spawner || !holds_mmio(spawner, c) ? "device memory its spawner lacks" : 0;
-	case MAN_NOTE:  /* the kernel signals one note: the screen driver's, not theirs */
-		return c->klog ? "the kernel log's wake-up" : 0;
+	case MAN_NOTE:  /* the kernel signals one note of each: the drivers', not theirs */
+		return c->klog ? "the kernel log's wake-up" : c->hostin ? "the host terminal's wake-up" : 0;
 	}
 	return 0;
 }

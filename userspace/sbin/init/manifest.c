@@ -106,6 +106,10 @@ static int cap_value(struct ctx *c, const struct ini_item *it, struct man_cap *c
 		cap->klog = 1;          /* the kernel log ring (abi/klog.h), or the note it wakes */
 		return 0;
 	}
+	if (cap->type == MAN_NOTE && str_eq(it->value, "hostin")) {
+		cap->hostin = 1;        /* the note the host terminal's input wakes */
+		return 0;
+	}
 	if (cap->type == MAN_MMIO && str_eq(it->value, "framebuffer")) {
 		cap->framebuffer = 1;   /* the range is the boot framebuffer's */
 		return 0;
@@ -312,9 +316,7 @@ int manifest_platform_check(const struct manifest *m, const char *platform, stru
 		return 0;
 	for (int i = 0; i < m->ncaps; i++) {
 		const struct man_cap *cap = &m->caps[i];
-		const char *what = cap->type == MAN_IOPORT                              ? "ioport"
-				 : cap->type == MAN_IRQ && cap->irq != MAN_HOSTED_IRQ ? "irq"
-										      : 0;
+		const char *what = cap->type == MAN_IOPORT ? "ioport" : cap->type == MAN_IRQ ? "irq" : 0;
 		if (what) {
 			err->line = cap->line;
 			fmt_reason(err, what, ": not available on PLATFORM=", platform);

@@ -26,6 +26,8 @@ struct man_cap {
 	int initramfs;                          /* page: the initramfs, read-only */
 	int klog;                               /* page: the kernel log ring, read-only;
 						 * note: signalled when it grows (MACHINE_KLOG_NOTE) */
+	int hostin;                             /* note: signalled when the host terminal has
+						 * input (MACHINE_HOSTIN_NOTE, PLATFORM=linux) */
 	uint64_t pages;                         /* page: fresh pages */
 	int framebuffer;                        /* mmio: the boot framebuffer (init finds the range) */
 };
@@ -69,11 +71,10 @@ const struct man_cap *manifest_cap(const struct manifest *m, unsigned slot);
 /*
  * What the platform cannot give (platform= on the kernel command line,
  * "pc" when absent). PLATFORM=linux (tern hosted, docs/hosted.md) has no
- * I/O ports and one interrupt line, the host terminal's
- * (MAN_HOSTED_IRQ), so a manifest asking for an ioport, or an irq on
- * another line, is refused: 0, or -1 with *err naming the first such
- * capability ("ioport: not available on PLATFORM=linux"). init reports it
- * like a manifest error and does not start the program.
+ * I/O ports and no interrupt lines (the host terminal's driver is woken
+ * by a note, `note = hostin`), so a manifest asking for an ioport or an
+ * irq is refused: 0, or -1 with *err naming the first such capability
+ * ("irq: not available on PLATFORM=linux"). init reports it like a
+ * manifest error and does not start the program.
  */
-#define MAN_HOSTED_IRQ 5
 int manifest_platform_check(const struct manifest *m, const char *platform, struct man_error *err);

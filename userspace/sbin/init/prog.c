@@ -359,6 +359,10 @@ static int give_cap(struct prog *p, int i, uint64_t task, uint64_t *note_of)
 		 * note it signalled before (a restarted driver's). */
 		if (c->klog && (err = tern_invoke(ROOT_MACHINE, MACHINE_KLOG_NOTE, note_of[i], 0, 0, 0, 0)))
 			return err;
+		/* Likewise the host terminal's input (PLATFORM=linux; the PC's
+		 * kernel watches none and refuses). */
+		if (c->hostin && (err = tern_invoke(ROOT_MACHINE, MACHINE_HOSTIN_NOTE, note_of[i], 0, 0, 0, 0)))
+			return err;
 		return tern_cap_copy(note_of[i], task, dst, RIGHTS_ALL);
 	case MAN_IOPORT:
 		return tern_cap_mint(ROOT_IOPORT, task, dst, RIGHTS_ALL, c->min, c->max);

@@ -88,3 +88,21 @@ KTEST(klog_note_wakes_its_reader_when_the_log_grows)
 	KCHECK_EQ(tern_page_unmap(ROOT_KLOG, 0, VA), TERN_OK);
 	return 0;
 }
+
+/* MACHINE_HOSTIN_NOTE: decoded as MACHINE_KLOG_NOTE is (a note cap with
+ * WRITE, or 0), then only PLATFORM=linux, which watches the host
+ * terminal's input for its driver, takes it; the PC refuses E_BAD_ARG
+ * (its drivers take their own interrupt lines). That it wakes the
+ * terminal's holder is hosted/term's and hosted/end's. */
+KTEST(hostin_note_only_where_the_kernel_watches_input)
+{
+	uint64_t n = make(CAP_NOTE, 0), ro = slot();
+	KCHECK(n);
+	KCHECK_EQ(tern_cap_mint(n, 0, ro, RIGHT_READ, 0, 0), TERN_OK);
+	KCHECK(tern_invoke(ROOT_MACHINE, MACHINE_HOSTIN_NOTE, ROOT_KLOG, 0, 0, 0, 0) != TERN_OK);  /* not a note */
+	KCHECK(tern_invoke(ROOT_MACHINE, MACHINE_HOSTIN_NOTE, ro, 0, 0, 0, 0) != TERN_OK);        /* no WRITE */
+	int hosted = strstr(ktest_cmdline, "platform=linux") != 0;
+	KCHECK_EQ(tern_invoke(ROOT_MACHINE, MACHINE_HOSTIN_NOTE, n, 0, 0, 0, 0), hosted ? TERN_OK : E_BAD_ARG);
+	KCHECK_EQ(tern_invoke(ROOT_MACHINE, MACHINE_HOSTIN_NOTE, 0, 0, 0, 0, 0), hosted ? TERN_OK : E_BAD_ARG);
+	return 0;
+}

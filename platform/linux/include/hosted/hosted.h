@@ -41,7 +41,12 @@ void hosted_spawn_end(void);
 extern const char *hosted_gdb;
 /* The kernel stack of a task that died (for valgrind; arch.c). */
 void hosted_stack_dead(uint64_t kstack);
-/* Interrupt lines unmasked (arch.c's PIC). */
-extern unsigned hosted_irq_unmasked;
+/* The host terminal's page (hostterm.h) in the memory file: reserved
+ * below the initramfs (main.c), after page 0 and the log ring's pages. */
+#define HOSTED_TERM_PAGE_PA 0x5000ull
+/* Standard input is to be watched: a note is bound and the page's holder
+ * armed it (hostin.c). Then hostin_ready when it has something. */
+int hostin_watched(void);
+void hostin_ready(void);
 /* Put the terminal back as tern-linux found it (main.c). */
 void hosted_term_restore(void);

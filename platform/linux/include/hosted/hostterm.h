@@ -6,9 +6,15 @@
  * - device memory: one page at HOSTTERM_PA, which is not RAM, so only the
  *   root (MACHINE_MMIO) or whoever it hands an mmio cap to can map it.
  *   Mapping it (MMIO_MAP) is what gives a task the terminal; unmapping it,
- *   or the task's death, takes it away. The page itself holds nothing.
- * - an interrupt line, HOSTTERM_IRQ: "standard input has something (or
- *   has ended)", masked when delivered until IRQ_ACK, like any line.
+ *   or the task's death, takes it away. The page is a page of the memory
+ *   file the kernel keeps for this (HOSTED_TERM_PAGE_PA, hosted.h), laid
+ *   out as struct hostterm_page: the holder writes it, the kernel reads it.
+ * - a note, not an interrupt line (PLATFORM=linux has none): the root
+ *   binds it with MACHINE_HOSTIN_NOTE, and the kernel signals it when
+ *   standard input has something (or has ended) while the page's `armed`
+ *   word is set, clearing the word as it does (hostin.c). The holder sets
+ *   the word again when it can take more bytes; until then the bytes wait
+ *   in the host's input, as they waited behind the masked line before.
  * - host calls, made with the `syscall` instruction like a system call
  *   but answered by the task's own process (tern-task) when it holds the
  *   terminal (any other task gets E_BAD_SYSCALL from the kernel):
@@ -21,9 +27,24 @@
  *   holds it ends, however it ends, and when tern-linux itself ends.
  */
 #pragma once
+#include <stdint.h>
 
 #define HOSTTERM_PA     0x100000000000ull       /* 16 TiB: never RAM here */
-#define HOSTTERM_IRQ    5       /* no PC driver of tern's uses it (pcserial has 3 and 4) */
+
+/*
+ * The terminal's page. `armed` is the flow control the masked interrupt
+ * line gave: 1 = "wake me when there is input", written by the holder
+ * just before it waits for the note (it is read each time the kernel
+ * waits, and the holder's wait is such a time, so none is missed; input
+ * is a level, not an edge, so bytes that came before the write still
+ * wake it). The kernel sets it to 0 when it signals: one wake-up per
+ * arming, so a holder whose ring is full simply does not arm, and the
+ * bytes stay in the host's input until it does. Any other value is
+ * taken as 1; the rest of the page is unused.
+ */
+struct hostterm_page {
+	volatile uint32_t armed;
+};
 
 #define HOSTCALL_WRITE  0x7E01
 #define HOSTCALL_READ   0x7E02

@@ -19,7 +19,9 @@
  *   STREAM_READ   MR0 = max (<= STREAM_CHUNK). The reply comes once at
  *                 least one byte is there: MR0 = n, bytes from MR1.
  *                 n = 0 means end of stream (a file's end; a pipe with no
- *                 writer left); a terminal never ends. max = 0 is
+ *                 writer left); a terminal never ends, but for the host
+ *                 terminal of tern hosted on Linux (drv/hostterm) once
+ *                 the host's input has ended and all of it was read. max = 0 is
  *                 answered at once with n = 0. A pipe has one waiting
  *                 read at a time: another read of it meanwhile gets
  *                 E_BUSY (and one waiting write: another gets E_BUSY).
