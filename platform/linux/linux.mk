@@ -15,12 +15,12 @@ HOSTED_KERNEL := $(HOSTED)/tern-linux
 HOSTED_TASK := $(HOSTED)/tern-task
 
 # The kernel's own C files, unchanged: everything but the boot path (main,
-# the PC console and klog ring in the image, multiboot/UEFI parsing,
-# self-tests) and the PC's arch/ directory.
+# the PC console and klog ring in the image, multiboot/UEFI parsing, the
+# self-tests but the heap's) and the PC's arch/ directory.
 HOSTED_KERNEL_C := kernel/sched.c kernel/syscall.c kernel/fastpath.c kernel/debug_write.c \
 	$(wildcard kernel/object/*.c) \
 	kernel/mm/heap.c kernel/mm/memmap.c kernel/mm/pmm.c kernel/mm/vspace.c \
-	kernel/lib/kprintf.c kernel/lib/cmdline.c kernel/lib/lz4.c kernel/boot/root.c kernel/klog.c
+	kernel/lib/kprintf.c kernel/lib/cmdline.c kernel/lib/lz4.c kernel/boot/root.c kernel/boot/selftest_heap.c kernel/klog.c
 HOSTED_SHARED_C := userspace/lib/format.c userspace/lib/tar.c userspace/lib/elf.c
 HOSTED_GLUE := $(sort $(wildcard platform/linux/kernel/*.c platform/linux/kernel/*.S))
 

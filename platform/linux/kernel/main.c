@@ -221,6 +221,7 @@ int main(int argc, char **argv)
 		fastpath_on = 0;
 		kprintf("ipc: fastpath off (fastpath=off)\n");
 	}
+	boot_selftest(boot_info.cmdline);        /* where the PC's kmain runs it (selftest.c) */
 	struct task *idle = task_idle_create(hosted_idle);
 	if (!idle) {
 		fprintf(stderr, "tern-linux: cannot create the idle task\n");
