@@ -74,7 +74,7 @@ done
 # unchanged too (what they expect of the machine is the same there:
 # docs/hosted.md, "Scenarios hosted").
 for s in shell-pipes tools-sys tools-text tools-files dmesg getty-terminal serial-paste small-memory \
-	kernel-heap; do
+	kernel-heap terminal-intr-console; do
 	step "hosted/$s" sh ci/hosted-scenario.sh "$TERN_RUN" \
 		"${HOSTED_CHECK_KERNEL:-$BUILD/linux-san/tern-linux}" "${INITRAMFS:-$BUILD/initramfs.tar}" \
 		"ci/scenarios/$s.run" "$logs/hosted_$s.serial"
