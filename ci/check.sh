@@ -71,6 +71,15 @@ for s in shell-basics shell-redirect shell-editing shell-complete shell-jobs pip
 		"${HOSTED_CHECK_KERNEL:-$BUILD/linux-san/tern-linux}" "${INITRAMFS:-$BUILD/initramfs.tar}" \
 		"ci/scenarios/$s.run" "$logs/hosted_$(basename "$s").serial"
 done
+# The tools', shell pipelines', boot lines' and memory scenarios, hosted
+# unchanged too (what they expect of the machine is the same there:
+# docs/hosted.md, "Scenarios hosted").
+for s in shell-pipes tools-sys tools-text tools-files dmesg getty-terminal serial-paste small-memory \
+	kernel-heap terminal-intr-console; do
+	step "hosted/$s" sh ci/hosted-scenario.sh "$TERN_RUN" \
+		"${HOSTED_CHECK_KERNEL:-$BUILD/linux-san/tern-linux}" "${INITRAMFS:-$BUILD/initramfs.tar}" \
+		"ci/scenarios/$s.run" "$logs/hosted_$s.serial"
+done
 
 echo "tern: QEMU scenarios (accel ${ACCEL:-auto})"
 for s in ci/scenarios/*.run; do

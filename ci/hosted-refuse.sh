@@ -2,7 +2,7 @@
 # tern-run --hosted refuses what only QEMU can do, with the reason, before
 # it starts tern-linux: a scenario with a `serial` line (console-screen),
 # one with `sendkey` (ps2kbd), one whose boot has other QEMU options
-# (small-memory's -m), and one without -initrd (no-module).
+# (hardware's -rtc and -device), and one without -initrd (no-module).
 # Usage: hosted-refuse.sh TERN_RUN TERN_LINUX INITRAMFS
 set -u
 run=$1 kernel=$2 initramfs=$3
@@ -20,7 +20,7 @@ check() {       # check SCENARIO REGEX
 }
 check console-screen '^FAIL .*console-screen.run:[0-9]+: "serial" chooses QEMU.s serial lines: QEMU only, not on the hosted target$'
 check ps2kbd '"sendkey" types on QEMU.s PS/2 keyboard: QEMU only'
-check small-memory '"boot" has QEMU options beyond -kernel, -initrd and -append: QEMU only'
+check hardware '"boot" has QEMU options beyond -kernel, -initrd, -append and -m: QEMU only'
 check no-module 'boot needs -initrd ARCHIVE on the hosted target'
 echo "$pass passed, $fail failed"
 [ $fail -eq 0 ]

@@ -27,8 +27,6 @@
 #include <sched.h>
 #include <version.h>
 
-#define MIN_RAM_KIB (24 * 1024)
-
 extern char _kernel_end[];
 
 struct boot_info boot_info;

@@ -7,8 +7,10 @@
  * scenarios of the serial console run as they are.
  *
  * `boot` takes QEMU's words: -initrd ARCHIVE is the initramfs, -append
- * WORDS becomes tern-linux's -c command line, -kernel is ignored (the
- * kernel is tern-linux itself). Any other word, and every line that needs
+ * WORDS becomes tern-linux's -c command line, -m MIB its -m (the size of
+ * its memory file; without one, the same default as QEMU's,
+ * run_mem_default, so `free` says the same on both), -kernel is ignored
+ * (the kernel is tern-linux itself). Any other word, and every line that needs
  * QEMU itself (its serial lines, monitor, screen, keyboard, isa-debug-exit
  * codes, wrapping), is refused with the reason before anything runs
  * (hosted_line_refused), as a lab machine refuses them. `exit ok` is
@@ -44,24 +46,27 @@ const char *hosted_line_refused(char **argv, int argc)
 			return qemu_only[i].why;
 	if (!strcmp(argv[0], "boot"))
 		for (int i = 1; i < argc; i++) {
-			if (!strcmp(argv[i], "-kernel") || !strcmp(argv[i], "-initrd") || !strcmp(argv[i], "-append")) {
+			if (!strcmp(argv[i], "-kernel") || !strcmp(argv[i], "-initrd") || !strcmp(argv[i], "-append") ||
+			    !strcmp(argv[i], "-m")) {
 				if (++i == argc)
 					return "has an option without its value";
 				continue;
 			}
-			return "has QEMU options beyond -kernel, -initrd and -append";
+			return "has QEMU options beyond -kernel, -initrd, -append and -m";
 		}
 	return 0;
 }
 
 void hosted_boot(struct run *r, char **args, int nargs)
 {
-	const char *initrd = 0, *append = 0;
+	const char *initrd = 0, *append = 0, *mem = run_mem_default();
 	for (int i = 0; i + 1 < nargs; i += 2) {
 		if (!strcmp(args[i], "-initrd"))
 			initrd = args[i + 1];
 		else if (!strcmp(args[i], "-append"))
 			append = args[i + 1];
+		else if (!strcmp(args[i], "-m"))
+			mem = args[i + 1];
 	}
 	if (!initrd)
 		finish(r, 0, "boot needs -initrd ARCHIVE on the hosted target");
@@ -70,8 +75,8 @@ void hosted_boot(struct run *r, char **args, int nargs)
 		finish(r, 0, "cannot make a pty: %s", strerror(errno));
 	const char *slave = ptsname(master);
 	if (r->log) {
-		fprintf(r->log, "# %s%s%s%s %s\n", r->hosted, append ? " -c \"" : "", append ? append : "",
-			append ? "\"" : "", initrd);
+		fprintf(r->log, "# %s -m %s%s%s%s %s\n", r->hosted, mem, append ? " -c \"" : "",
+			append ? append : "", append ? "\"" : "", initrd);
 		fflush(r->log);
 	}
 	fflush(stdout);
@@ -87,9 +92,9 @@ void hosted_boot(struct run *r, char **args, int nargs)
 		if (s > 2)
 			close(s);
 		if (append)
-			execl(r->hosted, r->hosted, "-c", append, initrd, (char *)0);
+			execl(r->hosted, r->hosted, "-m", mem, "-c", append, initrd, (char *)0);
 		else
-			execl(r->hosted, r->hosted, initrd, (char *)0);
+			execl(r->hosted, r->hosted, "-m", mem, initrd, (char *)0);
 		fprintf(stderr, "tern-run: cannot run %s: %s\n", r->hosted, strerror(errno));
 		_exit(127);
 	}

@@ -50,6 +50,10 @@ struct run {
 
 /* tern-run.c: the interpreter. */
 double now(void);
+/* The guest's memory in MiB when `boot` gives no -m: QEMU_MEM from the
+ * environment, else 256. QEMU and tern-linux get the same, so a scenario
+ * sees the same machine on both. */
+const char *run_mem_default(void);
 /* Words of a scenario line: blanks separate, "..." groups, ${VAR} expands. */
 int split(const char *s, char **argv);
 /* The NAME=VALUE words after the scenario on the command line. */

@@ -418,6 +418,12 @@ static const char *accel(void)
 	return a && *a ? a : "tcg";
 }
 
+const char *run_mem_default(void)
+{
+	const char *mem = getenv("QEMU_MEM");
+	return mem && *mem ? mem : "256";
+}
+
 static void boot(struct run *r, char **args, int nargs)
 {
 	char *argv[MAX_ARGS * 2];
@@ -425,7 +431,6 @@ static void boot(struct run *r, char **args, int nargs)
 	for (int i = 0; i < r->nwrap; i++)
 		argv[n++] = r->wrap[i];
 	const char *qemu = getenv("QEMU");
-	const char *mem = getenv("QEMU_MEM");
 	static char accel_arg[64];
 	snprintf(accel_arg, sizeof(accel_arg), "%s", accel());
 	argv[n++] = (char *)(qemu && *qemu ? qemu : "qemu-system-x86_64");
@@ -436,7 +441,7 @@ static void boot(struct run *r, char **args, int nargs)
 		has_mem |= !strcmp(args[i], "-m");
 	if (!has_mem) {
 		argv[n++] = "-m";
-		argv[n++] = (char *)(mem && *mem ? mem : "256");
+		argv[n++] = (char *)run_mem_default();
 	}
 	argv[n++] = "-display";
 	argv[n++] = "none";

@@ -2,7 +2,8 @@
  * Kernel self-tests chosen on the command line with "ktest=NAME":
  * deliberate CPU exceptions (ud, pf, gp, de) that prove the exception
  * report names the vector and the exact faulting RIP, and "heap", which
- * checks the heap returns every frame it took, and "firmware", which
+ * checks the heap returns every frame it took (selftest_heap.c, shared
+ * with PLATFORM=linux), and "firmware", which
  * leaves the interrupt hardware as a careless firmware might
  * (arch/x86_64/ktest_firmware.c) for the rest of the boot to cope with,
  * and "rsdp0", a boot loader that reports no RSDP (acpi_set_rsdp(0)),
@@ -12,10 +13,8 @@
 #include <acpi.h>
 #include <boot.h>
 #include <cmdline.h>
-#include <heap.h>
 #include <kprintf.h>
 #include <panic.h>
-#include <pmm.h>
 #include <sched.h>
 #include <string.h>
 
@@ -38,23 +37,6 @@ static const struct {
 	{ "de", ktest_de, ktest_de_at },
 };
 
-static void heap_check(void)
-{
-	uint64_t before = pmm_free_frames();
-	void *p[64];
-	for (int i = 0; i < 64; i++) {
-		size_t n = (size_t)(i % 7 + 1) * 40;
-		p[i] = kzalloc(n);
-		if (!p[i])
-			panic("heap: allocation %d failed", i);
-		memset(p[i], 0xAB, n);
-	}
-	for (int i = 0; i < 64; i++)
-		kfree(p[i]);
-	kprintf("ktest heap: %s (free frames before %lu, after %lu)\n",
-		pmm_free_frames() == before ? "ok" : "LEAK", before, pmm_free_frames());
-}
-
 void boot_selftest(const char *cmdline)
 {
 	char t[16];
@@ -69,7 +51,7 @@ void boot_selftest(const char *cmdline)
 		return;
 	}
 	if (!strcmp(t, "heap"))
-		heap_check();
+		selftest_heap();
 	else if (!strcmp(t, "firmware"))
 		ktest_firmware();
 	else if (!strcmp(t, "rsdp0"))

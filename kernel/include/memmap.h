@@ -7,6 +7,11 @@
 
 #define MEMMAP_MAX 64
 
+/* The least usable memory tern boots with (the kernel's heap, the root
+ * task and its programs), checked by both boots: kernel/main.c and
+ * PLATFORM=linux's platform/linux/kernel/main.c. */
+#define MIN_RAM_KIB (24 * 1024)
+
 struct mem_range {
 	uint64_t base, len;
 };

@@ -13,7 +13,10 @@
  *
  * Physical layout: page 0 is never used (0 is "no frame"), the kernel log
  * ring follows it, the initramfs starts at 1 MiB, everything after it is
- * the frame allocator's.
+ * the frame allocator's. The boot's first lines are the PC's, in the
+ * same words where they mean the same (the banner, the command line, the
+ * usable memory and its floor, MIN_RAM_KIB), so that a scenario or a
+ * reader of dmesg finds them on both.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -38,6 +41,7 @@
 #include <kprintf.h>
 #include <memmap.h>
 #include <object/task.h>
+#include <panic.h>
 #include <pmm.h>
 #include "../../../kernel/include/sched.h"      /* the kernel's, not libc's */
 #include <version.h>
@@ -81,6 +85,7 @@ static void memory_setup(uint64_t mib)
 	if (m == MAP_FAILED)
 		die("mmap of the memory file");
 	hosted_physmap = m;
+	hosted_klog_pa = PAGE_SIZE;     /* from here on kprintf's lines are in the log ring too */
 }
 
 /* The initramfs as module 0, at MODULE_BASE. */
@@ -89,10 +94,10 @@ static void load_module(const char *path)
 	FILE *f = fopen(path, "rb");
 	if (!f)
 		die(path);
-	uint64_t room = hosted_phys_size / 2;
+	uint64_t room = hosted_phys_size - MODULE_BASE;
 	size_t n = fread(hosted_physmap + MODULE_BASE, 1, room, f);
 	if (ferror(f) || !feof(f)) {
-		fprintf(stderr, "tern-linux: %s: unreadable or larger than half the memory (-m)\n", path);
+		fprintf(stderr, "tern-linux: %s: unreadable or larger than the memory (-m)\n", path);
 		exit(2);
 	}
 	fclose(f);
@@ -106,9 +111,10 @@ static void load_module(const char *path)
 _Static_assert(HOSTED_TERM_PAGE_PA >= PAGE_SIZE * (1 + KLOG_PAGES) && HOSTED_TERM_PAGE_PA < MODULE_BASE,
 	       "the terminal's page is reserved, after the log ring");
 
+/* The usable memory, as the PC's kmain reports and checks it: what the
+ * memory file holds beyond page 0, the log ring and the initramfs. */
 static void frames_setup(void)
 {
-	hosted_klog_pa = PAGE_SIZE;
 	boot_info.avail[0] = (struct mem_range){ 0, hosted_phys_size };
 	boot_info.navail = 1;
 	struct mem_range res[2] = {
@@ -117,6 +123,13 @@ static void frames_setup(void)
 	};
 	struct memmap usable;
 	memmap_build(&usable, boot_info.avail, 1, res, 2);
+	uint64_t kib = memmap_total(&usable) / 1024;
+	kprintf("memory: %lu KiB usable in %d ranges\n", kib, usable.n);
+	if (kib < MIN_RAM_KIB) {
+		kprintf("tern: not enough memory: %lu KiB usable, need at least %d KiB "
+			"(give tern-linux more, e.g. -m 128)\n", kib, MIN_RAM_KIB);
+		machine_fail(2);
+	}
 	if (pmm_init(&usable)) {
 		fprintf(stderr, "tern-linux: no room for the frame bitmap\n");
 		exit(2);
@@ -189,7 +202,7 @@ int main(int argc, char **argv)
 		default: goto usage;
 		}
 	}
-	if (optind + 1 != argc || mib < 32 || mib > 65536)
+	if (optind + 1 != argc || mib < 2 || mib > 65536)
 		goto usage;
 	/* "platform=linux" first: userspace may ask (init refuses ioport and
 	 * irq manifests on this platform). "serial=hostterm console_end=-p"
@@ -210,17 +223,18 @@ int main(int argc, char **argv)
 			die("/dev/null");
 	term_is_tty = tcgetattr(0, &term_saved) == 0;
 	memory_setup(mib);
+	kprintf("tern %s (x86_64, hosted on Linux) booting\n", TERN_VERSION);
+	kprintf("cmdline: \"%s\"\n", boot_info.cmdline);
 	load_module(argv[optind]);
 	frames_setup();
 	signals_setup();
-	kprintf("tern %s (x86_64, hosted on Linux) booting\n", TERN_VERSION);
-	kprintf("cmdline: \"%s\"\n", boot_info.cmdline);
 	kprintf("memory: %lu KiB in one memory file; frames: %lu free\n", hosted_phys_size / 1024,
 		pmm_free_frames());
 	if (strstr(boot_info.cmdline, "fastpath=off")) {
 		fastpath_on = 0;
 		kprintf("ipc: fastpath off (fastpath=off)\n");
 	}
+	boot_selftest(boot_info.cmdline);        /* where the PC's kmain runs it (selftest.c) */
 	struct task *idle = task_idle_create(hosted_idle);
 	if (!idle) {
 		fprintf(stderr, "tern-linux: cannot create the idle task\n");
@@ -230,6 +244,6 @@ int main(int argc, char **argv)
 	clock_setup();
 	boot_start(&boot_info);
 usage:
-	fprintf(stderr, "usage: tern-linux [-m MiB (32..65536)] [-c cmdline] [-t tern-task] [-g NAME=ELF] initramfs.tar\n");
+	fprintf(stderr, "usage: tern-linux [-m MiB (2..65536)] [-c cmdline] [-t tern-task] [-g NAME=ELF] initramfs.tar\n");
 	return 2;
 }

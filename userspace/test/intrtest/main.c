@@ -1,18 +1,27 @@
 /*
  * intrtest: the terminals' side of the stream protocol (proto/stream.h),
- * checked from a client (ci/scenarios/terminal-intr.run), on the serial
- * console (drv/pcserial) and on the screen (drv/vgacon, typed on through
- * drv/ps2kbd).
+ * checked from a client, on the serial console (drv/pcserial, or
+ * drv/hostterm on PLATFORM=linux) and on the screen (drv/vgacon or
+ * drv/fbcon, typed on through drv/ps2kbd).
  *
- *   intrtest          the checks below, then power off
+ *   intrtest          the checks below on the console alone, then power
+ *                     off (terminal-intr-console.run, on both platforms)
+ *   intrtest screen   the same, and the screen's: the screen is its
+ *                     standard input (`start stdio=screen`, intr.conf),
+ *                     so that its manifest asks only for what every
+ *                     platform has (terminal-intr.run, uefi-terminal-intr.run)
  *   intrtest child    registers a ^C note on the console and exits
  *   intrtest input    registers "^C is my input" on the console, reads a
  *                     line there and exits 0 if the ^C in it was read
  *   intrtest drop     drops the console's ^C note (not its own) and exits
- *   intrtest com2     the same on COM2 (serial1), whose calls reach the
+ *   intrtest com2     the same on COM2, its standard input (`start
+ *                     stdio=serial1`), whose calls reach the
  *                     driver through its forwarders, with QEMU's COM2
  *                     looped back (intr-com2.run): what we write comes
  *                     back as input, ^C included
+ *
+ * It always prints on the console (service console), whatever its
+ * standard streams are.
  *
  * What it checks: STREAM_INFO says terminal and STREAM_CLOSE changes
  * nothing; STREAM_INTR refuses a cap that is not a note (E_WRONG_TYPE), a
@@ -38,14 +47,16 @@
 #include <tern/program.h>
 
 #define CON         PROG_CAP(0)         /* the serial console */
-#define SCREEN      PROG_CAP(1)         /* the screen terminal */
+#define SCREEN      PROG_STDIN          /* intrtest screen: the screen terminal */
 #define NOTE        PROG_CAP(2)
-#define COM2        PROG_CAP(3)         /* serial1 */
+#define COM2        PROG_STDIN          /* intrtest com2: serial1 */
 #define BADGE       0x40ull             /* the bits our registered note cap signals */
 #define WAIT_MS     20000               /* for the scenario to type, under TCG */
 #define MANY        300                 /* more than pcserial's and vgacon's slots */
 
 static int passed, failed;
+
+static void to_console(const char *s, size_t n) { stream_write(CON, s, n); }
 
 static void check(int ok, const char *what, long got)
 {
@@ -266,6 +277,7 @@ static void com2(uint64_t note, uint64_t ronote)
 
 int main(int argc, const char **argv)
 {
+	stdio_write = to_console;
 	if (argc == 2 && !strcmp(argv[1], "child"))
 		return stream_intr(CON, NOTE) == 0 ? 0 : 1;
 	if (argc == 2 && !strcmp(argv[1], "input"))
@@ -273,6 +285,7 @@ int main(int argc, const char **argv)
 	if (argc == 2 && !strcmp(argv[1], "drop"))
 		return stream_intr(CON, 0) == 0 ? 0 : 1;
 	int com2_only = argc == 2 && !strcmp(argv[1], "com2");
+	int screen = argc == 2 && !strcmp(argv[1], "screen");
 	uint64_t note = slot_alloc(), ronote = slot_alloc();
 	if (!note || !ronote || tern_cap_mint(NOTE, 0, note, RIGHT_READ | RIGHT_WRITE, BADGE, 0) ||
 	    tern_cap_mint(NOTE, 0, ronote, RIGHT_READ, BADGE, 0)) {
@@ -283,10 +296,12 @@ int main(int argc, const char **argv)
 		com2(note, ronote);
 	} else {
 		refusals("console", CON, note, ronote);
-		refusals("screen", SCREEN, note, ronote);
+		if (screen)
+			refusals("screen", SCREEN, note, ronote);
 		ctrl_c("console", CON, note);
 		nested(note);
-		ctrl_c("screen", SCREEN, note);
+		if (screen)
+			ctrl_c("screen", SCREEN, note);
 	}
 	printf("%d passed, %d failed\n", passed, failed);
 	struct tern_msg m = { .info = MSG_INFO(INIT_POWEROFF, 0, 0) };
