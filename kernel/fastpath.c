@@ -177,22 +177,6 @@ static int fast_reply_recv(struct trap_frame *f)
 	return 1;
 }
 
-/* The signal's switch, apart so that a signal that declines does not pay
- * for the registers it needs. */
-static __attribute__((noinline)) void signal_now(struct task *t, struct note *n, struct task *w, uint64_t bits)
-{
-	/* note_signal */
-	n->waiter = 0;
-	w->waiting_note = 0;
-	w->frame->rax = TERN_OK;
-	w->frame->rdi = n->bits | bits;
-	n->bits = 0;
-	/* schedule: we are still runnable, behind our equals */
-	sched_enqueue(t);
-	fastpath_signals++;
-	run_now(w);
-}
-
 int fastpath_signal(struct trap_frame *f)
 {
 	if (!fastpath_on)
@@ -203,13 +187,24 @@ int fastpath_signal(struct trap_frame *f)
 		return 0;
 	struct note *n = (struct note *)c->obj;
 	struct task *w = n->waiter;
-	uint64_t bits = c->badge ? c->badge : 1;
 	f->rax = TERN_OK;
 	if (!w || w->state != TASK_BLOCKED || w->block != BLOCK_NOTE || t->state != TASK_RUNNABLE ||
-	    w->eff_prio <= t->eff_prio || sched_queued_from(w->eff_prio))
-		note_signal(n, bits);   /* what sys_signal does; the way out switches if it must */
-	else
-		signal_now(t, n, w, bits);
+	    w->eff_prio <= t->eff_prio || sched_queued_from(w->eff_prio)) {
+		/* The cap is what sys_signal checks for: do what it does
+		 * (the way out switches if it must), without a second lookup. */
+		note_signal(n, c->badge ? c->badge : 1);
+		return 1;
+	}
+	/* note_signal */
+	n->waiter = 0;
+	w->waiting_note = 0;
+	w->frame->rax = TERN_OK;
+	w->frame->rdi = n->bits | (c->badge ? c->badge : 1);
+	n->bits = 0;
+	/* schedule: we are still runnable, behind our equals */
+	sched_enqueue(t);
+	fastpath_signals++;
+	run_now(w);
 	return 1;
 }
 
