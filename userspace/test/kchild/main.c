@@ -330,6 +330,10 @@ int tern_main(uint64_t role, uint64_t arg)
 		tern_signal(KC_NOTE2);
 		break;
 	}
+	case ROLE_SF_WATCHDOG:
+		tern_sleep_ms(arg);
+		tern_signal(KC_NOTE);
+		break;
 	}
 	for (;;)
 		tern_sleep_ms(1000);

@@ -53,6 +53,7 @@ enum kchild_role {
 	                           * signaller's round it saw and any error */
 	ROLE_SF_SIGNALLER = 251,  /* arg & 0xFFFF rounds: set the round, signal slot arg >> 16
 	                           * (0: NOTE), then check what happened meanwhile; signal NOTE2 */
+	ROLE_SF_WATCHDOG = 252,   /* sleep arg ms, then signal NOTE */
 };
 
 /* Where the note fastpath roles keep their counts (shared[]). */
