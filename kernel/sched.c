@@ -21,7 +21,7 @@ struct task *current;
 int need_resched;
 uint64_t sched_ticks;
 
-static struct list queue[256];
+struct list sched_queue[256];
 uint64_t sched_nonempty[4];
 static struct task *idle;
 static struct list reap = { &reap, &reap };     /* destroyed tasks, stacks not yet freed */
@@ -30,21 +30,20 @@ int sched_reap_pending;          /* reap is not empty */
 void sched_init(struct task *idle_task)
 {
 	for (int i = 0; i < 256; i++)
-		list_init(&queue[i]);
+		list_init(&sched_queue[i]);
 	idle = idle_task;
 	current = idle;         /* boot runs "as" idle until sched_start */
 }
 
 static void enqueue(struct task *t)
 {
-	list_add_tail(&queue[t->eff_prio], &t->qlink);
-	sched_nonempty[t->eff_prio / 64] |= 1ull << (t->eff_prio % 64);
+	sched_enqueue(t);
 }
 
 static void dequeue(struct task *t)
 {
 	list_del(&t->qlink);
-	if (list_empty(&queue[t->eff_prio]))
+	if (list_empty(&sched_queue[t->eff_prio]))
 		sched_nonempty[t->eff_prio / 64] &= ~(1ull << (t->eff_prio % 64));
 }
 
@@ -225,7 +224,7 @@ void schedule(void)
 		switch_to(idle);
 		return;
 	}
-	struct task *next = list_entry(queue[p].next, struct task, qlink);
+	struct task *next = list_entry(sched_queue[p].next, struct task, qlink);
 	dequeue(next);
 	if (!next->slice)
 		next->slice = SCHED_SLICE;
@@ -240,7 +239,7 @@ void sched_start(void)
 	int p = best_prio();
 	struct task *next = idle;
 	if (p >= 0) {
-		next = list_entry(queue[p].next, struct task, qlink);
+		next = list_entry(sched_queue[p].next, struct task, qlink);
 		dequeue(next);
 	}
 	current = next;

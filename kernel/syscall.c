@@ -246,7 +246,8 @@ void syscall_exit_work(void)
 
 void syscall_dispatch(struct trap_frame *f)
 {
-	if ((f->rax == SYS_CALL || f->rax == SYS_REPLY_RECV) && fastpath(f))
+	if (((f->rax == SYS_CALL || f->rax == SYS_REPLY_RECV) && fastpath(f)) ||
+	    (f->rax == SYS_SIGNAL && fastpath_signal(f)))
 		;       /* done, and we have run again since */
 	else if (f->rax < SYS_COUNT && syscalls[f->rax])
 		syscalls[f->rax](f);

@@ -28,9 +28,19 @@ void sched_cancel_sleep(struct task *t);
 void sched_deadline(struct task *t, uint64_t ticks);
 /* Give up the rest of the slice. */
 void sched_yield(void);
+/* The run queues: one FIFO per priority of runnable tasks other than the
+ * current one, and a bitmap of the non-empty ones. */
+extern struct list sched_queue[256];
+extern uint64_t sched_nonempty[4];
+/* Queue t at the tail of its priority (schedule(), and the note fastpath
+ * where schedule() would put the signaller). */
+static inline void sched_enqueue(struct task *t)
+{
+	list_add_tail(&sched_queue[t->eff_prio], &t->qlink);
+	sched_nonempty[t->eff_prio / 64] |= 1ull << (t->eff_prio % 64);
+}
 /* Is a task of priority prio or higher queued (runnable, not running)?
  * The IPC fastpath asks; schedule() keeps the bitmap. */
-extern uint64_t sched_nonempty[4];
 static inline int sched_queued_from(unsigned prio)
 {
 	unsigned w = prio / 64;

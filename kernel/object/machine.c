@@ -37,6 +37,16 @@ void machine_invoke(struct cap *c, uint64_t op, struct trap_frame *f)
 	case MACHINE_FAIL:
 		machine_fail((int)(f->rdx & 0x7F));
 	case MACHINE_INFO:
+		if (f->rdx > 1) {
+			f->rax = E_BAD_ARG;
+			return;
+		}
+		if (f->rdx == 1) {      /* the second page of facts */
+			f->rax = TERN_OK;
+			f->rdi = fastpath_signals;
+			f->rsi = f->rdx = f->r10 = f->r8 = f->r9 = 0;
+			return;
+		}
 		f->rax = TERN_OK;
 		f->rdi = pmm_free_frames();
 		f->rsi = pmm_total_frames();

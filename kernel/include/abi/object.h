@@ -45,8 +45,9 @@ enum tern_invoke {
 	MACHINE_POWEROFF = 80,
 	MACHINE_REBOOT,
 	MACHINE_FAIL,           /* a2 = code: leave QEMU with a failure status (tests) */
-	MACHINE_INFO,           /* r0 = free frames, r1 = total frames, r2 = tasks, r3 = tsc Hz,
-				 * r4, r5 = calls, replies that took the IPC fastpath */
+	MACHINE_INFO,           /* a2 = 0: r0 = free frames, r1 = total frames, r2 = tasks,
+				 * r3 = tsc Hz, r4, r5 = calls, replies that took the IPC fastpath;
+				 * a2 = 1: r0 = note signals that took the fastpath, r1..r5 = 0 */
 	MACHINE_TASKS,          /* a2 = index: r0 = id, r1 = state, r2 = prio, r3..r5 = name (24 bytes) */
 	MACHINE_FB,             /* the boot framebuffer: r0 = physical base, r1 = size in bytes,
 				 * r2 = width, r3 = height (pixels), r4 = pitch (bytes per line),

@@ -305,6 +305,35 @@ int tern_main(uint64_t role, uint64_t arg)
 		m.info = MSG_INFO(0, 1, 0);
 		tern_call(KC_RECV, &m);
 		break;
+	case ROLE_SF_WAITER:
+		for (;;) {
+			uint64_t bits = 0;
+			int err = tern_wait(KC_NOTE, &bits);
+			shared[SF_SEEN] = shared[SF_ROUND];
+			shared[SF_BITS] += bits;
+			if (err)
+				shared[SF_WAIT_ERR] = (uint64_t)err;
+			shared[SF_WAKES]++;
+		}
+	case ROLE_SF_SIGNALLER: {
+		uint64_t note = arg >> 16 ? arg >> 16 : KC_NOTE;
+		for (uint64_t i = 1; i <= (arg & 0xFFFF); i++) {
+			shared[SF_ROUND] = i;
+			uint64_t spin = shared[SF_SPIN];
+			int err = tern_signal(note);
+			shared[SF_PASSED] += shared[SF_SPIN] != spin;
+			shared[SF_LATE] += shared[SF_SEEN] != i;
+			if (err)
+				shared[SF_SIGNAL_ERR] = (uint64_t)err;
+			shared[SF_DONE] = i;
+		}
+		tern_signal(KC_NOTE2);
+		break;
+	}
+	case ROLE_SF_WATCHDOG:
+		tern_sleep_ms(arg);
+		tern_signal(KC_NOTE);
+		break;
 	}
 	for (;;)
 		tern_sleep_ms(1000);

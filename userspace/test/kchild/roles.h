@@ -47,6 +47,27 @@ enum kchild_role {
 	                           * then shared[200]++ forever */
 	ROLE_R2_FORWARD = 201,    /* recv a call on EP, pass it on with a call to the endpoint in RECV
 	                           * (never answered), then hold */
+	/* The note signal fastpath (test/ktest/fastpath_signal.c), from 250 up;
+	 * shared[SF_*] below. */
+	ROLE_SF_WAITER = 250,     /* loop: wait NOTE; count the wake-up, add the bits, note the
+	                           * signaller's round it saw and any error */
+	ROLE_SF_SIGNALLER = 251,  /* arg & 0xFFFF rounds: set the round, signal slot arg >> 16
+	                           * (0: NOTE), then check what happened meanwhile; signal NOTE2 */
+	ROLE_SF_WATCHDOG = 252,   /* sleep arg ms, then signal NOTE */
+};
+
+/* Where the note fastpath roles keep their counts (shared[]). */
+enum {
+	SF_WAKES = 250,         /* waiter: wake-ups */
+	SF_BITS,                /* waiter: sum of the bits it got */
+	SF_WAIT_ERR,            /* waiter: the last error its wait returned */
+	SF_SEEN,                /* waiter: the signaller's round when it woke */
+	SF_ROUND,               /* signaller: its current round, 1 up */
+	SF_SIGNAL_ERR,          /* signaller: the last error its signal returned */
+	SF_LATE,                /* signaller: rounds whose signal returned before the waiter ran */
+	SF_PASSED,              /* signaller: rounds in which SF_SPIN moved */
+	SF_SPIN,                /* a ROLE_SPIN task counts here */
+	SF_DONE,                /* signaller: rounds done */
 };
 
 enum kchild_fault {
