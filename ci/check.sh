@@ -80,6 +80,19 @@ for s in shell-pipes tools-sys tools-text tools-files dmesg getty-terminal seria
 		"${HOSTED_CHECK_KERNEL:-$BUILD/linux-san/tern-linux}" "${INITRAMFS:-$BUILD/initramfs.tar}" \
 		"ci/scenarios/$s.run" "$logs/hosted_$s.serial"
 done
+# init, its supervision and the attacks on it and on the kernel, the same
+# files as under QEMU (init-hw.run, the PC's I/O ports and VGA memory, is
+# QEMU's only). fuzz.run makes a tenth of the calls: here each is a round
+# trip between Linux processes, about 20 000 a second, 7 s for the tenth.
+for s in init init-nodevice init-stdio supervisor attack attack-init attack-init-restarts attack-r2-init \
+	attack-console-gone attack-console-reader; do
+	step "hosted/$s" sh ci/hosted-scenario.sh "$TERN_RUN" \
+		"${HOSTED_CHECK_KERNEL:-$BUILD/linux-san/tern-linux}" "${INITRAMFS:-$BUILD/initramfs.tar}" \
+		"ci/scenarios/$s.run" "$logs/hosted_$s.serial"
+done
+step hosted/fuzz env FUZZ_N=$((${FUZZ_N:-1000000} / 10)) sh ci/hosted-scenario.sh "$TERN_RUN" \
+	"${HOSTED_CHECK_KERNEL:-$BUILD/linux-san/tern-linux}" "${INITRAMFS:-$BUILD/initramfs.tar}" \
+	ci/scenarios/fuzz.run "$logs/hosted_fuzz.serial"
 
 echo "tern: QEMU scenarios (accel ${ACCEL:-auto})"
 for s in ci/scenarios/*.run; do

@@ -128,17 +128,19 @@ static void report_mmio_refusal(const char *base, const struct man_cap *c)
 		printf("manifest %s:%u: asks for the framebuffer, and the boot loader set none up\n", base, c->line);
 		return;
 	}
-	struct tern_capinfo vga, fb;
-	char held[64] = "nothing";
-	int has_vga = tern_cap_identify(ROOT_MMIO_VGA, &vga) == TERN_OK;
-	int has_fb = tern_cap_identify(ROOT_MMIO_FB, &fb) == TERN_OK;
-	if (has_vga && has_fb)
-		snprintf(held, sizeof(held), "VGA %lX-%lX, framebuffer %lX-%lX", vga.badge, vga.extra, fb.badge, fb.extra);
-	else if (has_vga || has_fb)
-		snprintf(held, sizeof(held), "%s %lX-%lX", has_vga ? "VGA" : "framebuffer",
-			 has_vga ? vga.badge : fb.badge, has_vga ? vga.extra : fb.extra);
+	/* What init does hold, so the line says where to look instead. */
+	static const char *const names[] = { "VGA", "framebuffer", "host terminal" };
+	const uint64_t held[] = { ROOT_MMIO_VGA, ROOT_MMIO_FB, hosted_term_mmio };
+	char list[96] = "";
+	for (unsigned i = 0; i < sizeof(held) / sizeof(held[0]); i++) {
+		struct tern_capinfo ci;
+		if (!held[i] || tern_cap_identify(held[i], &ci) != TERN_OK || ci.type != CAP_MMIO)
+			continue;
+		size_t n = strlen(list);
+		snprintf(list + n, sizeof(list) - n, "%s%s %lX-%lX", n ? ", " : "", names[i], ci.badge, ci.extra);
+	}
 	printf("manifest %s:%u: device memory %lX-%lX is not init's to give (init holds %s)\n", base, c->line,
-	       c->min, c->max, held);
+	       c->min, c->max, list[0] ? list : "nothing");
 }
 
 /*
@@ -206,6 +208,11 @@ struct prog *prog_spawn(struct prog *spawner, const struct spawn_args *a, long *
 		*err = INIT_ENOEXEC;
 		goto fail;
 	}
+	/* Who asks comes before what the machine has: a spawner refused
+	 * authority is refused the same way on every platform and learns
+	 * nothing of this machine's devices and services by asking. */
+	if ((*err = authority_spawn(spawner, p)))
+		goto fail;
 	/* What this platform lacks (no I/O ports hosted): reported, not started. */
 	if (manifest_platform_check(&p->man, init_platform, &me)) {
 		report_manifest_error(base, &me);
@@ -230,8 +237,6 @@ struct prog *prog_spawn(struct prog *spawner, const struct spawn_args *a, long *
 			goto fail;
 		}
 	}
-	if ((*err = authority_spawn(spawner, p)))
-		goto fail;
 	/* INIT_MANIFEST shows the text after the program ended and its ELF
 	 * was freed: keep a copy unless it lives in the initramfs. */
 	p->man_text = text;

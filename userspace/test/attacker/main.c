@@ -11,6 +11,11 @@
  * (read back from the fs, which ramfs seeded from the initramfs) with the
  * .manifest section rewritten in place: the copy asks for hardware or
  * authority, and argv[1] tells the copy what to do when it runs.
+ *
+ * The serial driver it attacks (and checks is still there) is named by a
+ * serial=NAME argument, which init.conf fills from the kernel command
+ * line (serial=${serial:-pcserial}): pcserial on a PC, drv/hostterm on
+ * PLATFORM=linux.
  */
 #include <elf64.h>
 #include <proto/fs.h>
@@ -25,6 +30,7 @@
 #define DIR             "/attack"
 
 static int passed, failed;
+static const char *serial_driver = "pcserial";
 
 static void check(int ok, const char *what, long got)
 {
@@ -356,7 +362,7 @@ static void still_serving(void)
 	long r = raw(INIT_MEM, &m, 0);
 	unsigned type = 0;
 	check(r == 0 && !fs_stat(FS, SELF_PATH, &type, 0) && type == FS_TYPE_FILE && find("ramfs") &&
-	      find("pcserial"), "init and ramfs still serve", r);
+	      find(serial_driver), "init and ramfs still serve", r);
 }
 
 int main(int argc, const char **argv)
@@ -378,7 +384,10 @@ int main(int argc, const char **argv)
 	if (argc == 2 && !strcmp(argv[1], "sleep"))
 		for (;;)
 			tern_sleep_ms(1000);
-	if (argc == 2 && !strcmp(argv[1], "r2")) {
+	for (int i = 1; i < argc; i++)
+		if (!strncmp(argv[i], "serial=", 7) && argv[i][7])
+			serial_driver = argv[i] + 7;
+	if (argc >= 2 && !strcmp(argv[1], "r2")) {
 		printf("attacker: third review\n");
 		r2_quota_beyond_ours();
 		r2_fill_waiters();
@@ -389,7 +398,7 @@ int main(int argc, const char **argv)
 	printf("attacker: trying init\n");
 	attack_power();
 	attack_kill("ramfs");
-	attack_kill("pcserial");
+	attack_kill(serial_driver);
 	kill_own_child();
 	short_spawn();
 	fs_programs();

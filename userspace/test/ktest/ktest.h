@@ -40,6 +40,9 @@ int kfail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* The kernel command line (words such as fuzz_n= for the tests). */
 extern const char *ktest_cmdline;
+/* platform.c: why test cannot run on platform (platform= on the command
+ * line, "pc" when absent), or 0 if it can. */
+const char *ktest_platform_skip(const char *platform, const char *test);
 
 /* A fresh slot of the root's cspace, released after the test. */
 uint64_t slot(void);

@@ -146,14 +146,25 @@ int tern_main(uint64_t initramfs, uint64_t size, uint64_t ipcbuf, uint64_t cmdli
 	}
 
 	/* only=PREFIX runs just the tests whose names start with it (T=attack
-	 * boots with only=attack_); skip=PREFIX[,PREFIX] leaves those out. */
-	char only[32], skip[64];       /* skip: room for PLATFORM=linux's list (ci/hosted-ktest.sh) */
+	 * boots with only=attack_); skip=PREFIX[,PREFIX] leaves those out;
+	 * tests that need hardware platform= lacks are skipped with a reason
+	 * (platform.c). */
+	char only[32], skip[64], platform[16];
 	cmdline_word((const char *)cmdline, "only=", only, sizeof(only));
 	cmdline_word((const char *)cmdline, "skip=", skip, sizeof(skip));
-	int passed = 0, failed = 0;
+	cmdline_word((const char *)cmdline, "platform=", platform, sizeof(platform));
+	if (!platform[0])
+		strcpy(platform, "pc");
+	int passed = 0, failed = 0, skipped = 0;
 	for (const struct ktest *t = __start_tern_tests; t < __stop_tern_tests; t++) {
 		if ((only[0] && !has_prefix(t->name, only)) || has_any_prefix(t->name, skip))
 			continue;
+		const char *why = ktest_platform_skip(platform, t->name);
+		if (why) {
+			printf("skipped %s: %s\n", t->name, why);
+			skipped++;
+			continue;
+		}
 		reason[0] = '\0';
 		for (int i = 0; i < 512; i++)
 			shared[i] = 0;
@@ -172,6 +183,8 @@ int tern_main(uint64_t initramfs, uint64_t size, uint64_t ipcbuf, uint64_t cmdli
 			passed++;
 		}
 	}
+	if (skipped)
+		printf("ktest: %d tests skipped on PLATFORM=%s (they need hardware it lacks)\n", skipped, platform);
 	printf("%d passed, %d failed\n", passed, failed);
 	tern_invoke(ROOT_MACHINE, MACHINE_POWEROFF, 0, 0, 0, 0, 0);
 	return 0;
