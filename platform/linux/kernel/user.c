@@ -391,7 +391,11 @@ void hosted_user_loop(void)
 			kernel_exit();
 			continue;
 		}
-		regs_in(f, &u.regs);
+		/* Registers only from a well-formed entry: a made-up one
+		 * (its process wrote on its channel) leaves the frame as the
+		 * task last was, for the fault report. */
+		if (u.kind == WIRE_SYSCALL || u.kind == WIRE_FAULT || u.kind == WIRE_PREEMPT)
+			regs_in(f, &u.regs);
 		switch (u.kind) {
 		case WIRE_SYSCALL:
 			f->vector = SYSCALL_VECTOR;
