@@ -96,8 +96,27 @@ static int spawn_one(const char *name, struct wire_chan **chan, int *pid)
 static struct { struct wire_chan *chan; int pid; } pool[POOL];
 static unsigned pooled;
 
+/* A process of the pool that ended (killed from outside: nothing else
+ * ends one) is reaped and replaced, so that no task is ever given a dead
+ * one. Cheap: a waitpid that does not wait per pooled process. */
+void hosted_spawn_check(void)
+{
+	for (unsigned i = 0; i < pooled;) {
+		if (waitpid(pool[i].pid, 0, WNOHANG) != pool[i].pid) {
+			i++;
+			continue;
+		}
+		hosted_chan_free(pool[i].chan);
+		if (!spawn_one("tern-task", &pool[i].chan, &pool[i].pid))
+			i++;
+		else    /* none now: the last one takes the slot, and is checked */
+			pool[i] = pool[--pooled];
+	}
+}
+
 int hosted_spawn(const char *name, struct wire_chan **chan, int *pid)
 {
+	hosted_spawn_check();
 	while (pooled < POOL && !spawn_one(name, &pool[pooled].chan, &pool[pooled].pid))
 		pooled++;
 	if (!pooled)

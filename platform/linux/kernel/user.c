@@ -222,10 +222,12 @@ static void take_ticks(void)
  * a system call has it end with E_DEAD (as TASK_STOP would) and becomes
  * runnable, so that it meets its lost process at once (process_lost: a
  * fault its supervisor hears of) instead of whenever someone calls it.
- * Any other task meets it when it next runs.
+ * Any other task meets it when it next runs. A process of the pool
+ * started ahead is replaced (spawn.c).
  */
 static void reap_lost(void)
 {
+	hosted_spawn_check();   /* one started ahead, not yet a task's */
 	for (struct hspace *s = spaces.next; s != &spaces; s = s->next) {
 		int st;
 		if (s->pid <= 0 || waitpid(s->pid, &st, WNOHANG) != s->pid)

@@ -41,6 +41,8 @@ extern const char *hosted_task_path;
 int hosted_spawn(const char *name, struct wire_chan **chan, int *pid);
 /* Unmap a channel (its process is gone). */
 void hosted_chan_free(struct wire_chan *chan);
+/* Reap and replace processes of the pool that ended (on SIGCHLD). */
+void hosted_spawn_check(void);
 /* End the processes started ahead (spawn.c's pool). */
 void hosted_spawn_end(void);
 /* -g NAME=ELF: stop that task for gdb (user.c), or 0. */
