@@ -109,6 +109,8 @@ struct wire_chan {
 	struct wire_down d;
 };
 #define WIRE_CHAN_UP_SIZE 4096ull
+_Static_assert(__builtin_offsetof(struct wire_chan, down) == WIRE_CHAN_UP_SIZE,
+	       "the kernel's half of the channel starts on its own page");
 #define WIRE_CHAN_SIZE ((sizeof(struct wire_chan) + 4095) & ~4095ull)
 /* Where tern-task maps its channel: in its own range, after its image
  * (task.ld checks that they do not meet). */
