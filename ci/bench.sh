@@ -17,6 +17,10 @@
 #          as users get it and the peer (ci/bench/prompt-icount.run,
 #          peer-prompt-icount.run: -icount shift=0,sleep=off, the guest
 #          prints its TSC at the prompt)
+#   hosted PLATFORM=linux on this host (ci/bench-hosted.sh, also `make
+#          hosted-bench`): tern-linux's call+reply and note wake-up in ns
+#          next to a Linux pipe and eventfd here, the two call transports
+#          alone, and ms from starting tern-linux to the shell prompt
 #   report build/bench/report.svg: boot and IPC bars (ci/bench/svg.awk)
 #   size   bytes of what users download (the stripped kernel, the packed
 #          initramfs, their sum against the 256 KiB goal, the ISO, the disk
@@ -329,6 +333,12 @@ if [ $have_peer = 1 ]; then
 	echo "bench prompt_virtual_ns median=$(prompt_tsc "$logs/prompt-linux.serial")" >"$data/prompt-linux"
 fi
 
+# ---- PLATFORM=linux (no QEMU: tern-linux and this host) --------------------------
+say "PLATFORM=linux: tern-linux and this host (ci/bench-hosted.sh)"
+BUILD=$BUILD INITRAMFS=$INITRAMFS INITRAMFS_TEST=$INITRAMFS_TEST TERN_RUN=$TERN_RUN \
+	sh ci/bench-hosted.sh "$out" >"$data/hosted-table" 2>"$logs/bench-hosted.err" ||
+	note "PLATFORM=linux: ci/bench-hosted.sh failed; see $logs/bench-hosted.err"
+
 # The figures docs/performance.md records (a regression shows as a change).
 ICOUNT_RECORDED="ipc_call_reply_cycles=617 ipc_call_reply_slowpath_cycles=1166 note_signal_wake_cycles=249 note_signal_wake_slowpath_cycles=347 pipe_roundtrip_cycles=12991 eventfd_wake_cycles=3656 tern_prompt_virtual_ns=38426660 linux_prompt_virtual_ns=6142497148"
 recorded() { for kv in $ICOUNT_RECORDED; do [ "${kv%%=*}" = "$1" ] && echo "${kv#*=}"; done; }
@@ -458,6 +468,8 @@ for name in ipc_call_reply_cycles ipc_call_reply_slowpath_cycles note_signal_wak
 	fi
 done
 echo
+
+[ -s "$data/hosted-table" ] && { cat "$data/hosted-table"; echo; }
 
 echo "Sizes: bytes"
 # What users download (the images carry these two; see image/image.mk).
@@ -612,6 +624,14 @@ json=$out/results.json
 			"$sep" "$sys" "$v" "${r:-null}"
 		sep=,
 	done
+	printf '\n  ],\n'
+	printf '  "hosted_ns": ['
+	sep=
+	[ -f "$out/hosted-data" ] && sed -n 's/^bench \([a-z_]*\) median=\([0-9a-z]*\)\( p10=\([0-9a-z]*\)\)\{0,1\}$/\1 \2 \4/p' "$out/hosted-data" |
+		while read -r name med p10; do
+			printf '%s\n    {"benchmark": "%s", "median": %s, "p10": %s}' "$sep" "$name" "$med" "${p10:-null}"
+			sep=,
+		done
 	printf '\n  ],\n'
 	printf '  "sizes_bytes": {"tern_elf": %s, "tern_elf_text_data": %s, "tern_initramfs": %s, "tern_iso": %s, "tern_img": %s, "linux_vmlinuz": %s, "linux_initramfs": %s,\n' \
 		"$s_elf" "$s_load" "$s_initrd" "$s_iso" "$s_img" "$s_vmlinuz" "$s_pinitrd"

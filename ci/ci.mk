@@ -92,6 +92,12 @@ unit: $(UNIT_BINS)
 # Benchmarks: measured, printed, never asserted (docs/performance.md).
 # ci/bench.sh makes the images itself, best effort, and fetches the Linux
 # peer with apt-get; RUNS=N boots each system N times (default 5).
-bench: deps $(KERNEL) $(INITRAMFS) $(INITRAMFS_TEST) $(TERN_RUN) $(IMAGE_KERNEL) $(INITRAMFS).lz4
+# The PLATFORM=linux part (ci/bench-hosted.sh) also runs alone: `make
+# hosted-bench` (HOSTED_RUNS=N, HOSTED_OTHER=LABEL=PATH: docs/hosted.md).
+bench: deps $(KERNEL) $(INITRAMFS) $(INITRAMFS_TEST) $(TERN_RUN) $(IMAGE_KERNEL) $(INITRAMFS).lz4 $(HOSTED_BENCH_DEPS)
 	$(Q)BUILD=$(BUILD) KERNEL=$(KERNEL) INITRAMFS=$(INITRAMFS) INITRAMFS_TEST=$(INITRAMFS_TEST) TERN_RUN=$(TERN_RUN) \
-		QEMU_MEM=$(QEMU_MEM) sh ci/bench.sh
+		HOSTED=$(HOSTED) QEMU_MEM=$(QEMU_MEM) sh ci/bench.sh
+.PHONY: hosted-bench
+hosted-bench: $(INITRAMFS) $(INITRAMFS_TEST) $(TERN_RUN) $(HOSTED_BENCH_DEPS)
+	$(Q)BUILD=$(BUILD) INITRAMFS=$(INITRAMFS) INITRAMFS_TEST=$(INITRAMFS_TEST) TERN_RUN=$(TERN_RUN) \
+		HOSTED=$(HOSTED) sh ci/bench-hosted.sh $(BUILD)/bench

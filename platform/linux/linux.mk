@@ -142,12 +142,12 @@ UNIT_hosted_oplog_CFLAGS := -Iplatform/linux/include
 UNIT_hosted_fault_SRCS := platform/linux/task/fault.c
 UNIT_hosted_fault_CFLAGS := -Iplatform/linux/include
 
-# `make hosted-bench`: the call transport measured, socket against a
-# shared page with a futex (platform/linux/bench/transport.c).
+# The call transports alone, socket against a shared page with a futex
+# (platform/linux/bench/transport.c), for `make hosted-bench` and `make
+# bench` (ci/bench-hosted.sh; their rules are in ci/ci.mk, after the
+# initramfs and tern-run are known).
 $(HOSTED)/bench-transport: platform/linux/bench/transport.c
 	$(call msg,HOSTCC,$@)
 	@mkdir -p $(dir $@)
 	$(Q)$(HOSTCC) $(HOSTED_WARN) -O2 -D_GNU_SOURCE -o $@ $<
-.PHONY: hosted-bench
-hosted-bench: $(HOSTED)/bench-transport
-	$(Q)$<
+HOSTED_BENCH_DEPS := $(HOSTED_KERNEL) $(HOSTED_TASK) $(HOSTED)/bench-transport

@@ -2,10 +2,11 @@
  * tern-linux's call transport, measured (docs/hosted.md, "Measured"): a
  * round trip between two processes that take turns, as a task process and
  * the kernel do, carrying a message of the wire's size each way.
- *   socket: SOCK_SEQPACKET socketpair, what tern-linux uses;
- *   futex:  one shared page, a turn counter and FUTEX_WAIT/FUTEX_WAKE.
+ *   socket: SOCK_SEQPACKET socketpair, what tern-linux used first;
+ *   futex:  one shared page, a turn counter and FUTEX_WAIT/FUTEX_WAKE,
+ *           what it uses now (hosted/wire.h's channel, two words).
  * Prints ns per round trip (median of 5 runs of N). Not a test: a
- * measurement to choose by (`make hosted-bench`).
+ * measurement to choose by (`make hosted-bench`, ci/bench-hosted.sh).
  */
 #include <linux/futex.h>
 #include <stdint.h>

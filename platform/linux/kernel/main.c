@@ -29,7 +29,6 @@
 #include <sys/mman.h>
 #include <sys/signalfd.h>
 #include <sys/stat.h>
-#include <sys/timerfd.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -136,17 +135,6 @@ static void frames_setup(void)
 	}
 }
 
-static void clock_setup(void)
-{
-	int fd = timerfd_create(CLOCK_MONOTONIC, TFD_CLOEXEC | TFD_NONBLOCK);
-	if (fd < 0)
-		die("timerfd_create");
-	hosted_timer_fd = high_fd(fd);
-	struct itimerspec its = { { 0, 1000000000 / SCHED_HZ }, { 0, 1000000000 / SCHED_HZ } };
-	if (timerfd_settime(hosted_timer_fd, 0, &its, 0))
-		die("timerfd_settime");
-}
-
 /* SIGTERM and SIGHUP power off; SIGCHLD says a task process ended (user.c
  * reads them all from one signalfd). */
 static void signals_setup(void)
@@ -241,7 +229,7 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	sched_init(idle);
-	clock_setup();
+	hosted_clock_start();
 	boot_start(&boot_info);
 usage:
 	fprintf(stderr, "usage: tern-linux [-m MiB (2..65536)] [-c cmdline] [-t tern-task] [-g NAME=ELF] initramfs.tar\n");

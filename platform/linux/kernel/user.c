@@ -1,6 +1,7 @@
 /*
  * User mode on the host: each tern task is a Linux process (tern-task)
- * and the kernel talks to it over its socket (hosted/wire.h).
+ * and the kernel talks to it over its channel, shared memory and two
+ * futex words (hosted/wire.h).
  *
  * Every task's kernel stack runs hosted_user_loop (from task_first_entry,
  * switch.S), which is this platform's "return to user" and "enter the
@@ -10,22 +11,27 @@
  * When the kernel switches tasks (schedule(), on the way out, as on the
  * PC) it switches kernel stacks, so another task's loop goes on; when it
  * switches back, this one does. Exactly one task process runs at a time:
- * the current task's; every other one waits in a read of its socket.
+ * the current task's; every other one waits on its channel.
  *
- * Time: a 1 kHz timerfd. The kernel reads it only while it waits (for the
- * current task's process, or in idle), like a tick taken with interrupts
- * on; sched_tick runs once per tick. When a tick makes someone else due to
- * run, the running process gets SIGUSR1, and tern-task answers with a
- * WIRE_PREEMPT "entry", after which the scheduler decides as usual.
+ * Time: a 1 kHz tick (clock.c). The kernel takes the ticks due only while
+ * it waits (for the current task's process, or in idle), like ticks taken
+ * with interrupts on; sched_tick runs once per tick. Its wait for the
+ * running task is a futex wait bounded by the next tick; at each tick it
+ * also looks at the signals (SIGCHLD, SIGTERM, SIGHUP: one signalfd) and
+ * standard input without waiting, and whether the running process still
+ * lives. When a tick makes someone else due to run, the running process
+ * gets SIGUSR1, and tern-task answers with a WIRE_PREEMPT "entry", after
+ * which the scheduler decides as usual.
  */
 #include <errno.h>
+#include <linux/futex.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/signalfd.h>
-#include <sys/socket.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -44,7 +50,9 @@ void syscall_dispatch(struct trap_frame *f);
 
 struct hspace {
 	pid_t pid;                      /* its process (started at TASK create) */
-	int sock;                       /* our end of its socket */
+	struct wire_chan *chan;         /* its channel, or 0 once the process is gone */
+	uint32_t up_seen;               /* the last chan->up taken: the task's to write, so ours */
+	uint32_t down_sent;             /* the last chan->down given */
 	int preempt_sent;               /* SIGUSR1 sent, WIRE_PREEMPT not yet seen */
 	int ran;                        /* its process was sent WIRE_RUN */
 	int lost_status;                /* its process was reaped (pid 0): how it ended */
@@ -55,7 +63,7 @@ struct hspace {
 };
 
 static struct hspace spaces = { .next = &spaces, .prev = &spaces };
-int hosted_timer_fd = -1, hosted_signal_fd = -1;
+int hosted_signal_fd = -1;
 static uint64_t fault_addr;
 
 struct hspace *hosted_space_new(void)
@@ -65,7 +73,7 @@ struct hspace *hosted_space_new(void)
 		return 0;
 	/* The process starts now, at TASK create, so its exec and set-up
 	 * overlap with whatever runs until the task is first scheduled. */
-	if (hosted_spawn("tern-task", &s->sock, &s->pid)) {
+	if (hosted_spawn("tern-task", &s->chan, &s->pid)) {
 		kprintf("hosted: cannot start a task process: %s\n", strerror(errno));
 		free(s);
 		return 0;
@@ -84,10 +92,10 @@ static void end_process(struct hspace *s)
 		while (waitpid(s->pid, 0, 0) < 0 && errno == EINTR)
 			;
 	}
-	if (s->sock >= 0)
-		close(s->sock);
+	hosted_chan_free(s->chan);
 	s->pid = 0;
-	s->sock = -1;
+	s->chan = 0;
+	s->up_seen = s->down_sent = 0;
 }
 
 void hosted_space_free(struct hspace *s)
@@ -142,42 +150,61 @@ static int gdb_stop(struct hspace *s, const struct task *t)
 	return 1;
 }
 
-static void send_down(struct hspace *s, const struct wire_down *d)
+static long futex(uint32_t *word, int op, uint32_t val, const struct timespec *t)
 {
-	/* A failed send means the process is gone: the read that follows
-	 * sees that (process_lost). */
-	(void)send(s->sock, d, WIRE_DOWN_SIZE(d->nops), MSG_NOSIGNAL);
+	return syscall(SYS_futex, word, op, val, t, 0, FUTEX_BITSET_MATCH_ANY);
 }
 
-/* Return to user: the changes to its tables, then its registers. */
-static void run(struct hspace *s, const struct trap_frame *f)
+/* The message in chan->d is complete: let the task have it. */
+static void post_down(struct hspace *s)
 {
-	static struct wire_down d;      /* one CPU: one message at a time */
+	__atomic_store_n(&s->chan->down, ++s->down_sent, __ATOMIC_RELEASE);
+	futex(&s->chan->down, FUTEX_WAKE, 1, 0);
+}
+
+static int wait_up(struct hspace *s, struct wire_up *u);
+
+/* Return to user: the changes to its tables, then its registers. 0, or
+ * -1 if its process is gone or answered a WIRE_MAP with anything but
+ * WIRE_MAPPED. */
+static int run(struct hspace *s, const struct trap_frame *f)
+{
+	if (!s->chan)
+		return -1;
+	struct wire_down *d = &s->chan->d;
 	unsigned i = 0;
 	for (;;) {
 		unsigned n = s->ops.n - i > WIRE_MAX_OPS ? WIRE_MAX_OPS : s->ops.n - i;
 		if (n)          /* s->ops.ops is 0 until a first change */
-			memcpy(d.ops, s->ops.ops + i, n * sizeof(*d.ops));
-		d.nops = n;
+			memcpy(d->ops, s->ops.ops + i, n * sizeof(*d->ops));
+		d->nops = n;
 		i += n;
 		if (i < s->ops.n) {
-			d.kind = WIRE_MAP;
-			send_down(s, &d);
+			d->kind = WIRE_MAP;
+			post_down(s);
+			/* Its SIGUSR1 is blocked until it runs the program:
+			 * not one now (preempt_sent is cleared below). */
+			s->preempt_sent = 1;
+			struct wire_up u;
+			if (wait_up(s, &u) || u.kind != WIRE_MAPPED)
+				return -1;
 			continue;
 		}
-		d.kind = WIRE_RUN;
-		d.flags = !s->ran && hosted_gdb && gdb_stop(s, current) ? WIRE_WAIT_GDB : 0;
+		d->kind = WIRE_RUN;
+		d->flags = !s->ran && hosted_gdb && gdb_stop(s, current) ? WIRE_WAIT_GDB : 0;
 		s->ran = 1;
-		memcpy(d.name, current->name, sizeof(d.name) - 1);
-		memcpy(&d.regs, f, 15 * sizeof(uint64_t));     /* r15 .. rax */
-		d.regs.rip = f->rip;
-		d.regs.rsp = f->rsp;
-		d.regs.rflags = f->rflags;
-		send_down(s, &d);
+		memset(d->name, 0, sizeof(d->name));
+		memcpy(d->name, current->name, sizeof(d->name) - 1);
+		memcpy(&d->regs, f, 15 * sizeof(uint64_t));     /* r15 .. rax */
+		d->regs.rip = f->rip;
+		d->regs.rsp = f->rsp;
+		d->regs.rflags = f->rflags;
+		post_down(s);
 		break;
 	}
 	oplog_clear(&s->ops);
 	s->preempt_sent = 0;
+	return 0;
 }
 
 static void take_ticks(void)
@@ -194,10 +221,12 @@ static void take_ticks(void)
  * a system call has it end with E_DEAD (as TASK_STOP would) and becomes
  * runnable, so that it meets its lost process at once (process_lost: a
  * fault its supervisor hears of) instead of whenever someone calls it.
- * Any other task meets it when it next runs.
+ * Any other task meets it when it next runs. A process of the pool
+ * started ahead is replaced (spawn.c).
  */
 static void reap_lost(void)
 {
+	hosted_spawn_check();   /* one started ahead, not yet a task's */
 	for (struct hspace *s = spaces.next; s != &spaces; s = s->next) {
 		int st;
 		if (s->pid <= 0 || waitpid(s->pid, &st, WNOHANG) != s->pid)
@@ -225,38 +254,67 @@ static void take_signal(void)
 	}
 }
 
-/* Wait for the task to enter the kernel; ticks meanwhile. 0, or -1 if
- * its process ended or said something malformed. */
+/* Signals and standard input, waiting for them until the next tick is
+ * due (idle) or not at all (a task runs: we look at each tick). */
+static void take_events(int wait)
+{
+	struct pollfd p[2] = { { hosted_signal_fd, POLLIN, 0 }, { 0, POLLIN, 0 } };
+	struct timespec t = { 0, 0 };
+	if (wait) {
+		uint64_t now = hosted_now_ns(), next = hosted_next_tick_ns();
+		t.tv_nsec = next > now ? (long)(next - now) : 0;
+	}
+	if (ppoll(p, hostin_watched() ? 2 : 1, &t, 0) < 0) {
+		if (errno == EINTR)
+			return;
+		panic("hosted: poll: %s", strerror(errno));
+	}
+	if (p[0].revents)
+		take_signal();
+	if (p[1].revents)
+		hostin_ready();         /* signals its note, until it is armed again */
+}
+
+/* A tick is due while the task runs: the events, the ticks, and a
+ * preemption if someone else is due (a higher priority woke, or the
+ * slice ran out with an equal one waiting). */
+static void tick_while_running(struct hspace *s)
+{
+	take_events(0);
+	take_ticks();
+	int st;
+	if (s->pid > 0 && waitpid(s->pid, &st, WNOHANG) == s->pid) {
+		s->pid = 0;     /* gone without a word: no SIGCHLD needed */
+		s->lost_status = st;
+	}
+	if (need_resched && !s->preempt_sent && s->pid > 0 &&       /* never kill(0, ...) */
+	    sched_queued_from(current->eff_prio)) {
+		kill(s->pid, SIGUSR1);
+		s->preempt_sent = 1;
+	}
+}
+
+/* Wait for the task to enter the kernel; ticks meanwhile. 0 with its
+ * entry copied to *u (the channel is the task's to change: we read it
+ * once), or -1 if its process ended. */
 static int wait_up(struct hspace *s, struct wire_up *u)
 {
 	for (;;) {
-		struct pollfd p[4] = { { s->sock, POLLIN, 0 }, { hosted_timer_fd, POLLIN, 0 },
-				       { hosted_signal_fd, POLLIN, 0 }, { 0, POLLIN, 0 } };
-		if (poll(p, hostin_watched() ? 4 : 3, -1) < 0) {
-			if (errno == EINTR)
-				continue;
-			panic("hosted: poll: %s", strerror(errno));
+		uint64_t next = hosted_next_tick_ns();
+		if (hosted_now_ns() >= next) {
+			tick_while_running(s);
+			continue;
 		}
-		if (p[2].revents)
-			take_signal();
-		if (p[3].revents)
-			hostin_ready();         /* signals its note, until it is armed again */
-		if (p[1].revents || p[3].revents) {
-			take_ticks();
-			/* Someone else is due (a higher priority woke, or the
-			 * slice ran out with an equal one waiting): stop it. */
-			if (need_resched && !s->preempt_sent && s->pid > 0 &&       /* never kill(0, ...) */
-			    sched_queued_from(current->eff_prio)) {
-				kill(s->pid, SIGUSR1);
-				s->preempt_sent = 1;
-			}
+		uint32_t v = __atomic_load_n(&s->chan->up, __ATOMIC_ACQUIRE);
+		if (v != s->up_seen) {
+			s->up_seen = v;
+			memcpy(u, (const void *)&s->chan->u, sizeof(*u));
+			return 0;
 		}
-		if (p[0].revents) {
-			ssize_t n = recv(s->sock, u, sizeof(*u), MSG_TRUNC);
-			if (n < 0 && errno == EINTR)
-				continue;
-			return n == (ssize_t)sizeof(*u) ? 0 : -1;
-		}
+		if (s->pid <= 0)
+			return -1;
+		struct timespec t = { (time_t)(next / 1000000000ull), (long)(next % 1000000000ull) };
+		futex(&s->chan->up, FUTEX_WAIT_BITSET, v, &t);  /* woken, timed out, or it changed */
 	}
 }
 
@@ -295,15 +353,16 @@ static void process_lost(struct task *t, struct hspace *s)
 	while (pid > 0 && waitpid(pid, &status, 0) < 0 && errno == EINTR)
 		;
 	s->pid = 0;
-	close(s->sock);
-	s->sock = -1;
+	hosted_chan_free(s->chan);
+	s->chan = 0;
+	s->up_seen = s->down_sent = 0;
 	if (s->term)
 		hosted_term_restore();  /* a crash leaves the terminal as it was */
 	kprintf("hosted: task %u (%s): its process ended (%s %d); a fault\n", t->id, t->name,
 		WIFSIGNALED(status) ? "signal" : "status", WIFSIGNALED(status) ? WTERMSIG(status) : WEXITSTATUS(status));
 	oplog_clear(&s->ops);
 	s->ran = 0;
-	if (hosted_spawn(t->name, &s->sock, &s->pid)) {
+	if (hosted_spawn(t->name, &s->chan, &s->pid)) {
 		kprintf("hosted: task %u (%s): no new process: %s\n", t->id, t->name, strerror(errno));
 		task_kill(t);
 		return;
@@ -323,15 +382,18 @@ void hosted_user_loop(void)
 		panic("hosted: task %u (%s) has no address space", t->id, t->name);
 	s->task = t;
 	for (;;) {
-		run(s, t->frame);
 		struct wire_up u;
 		struct trap_frame *f = t->frame;
-		if (wait_up(s, &u)) {
+		if (run(s, f) || wait_up(s, &u)) {
 			process_lost(t, s);
 			kernel_exit();
 			continue;
 		}
-		regs_in(f, &u.regs);
+		/* Registers only from a well-formed entry: a made-up one
+		 * (its process wrote on its channel) leaves the frame as the
+		 * task last was, for the fault report. */
+		if (u.kind == WIRE_SYSCALL || u.kind == WIRE_FAULT || u.kind == WIRE_PREEMPT)
+			regs_in(f, &u.regs);
 		switch (u.kind) {
 		case WIRE_SYSCALL:
 			f->vector = SYSCALL_VECTOR;
@@ -360,27 +422,12 @@ void hosted_user_loop(void)
 	}
 }
 
-uint64_t hosted_timer_ticks(void)
-{
-	uint64_t n = 0;
-	if (read(hosted_timer_fd, &n, sizeof(n)) != sizeof(n))
-		return 0;
-	return n;
-}
-
 /* No task runnable: wait for the next tick (a sleeper's wake-up, a call's
- * deadline) and let the scheduler run whoever is due. */
+ * deadline) or an event, and let the scheduler run whoever is due. */
 void hosted_idle(void)
 {
 	for (;;) {
-		struct pollfd p[3] = { { hosted_timer_fd, POLLIN, 0 }, { hosted_signal_fd, POLLIN, 0 },
-				       { 0, POLLIN, 0 } };
-		if (poll(p, hostin_watched() ? 3 : 2, -1) < 0 && errno != EINTR)
-			panic("hosted: poll: %s", strerror(errno));
-		if (p[1].revents)
-			take_signal();
-		if (p[2].revents)
-			hostin_ready();
+		take_events(1);
 		take_ticks();
 		kernel_exit();
 	}

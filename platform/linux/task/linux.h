@@ -14,11 +14,10 @@
 #define NR_ioctl 16
 #define NR_rt_sigaction 13
 #define NR_rt_sigprocmask 14
-#define NR_sendto 44
-#define NR_recvfrom 45
 #define NR_sigaltstack 131
 #define NR_prctl 157
 #define NR_getppid 110
+#define NR_futex 202
 #define NR_exit_group 231
 #define NR_seccomp 317
 
@@ -40,6 +39,9 @@ static inline long sys6(long n, long a, long b, long c, long d, long e, long f)
 #define MAP_SHARED 1
 #define MAP_PRIVATE 2
 #define MAP_FIXED 0x10
+
+#define FUTEX_WAIT 0    /* shared (not _PRIVATE): the kernel is another process */
+#define FUTEX_WAKE 1
 
 #define SIGILL 4
 #define SIGTRAP 5

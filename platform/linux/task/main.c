@@ -6,8 +6,9 @@
  * registers, and tern-task jumps there. From then on the program is the
  * same ELF code as on the PC: its `syscall` instructions are trapped by a
  * seccomp filter that lets only tern-task's own code make Linux system
- * calls, and the SIGSYS handler turns each into a message to the kernel
- * (registers in, registers and mapping changes out). A CPU exception
+ * calls, and the SIGSYS handler turns each into an entry on the task's
+ * channel (hosted/wire.h: registers in, registers and mapping changes
+ * out; shared memory and a futex each way). A CPU exception
  * (SIGSEGV, SIGILL, SIGFPE, SIGBUS, SIGTRAP) is sent the same way as a
  * fault with the PC's vector, and the kernel's SIGUSR1 (preemption) as
  * WIRE_PREEMPT. All signal handlers run on our own stack, with every
@@ -27,7 +28,11 @@ extern char __stub_text_start[], __stub_text_end[];
 
 static uint8_t altstack[65536] __attribute__((aligned(16)));
 static int host_term;           /* mappings of the host terminal's page (hostterm.h) */
-static struct wire_down down;
+/* The kernel's last WIRE_RUN: what stub_enter loads, and the name and
+ * flags it came with. */
+static struct wire_regs run_regs;
+static uint64_t run_flags;
+static struct wire_chan *const chan = (struct wire_chan *)WIRE_CHAN_VA;
 
 static void say(const char *s)
 {
@@ -70,27 +75,64 @@ static void apply(const struct wire_op *o)
 		die("cannot map what the kernel said");
 }
 
-/* Wait for WIRE_RUN, applying mappings on the way; the registers in down.regs. */
-static void await_run(void)
+static void futex(uint32_t *word, int op, uint32_t val)
+{
+	sys6(NR_futex, (long)word, op, val, 0, 0, 0);
+}
+
+/* The channel: the first page ours to write, the kernel's part read-only
+ * (a stray store cannot forge its messages), at WIRE_CHAN_VA in our own
+ * range; the descriptor goes, so nothing but this mapping reaches it. */
+static void chan_map(void)
+{
+	long a = sys6(NR_mmap, WIRE_CHAN_VA, WIRE_CHAN_UP_SIZE, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_FIXED,
+		      WIRE_FD_CHAN, 0);
+	long b = sys6(NR_mmap, WIRE_CHAN_VA + WIRE_CHAN_UP_SIZE, WIRE_CHAN_SIZE - WIRE_CHAN_UP_SIZE, PROT_READ,
+		      MAP_SHARED | MAP_FIXED, WIRE_FD_CHAN, WIRE_CHAN_UP_SIZE);
+	if (a != (long)WIRE_CHAN_VA || b != (long)(WIRE_CHAN_VA + WIRE_CHAN_UP_SIZE))
+		die("cannot map the channel");
+	sys3(NR_close, WIRE_FD_CHAN, 0, 0);
+}
+
+/* Post chan->u (filled by the caller but for its kind): the kernel's turn. */
+static void post_up(uint32_t kind)
+{
+	chan->u.kind = kind;
+	__atomic_store_n(&chan->up, chan->up + 1, __ATOMIC_RELEASE);
+	futex(&chan->up, FUTEX_WAKE, 1);
+}
+
+/* Wait for WIRE_RUN, applying mappings on the way; the registers in
+ * run_regs. `seen` is chan->down as it was before our entry: the kernel
+ * writes only after an entry, so a new value is its answer. Kept on this
+ * stack, not in our data, for the same reason the kernel's half is
+ * read-only. */
+static void await_run(uint32_t seen)
 {
 	for (;;) {
-		long n = sys6(NR_recvfrom, WIRE_FD_SOCK, (long)&down, sizeof(down), 0, 0, 0);
-		if (n == 0)
-			sys3(NR_exit_group, 0, 0, 0);   /* the kernel is gone */
-		if (n < (long)WIRE_DOWN_SIZE(0) || down.nops > WIRE_MAX_OPS || n != (long)WIRE_DOWN_SIZE(down.nops)) {
-			if (n == -4)                    /* EINTR */
-				continue;
+		uint32_t v;
+		while ((v = __atomic_load_n(&chan->down, __ATOMIC_ACQUIRE)) == seen)
+			futex(&chan->down, FUTEX_WAIT, seen);   /* returns at once if it changed */
+		seen = v;
+		const struct wire_down *d = &chan->d;
+		uint32_t kind = d->kind, nops = d->nops;
+		if (nops > WIRE_MAX_OPS)
 			die("malformed message from the kernel");
-		}
-		for (unsigned i = 0; i < down.nops; i++)
-			apply(&down.ops[i]);
-		if (down.kind == WIRE_RUN) {
-			down.name[sizeof(down.name) - 1] = 0;
-			sys6(NR_prctl, 15 /* PR_SET_NAME */, (long)down.name, 0, 0, 0, 0);
+		for (unsigned i = 0; i < nops; i++)
+			apply(&d->ops[i]);
+		if (kind == WIRE_RUN) {
+			char name[sizeof(d->name)];
+			for (unsigned i = 0; i < sizeof(name); i++)
+				name[i] = d->name[i];
+			name[sizeof(name) - 1] = 0;
+			sys6(NR_prctl, 15 /* PR_SET_NAME */, (long)name, 0, 0, 0, 0);
+			run_regs = d->regs;
+			run_flags = d->flags;
 			return;
 		}
-		if (down.kind != WIRE_MAP)
+		if (kind != WIRE_MAP)
 			die("unknown message from the kernel");
+		post_up(WIRE_MAPPED);
 	}
 }
 
@@ -115,12 +157,14 @@ static void regs_to(struct k_mcontext *m, const struct wire_regs *r)
 /* Enter the kernel with the interrupted registers; return with its. */
 static void enter(uint32_t kind, struct k_ucontext *uc, uint64_t vector, uint64_t error, uint64_t addr)
 {
-	struct wire_up up = { .kind = kind, .vector = vector, .error = error, .addr = addr };
-	regs_from(&up.regs, &uc->mc);
-	if (sys6(NR_sendto, WIRE_FD_SOCK, (long)&up, sizeof(up), 0, 0, 0) != sizeof(up))
-		sys3(NR_exit_group, 0, 0, 0);           /* the kernel is gone */
-	await_run();
-	regs_to(&uc->mc, &down.regs);
+	uint32_t seen = __atomic_load_n(&chan->down, __ATOMIC_ACQUIRE);
+	chan->u.vector = vector;
+	chan->u.error = error;
+	chan->u.addr = addr;
+	regs_from(&chan->u.regs, &uc->mc);
+	post_up(kind);
+	await_run(seen);
+	regs_to(&uc->mc, &run_regs);
 }
 
 /* The host terminal's calls (hosted/hostterm.h), for a task that holds
@@ -196,10 +240,10 @@ static void on_preempt(int sig, void *info, void *ctx)
 		enter(WIRE_PREEMPT, uc, 0, 0, 0);
 		return;
 	}
-	struct wire_up up = { .kind = WIRE_PREEMPT, .regs = down.regs };
-	if (sys6(NR_sendto, WIRE_FD_SOCK, (long)&up, sizeof(up), 0, 0, 0) != sizeof(up))
-		sys3(NR_exit_group, 0, 0, 0);
-	await_run();
+	uint32_t seen = __atomic_load_n(&chan->down, __ATOMIC_ACQUIRE);
+	chan->u.regs = run_regs;
+	post_up(WIRE_PREEMPT);
+	await_run(seen);
 }
 
 static void on_fault(int sig, void *info, void *ctx)
@@ -290,9 +334,10 @@ void stub_main(void)
 	handle(SIGILL, on_fault);
 	handle(SIGFPE, on_fault);
 	handle(SIGTRAP, on_fault);
+	chan_map();
 	seccomp_on();
-	await_run();
-	if (down.flags & WIRE_WAIT_GDB)
+	await_run(0);   /* a new channel: down is 0 until the first message */
+	if (run_flags & WIRE_WAIT_GDB)
 		wait_for_gdb();
-	stub_enter(&down.regs);
+	stub_enter(&run_regs);
 }

@@ -70,6 +70,20 @@ __asm__(".text\n"
 	".global kfault_kread_at\nkfault_kread_at: mov (%rax), %rax\n ret\n");
 void kfault_null(void), kfault_div(void), kfault_kread(void);
 
+/* A store into tern-task's channel: the kernel's half (a page fault, it
+ * is read-only), or the task's half, where a made-up entry (kind 0xdead)
+ * and a bumped entry count must be a fault of this task and nothing else
+ * (hosted/wire.h). */
+extern char kfault_chan_down_at[], kfault_chan_forge_at[];
+__asm__(".text\n"
+	"kfault_chan_down: movabs $0x7e0000801000, %rax\n"
+	".global kfault_chan_down_at\nkfault_chan_down_at: movq $1, (%rax)\n ret\n"
+	"kfault_chan_forge: movabs $0x7e0000800000, %rax\n"
+	".global kfault_chan_forge_at\nkfault_chan_forge_at: movl $0xdead, 8(%rax)\n"
+	" addl $1, (%rax)\n"
+	"1: pause\n jmp 1b\n");
+void kfault_chan_down(void), kfault_chan_forge(void);
+
 static void fault(uint64_t kind)
 {
 	switch (kind) {
@@ -78,6 +92,8 @@ static void fault(uint64_t kind)
 	case KFAULT_DIVIDE: shared[0] = (uint64_t)kfault_div_at; kfault_div(); break;
 	case KFAULT_PRIVILEGED: shared[0] = (uint64_t)kfault_hlt_at; ((void (*)(void))kfault_hlt_at)(); break;
 	case KFAULT_KERNEL_READ: shared[0] = (uint64_t)kfault_kread_at; kfault_kread(); break;
+	case KFAULT_CHAN_DOWN_WRITE: shared[0] = (uint64_t)kfault_chan_down_at; kfault_chan_down(); break;
+	case KFAULT_CHAN_FORGE: shared[0] = (uint64_t)kfault_chan_forge_at; kfault_chan_forge(); break;
 	}
 }
 

@@ -76,7 +76,14 @@ enum kchild_fault {
 	KFAULT_DIVIDE,
 	KFAULT_PRIVILEGED,      /* hlt in user mode: #GP */
 	KFAULT_KERNEL_READ,     /* read a kernel address: #PF */
+	/* Where tern-task keeps its channel with the kernel on PLATFORM=linux
+	 * (KC_CHAN_VA; nothing is mapped there on the PC): */
+	KFAULT_CHAN_DOWN_WRITE, /* write to the kernel's half: #PF */
+	KFAULT_CHAN_FORGE,      /* write a bogus entry into the task's half and spin */
 };
+/* platform/linux/include/hosted/wire.h's WIRE_CHAN_VA; tern programs do
+ * not see that header: the tests name the address they attack. */
+#define KC_CHAN_VA 0x7e0000800000ull
 
 /* Child cspace slots. */
 #define KC_RADIX   6

@@ -30,6 +30,32 @@ KTEST(fault_divide_by_zero) { return fault_case(KFAULT_DIVIDE, 0, 0, 0); }
 KTEST(fault_privileged_instruction) { return fault_case(KFAULT_PRIVILEGED, 13, 0, 0); }
 KTEST(fault_kernel_memory_read) { return fault_case(KFAULT_KERNEL_READ, 14, 1, 0xFFFFFFFF80100000ull); }
 
+/* PLATFORM=linux: tern-task's channel with the kernel (hosted/wire.h) is
+ * in the program's address space, outside anything tern maps. The
+ * kernel's half is read-only there: a store is a page fault, as on the
+ * PC, where nothing is mapped at that address. */
+KTEST(fault_chan_down_write) { return fault_case(KFAULT_CHAN_DOWN_WRITE, 14, 1, KC_CHAN_VA + 4096); }
+
+/* A store into the task's half (a made-up entry, and the entry count
+ * bumped) hurts only the task: tern-linux takes a malformed entry as the
+ * end of its process, a #GP its supervisor hears of (vector 13). On the
+ * PC the store itself faults (#PF). */
+KTEST(fault_chan_forge)
+{
+	int hosted = strstr(ktest_cmdline, "platform=linux") != 0;
+	struct child c;
+	KCHECK_EQ(child_spawn(&c, ROLE_FAULT, KFAULT_CHAN_FORGE, 50), 0);
+	KCHECK_EQ(child_start(&c), TERN_OK);
+	struct tern_msg m;
+	KCHECK_EQ(wait_fault(&m, 1000), 0);
+	KCHECK_EQ(MSG_LABEL(m.info), MSG_LABEL_FAULT);
+	KCHECK_EQ(m.mr[FAULT_MR_VECTOR], hosted ? 13 : 14);
+	if (!hosted)
+		KCHECK_EQ(m.mr[FAULT_MR_RIP], shared[0]);
+	KCHECK_EQ(child_state(&c), TASK_BLOCKED);
+	return 0;
+}
+
 KTEST(fault_without_handler_kills_task)
 {
 	struct child c;

@@ -25,16 +25,24 @@ void hosted_replay(uint64_t root);
 /* The state of the address space with this root (paging.c). */
 struct hspace *hosted_space(uint64_t root);
 
-/* Timer: ticks since the last call (reads the timerfd). */
+/* The tick clock (clock.c): start it; ticks due since the last call; the
+ * CLOCK_MONOTONIC ns at which the next one is due; now. */
+void hosted_clock_start(void);
 uint64_t hosted_timer_ticks(void);
-extern int hosted_timer_fd;
+uint64_t hosted_next_tick_ns(void);
+uint64_t hosted_now_ns(void);
 /* The idle loop: wait for ticks and run whoever becomes ready. */
 void hosted_idle(void);
 /* End every task process (the machine stops). */
 void hosted_end_all(void);
-/* Start a tern-task process named name; its socket's other end in *sock. 0 or -1 (errno). */
+/* Start a tern-task process named name, with a channel of its own
+ * (mapped here: *chan). 0 or -1 (errno). */
 extern const char *hosted_task_path;
-int hosted_spawn(const char *name, int *sock, int *pid);
+int hosted_spawn(const char *name, struct wire_chan **chan, int *pid);
+/* Unmap a channel (its process is gone). */
+void hosted_chan_free(struct wire_chan *chan);
+/* Reap and replace processes of the pool that ended (on SIGCHLD). */
+void hosted_spawn_check(void);
 /* End the processes started ahead (spawn.c's pool). */
 void hosted_spawn_end(void);
 /* -g NAME=ELF: stop that task for gdb (user.c), or 0. */

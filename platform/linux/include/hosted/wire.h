@@ -1,24 +1,30 @@
 /*
  * The wire between tern-linux (the hosted kernel) and tern-task (the
- * process each tern task runs in): one SOCK_SEQPACKET socket per task,
- * always at fd WIRE_FD_SOCK in the task process, and the "physical
- * memory" file at WIRE_FD_MEM, which both sides map.
+ * process each tern task runs in): a channel of shared memory per task
+ * (struct wire_chan, a small memory file of its own, at fd WIRE_FD_CHAN
+ * when the process starts) and the "physical memory" file at WIRE_FD_MEM,
+ * which both sides map.
  *
  * Uniprocessor rule: at any time at most one task process runs (the
- * kernel's current task); every other one waits in a read of its socket.
- * The kernel "returns to user" by sending WIRE_RUN with the task's whole
- * register frame, preceded by WIRE_MAP packets with the page table
- * changes made since the last WIRE_RUN; the task "enters the kernel" by
- * sending one struct wire_up and waiting again.
+ * kernel's current task); every other one waits on its channel's `down`
+ * word (FUTEX_WAIT). The kernel "returns to user" by writing WIRE_RUN with
+ * the task's whole register frame into `d`, preceded by WIRE_MAP messages
+ * (each acknowledged with WIRE_MAPPED) with the page table changes made
+ * since the last WIRE_RUN, bumping `down` and waking it; the task "enters
+ * the kernel" by writing one struct wire_up into `u`, bumping `up`, waking
+ * the kernel (which waits on the current task's `up`, bounded by the next
+ * tick) and waiting again.
  *
  * Both sides check every length and field: the kernel treats a task
- * process as hostile (a malformed packet is a fault of that task), and
- * tern-task trusts only its kernel.
+ * process as hostile (it copies `u` once, then checks it; a malformed entry
+ * is a fault of that task), and tern-task trusts only its kernel. tern-task
+ * maps the channel inside its own range (WIRE_CHAN_VA), the kernel's half
+ * read-only, and closes the descriptor: a process has only its own channel.
  */
 #pragma once
 #include <stdint.h>
 
-#define WIRE_FD_SOCK 3
+#define WIRE_FD_CHAN 3
 #define WIRE_FD_MEM  4
 
 /* Task to kernel. */
@@ -26,11 +32,12 @@ enum wire_up_kind {
 	WIRE_SYSCALL = 1,       /* a `syscall` instruction (trapped by seccomp) */
 	WIRE_FAULT = 2,         /* a CPU exception: vector, error, addr as on the PC */
 	WIRE_PREEMPT = 3,       /* the kernel's timer asked it to stop (SIGUSR1) */
+	WIRE_MAPPED = 4,        /* a WIRE_MAP was applied: send the next one */
 };
 
 /* Kernel to task. */
 enum wire_down_kind {
-	WIRE_MAP = 1,           /* apply ops[0..nops) and wait for more */
+	WIRE_MAP = 1,           /* apply ops[0..nops), answer WIRE_MAPPED, wait for more */
 	WIRE_RUN = 2,           /* apply ops, load regs and run */
 };
 
@@ -81,3 +88,30 @@ struct wire_down {
  * heaps from 256 MiB, stacks just below 128 TiB). */
 #define WIRE_STUB_BASE 0x7e0000000000ull
 #define WIRE_STUB_END  0x7e0001000000ull
+
+/*
+ * The channel. The first page is the task's to write (the kernel only
+ * reads it, and copies before it checks); the rest is the kernel's, mapped
+ * read-only by tern-task, so a stray store in the task's process cannot
+ * forge the kernel's messages. Each side bumps its own word after writing
+ * its message (release) and wakes the other (FUTEX_WAKE, a shared futex:
+ * two processes); the reader waits while the word still has the value it
+ * last saw. Sequence numbers, not flags: neither side ever writes the
+ * other's word.
+ */
+struct wire_chan {
+	uint32_t up;                    /* the task's entry count; the kernel waits on it */
+	uint32_t pad0;
+	struct wire_up u;
+	char pad1[4096 - 8 - sizeof(struct wire_up)];
+	uint32_t down;                  /* the kernel's message count; the task waits on it */
+	uint32_t pad2;
+	struct wire_down d;
+};
+#define WIRE_CHAN_UP_SIZE 4096ull
+_Static_assert(__builtin_offsetof(struct wire_chan, down) == WIRE_CHAN_UP_SIZE,
+	       "the kernel's half of the channel starts on its own page");
+#define WIRE_CHAN_SIZE ((sizeof(struct wire_chan) + 4095) & ~4095ull)
+/* Where tern-task maps its channel: in its own range, after its image
+ * (task.ld checks that they do not meet). */
+#define WIRE_CHAN_VA   (WIRE_STUB_BASE + 0x800000ull)
