@@ -90,7 +90,7 @@ if [ -n "$pool" ]; then
 	fi
 	term=$(children "$pid" hostterm)
 	kill -9 "$term"
-	if wait_count '^\[[0-9]+ hostterm\] hostterm: host terminal on line 5' 2 10 && sleep 0.5 &&
+	if wait_count '^\[[0-9]+ hostterm\] hostterm: host terminal, woken by its note' 2 10 && sleep 0.5 &&
 	   [ "$(grep -c 'hosted: task [0-9]* (hostterm): its process ended' "$log")" -eq 1 ]; then
 		ok "a driver restarted after that starts in a live process"
 	else

@@ -17,7 +17,9 @@
  *                      starting another (tern hosted on Linux, where the
  *                      console is the developer's own terminal and ^D or
  *                      the end of piped input means "done": init.conf's
- *                      ${console_end}, docs/hosted.md). Empty words are
+ *                      ${console_end}, docs/hosted.md); not when the
+ *                      shell faulted or its terminal failed under it
+ *                      (INIT_STATUS_TERMINAL_LOST). Empty words are
  *                      skipped (init.conf's ${NAME:-} when NAME is unset).
  *
  * Manifest slots: 0 the file system.
@@ -60,7 +62,8 @@ static void getty_motd(void)
 	fs_close(GETTY_FS, (uint64_t)h);
 }
 
-/* Run one shell to its end, on our terminal; 0 if it could be started. */
+/* Run one shell to its end, on our terminal: its exit status, or -1 if
+ * it could not be started. */
 static int getty_shell(int tsc)
 {
 	const char *const argv[] = { "/bin/sh", "-t", 0 };
@@ -80,7 +83,7 @@ static int getty_shell(int tsc)
 		return -1;
 	if (status & INIT_STATUS_FAULT)
 		getty_say("getty: the shell faulted\n");
-	return 0;
+	return (int)status;
 }
 
 int main(int argc, const char **argv)
@@ -105,9 +108,12 @@ int main(int argc, const char **argv)
 		getty_say(banner);
 		getty_motd();
 		uint64_t t0 = tern_uptime_ns();
-		int err = getty_shell(tsc);
+		int st = getty_shell(tsc), err = st < 0;
 		tsc = 0;        /* only the first shell's prompt is the boot's */
-		if (end_power && !err) {
+		/* -p: the shell's own end (^D, input that ended, exit) is the
+		 * user's "done"; a shell that faulted or lost its terminal (the
+		 * driver died: init restarts it) is started again, as on a PC. */
+		if (end_power && st >= 0 && !(st & INIT_STATUS_FAULT) && st != INIT_STATUS_TERMINAL_LOST) {
 			long r = init_power(PROG_INIT, INIT_POWEROFF);
 			char why[80];
 			snprintf(why, sizeof(why), "getty: cannot power off: %s\n", r ? init_strerror(-r) : "init did not do it");

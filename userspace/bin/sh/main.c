@@ -18,6 +18,7 @@
  */
 #include "sh.h"
 #include "shparse.h"
+#include <proto/init.h>
 #include <stdio.h>
 #include <string.h>
 #include <tern/path.h>
@@ -81,5 +82,7 @@ int main(int argc, const char **argv)
 		sh_run_line(line);
 	}
 	jobs_exit();
+	if (!sh_exit_requested && term_lost)
+		return INIT_STATUS_TERMINAL_LOST;       /* for getty: not "done" */
 	return sh_exit_requested ? sh_exit_status : sh_status;
 }

@@ -44,6 +44,8 @@ void complete(struct lineedit *le, const char *prompt);
 void term_init(void);
 /* The next line (without its newline), "" after ^C, NULL at the end of input. */
 const char *term_readline(const char *prompt);
+/* The input ended by a failed read (the terminal's driver died), not by its end. */
+extern int term_lost;
 
 /* main.c: the working directory, the last status, arguments made absolute. */
 extern char sh_cwd[FS_PATH_MAX + 1];

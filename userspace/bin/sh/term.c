@@ -26,11 +26,16 @@ void term_init(void)
 	le_init(&term_le, term_echo, 0);
 }
 
-/* The next input byte, or -1 at the end of input. */
+int term_lost;
+
+/* The next input byte, or -1 at the end of input (term_lost if it was
+ * a failed read rather than the end). */
 static int term_byte(void)
 {
 	if (term_in_pos == term_in_len) {
 		long n = sh_in ? stream_read(sh_in, term_in, sizeof(term_in)) : 0;
+		if (n < 0)
+			term_lost = 1;
 		if (n <= 0)
 			return -1;
 		term_in_len = (size_t)n;

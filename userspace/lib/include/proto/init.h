@@ -65,6 +65,10 @@ enum init_error {
 enum init_state { INIT_RUNNING = 1, INIT_EXITED, INIT_FAULTED, INIT_RESTARTING, INIT_FAILED };
 
 #define INIT_STATUS_FAULT 0x10000
+/* The exit status of a shell whose terminal failed under it (a read
+ * error, not the end of input: its driver died). getty -p powers off
+ * only when the shell ended otherwise. */
+#define INIT_STATUS_TERMINAL_LOST 255
 
 /* Client stubs (lib/initc.c). */
 long init_spawn(uint64_t ep, const char *const *argv, int argc);
