@@ -38,6 +38,18 @@ USER_SAN_CFLAGS := -fsanitize=undefined -fno-sanitize-recover=undefined -fsaniti
 	--param asan-stack=1 --param asan-globals=1
 USER_SAN_LDFLAGS := -e san_entry -u san_entry --wrap=malloc --wrap=free --wrap=calloc --wrap=realloc
 $(BUILD)/obj/userspace/lib/san/%: USER_SAN_CFLAGS := -DSAN_SHADOW_OFFSET_FLAG=$(USER_SAN_OFFSET)ull
+# Sanitized programs need more memory (red zones, the free quarantine,
+# and ramfs holds an archive of programs eight times their size): every
+# manifest's [memory] pages times USER_MEMORY_SCALE, which the code that
+# sizes itself by its quota also sees (srv/ramfs's budget).
+USER_MEMORY_SCALE := 4
+USER_SAN_CFLAGS += -DUSER_MEMORY_SCALE=$(USER_MEMORY_SCALE)
+$(BUILD)/manifests/%.ini: manifests/%.ini
+	@mkdir -p $(dir $@)
+	$(Q)awk -F= -v s=$(USER_MEMORY_SCALE) '$$1 == "pages" && $$2 ~ /^[0-9]+$$/ { print "pages=" $$2 * s; next } { print }' $< >$@
+user_manifest = $(BUILD)/manifests/$(1).ini
+else
+user_manifest = manifests/$(1).ini
 endif
 USER_CFLAGS = -std=gnu11 $(USER_OPT) $(USER_SAN_CFLAGS) -g -Wall -Wextra -Werror -MD -MP \
 	-ffreestanding -nostdlib -mno-red-zone -mgeneral-regs-only -fno-pic -fno-pie \
@@ -79,13 +91,13 @@ $(USER_LIB): $(USER_LIB_OBJS)
 
 define user_program_rule
 $(BUILD)/userspace/$(1): $(patsubst %,$(BUILD)/obj/%.o,$(wildcard userspace/$(1)/*.c)) $(USER_LIB) $(USER_LDS) \
-		$(wildcard manifests/$(notdir $(1)).ini)
+		$(if $(wildcard manifests/$(notdir $(1)).ini),$(call user_manifest,$(notdir $(1))))
 	$$(call msg,LD,$$@)
 	@mkdir -p $$(dir $$@)
 	$$(Q)$$(LD) -nostdlib -z max-page-size=0x1000 -z noseparate-code -z noexecstack --gc-sections --build-id=none -T $(USER_LDS) $(USER_SAN_LDFLAGS) \
 		-o $$@ $(BUILD)/obj/userspace/lib/crt0.S.o $$(filter %.c.o,$$^) $(USER_LIB)
 	$$(Q)if [ -f manifests/$(notdir $(1)).ini ]; then \
-		$$(OBJCOPY) --add-section .manifest=manifests/$(notdir $(1)).ini \
+		$$(OBJCOPY) --add-section .manifest=$(call user_manifest,$(notdir $(1))) \
 			--set-section-flags .manifest=noload,readonly $$@; fi
 endef
 $(foreach p,$(USER_PROGRAM_DIRS),$(eval $(call user_program_rule,$(p))))
