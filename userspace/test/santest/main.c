@@ -10,12 +10,16 @@
  *   santest signed     overflows an int (UBSan)
  *   santest misaligned loads an int from an odd address (UBSan)
  *   santest null       loads through a null pointer (UBSan)
+ *   santest mapshadow  maps a page of its own where ASan's shadow is
+ *                      (hosted/san.h): tern-task must refuse, loudly
  * Built unsanitized (the PC), it does the same and, where nothing
  * faults, says so and exits 1.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <tern/program.h>
+#include <tern/sys.h>
 
 /* Volatile: the compiler must make each access, not prove it wrong. */
 static volatile int sink;
@@ -82,12 +86,27 @@ static void null(void)
 	sink = *(int *)zero;
 }
 
+/* 96 TiB: SAN_SHADOW_BASE (platform/linux/include/hosted/san.h). A valid
+ * address for a tern mapping, which tern-task must not let overlap the
+ * shadow in silence. */
+static void map_shadow(void)
+{
+	uint64_t s = slot_alloc();
+	if (!s || tern_mem_create(PROG_MEMORY, CAP_PAGE, s, 1) ||
+	    tern_page_map(s, 0, 0x600000000000ull, RIGHT_READ | RIGHT_WRITE)) {
+		printf("santest: cannot map a page\n");
+		return;
+	}
+	*(volatile int *)0x600000000000ull = 1;
+}
+
 static const struct {
 	const char *name;
 	void (*fn)(void);
 } bugs[] = {
 	{ "overflow", overflow }, { "uaf", use_after_free }, { "stack", stack }, { "global", global },
 	{ "signed", signed_overflow }, { "misaligned", misaligned }, { "null", null },
+	{ "mapshadow", map_shadow },
 };
 
 int main(int argc, const char **argv)
@@ -99,6 +118,6 @@ int main(int argc, const char **argv)
 		printf("santest: %s: not caught (not a sanitized build?)\n", argv[1]);
 		return 1;
 	}
-	eprintf("usage: santest overflow|uaf|stack|global|signed|misaligned|null\n");
+	eprintf("usage: santest overflow|uaf|stack|global|signed|misaligned|null|mapshadow\n");
 	return 2;
 }
