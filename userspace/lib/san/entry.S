@@ -21,7 +21,7 @@ san_entry:
 	mov %rcx, %r15
 	mov %rsp, %rbx
 	and $-16, %rsp
-	call san_start
+	call san_start          /* RDI as it came: san_start(a0) */
 	mov %rbx, %rsp
 	mov %r12, %rdi
 	mov %r13, %rsi

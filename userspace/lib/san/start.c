@@ -4,6 +4,7 @@
  * constructors, which register the globals' red zones (asan.c). Nothing
  * instrumented may run before the shadow is there.
  */
+#include <tern/program.h>
 #include <tern/sys.h>
 #include "san.h"
 
@@ -12,9 +13,12 @@ _Static_assert(SAN_SHADOW_OFFSET == SAN_SHADOW_OFFSET_FLAG, "hosted/san.h and -f
 
 extern void (*__init_array_start[])(void), (*__init_array_end[])(void);
 
-void san_start(void)
+/* a0: the entry's RDI, as crt0 will see it. */
+void san_start(uint64_t a0)
 {
 	if (tern_sys(HOSTCALL_SAN_SHADOW, 0, 0, 0, 0, 0, 0).err) {
+		if (a0 == PROG_INFO_VA)         /* started by init: its debug slot, if any */
+			tern_debug_slot = PROG_DEBUG;
 		static const char why[] = "san: no ASan shadow: a sanitized program runs only on "
 					  "PLATFORM=linux, under its own tern-task (hosted/san.h)\n";
 		tern_debug_write(why, sizeof(why) - 1);

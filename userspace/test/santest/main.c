@@ -10,6 +10,7 @@
  *   santest signed     overflows an int (UBSan)
  *   santest misaligned loads an int from an odd address (UBSan)
  *   santest null       loads through a null pointer (UBSan)
+ *   santest doublefree frees a block twice
  *   santest mapshadow  maps a page of its own where ASan's shadow is
  *                      (hosted/san.h): tern-task must refuse, loudly
  * Built unsanitized (the PC), it does the same and, where nothing
@@ -53,6 +54,13 @@ __attribute__((noipa)) static void poke(char *p, int i)
 __attribute__((noipa)) static int peek(const int *p, int i)
 {
 	return p[i];
+}
+
+static void double_free(void)
+{
+	char *p = malloc(16);
+	free(p);
+	free(p);       /* unsanitized, the free list now holds p twice: no more malloc */
 }
 
 static void stack(void)
@@ -106,7 +114,7 @@ static const struct {
 } bugs[] = {
 	{ "overflow", overflow }, { "uaf", use_after_free }, { "stack", stack }, { "global", global },
 	{ "signed", signed_overflow }, { "misaligned", misaligned }, { "null", null },
-	{ "mapshadow", map_shadow },
+	{ "doublefree", double_free }, { "mapshadow", map_shadow },
 };
 
 int main(int argc, const char **argv)
@@ -118,6 +126,6 @@ int main(int argc, const char **argv)
 		printf("santest: %s: not caught (not a sanitized build?)\n", argv[1]);
 		return 1;
 	}
-	eprintf("usage: santest overflow|uaf|stack|global|signed|misaligned|null|mapshadow\n");
+	eprintf("usage: santest overflow|uaf|stack|global|signed|misaligned|null|doublefree|mapshadow\n");
 	return 2;
 }
