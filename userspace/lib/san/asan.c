@@ -4,6 +4,7 @@
  * the globals' red zones, alloca's. The heap's are heap.c's. Shadow rules
  * in sanshadow.c.
  */
+#include <format.h>
 #include <stddef.h>
 #include "san.h"
 
@@ -24,9 +25,24 @@ int san_access(uint64_t addr, uint64_t size, uint64_t write, uint64_t pc)
 	if (!bad || san_reporting)
 		return 0;
 	san_reporting = 1;
-	san_say("asan: %s: %s of %lu byte%s at 0x%lx%s, pc 0x%lx",
-		san_kind(san_code_at(san_shadow(bad), bad)), write ? "write" : "read", size,
-		size == 1 ? "" : "s", addr, bad == addr ? "" : " (partly)", pc);
+	uint8_t code = san_code_at(san_shadow(bad), bad);
+	char where[96] = "";
+	uint64_t user, n;
+	int freed;
+	if ((code == SAN_HEAP_LEFT || code == SAN_HEAP_RIGHT || code == SAN_HEAP_FREED) &&
+	    san_heap_block(bad, &user, &n, &freed)) {
+		if (bad < user)
+			fmt_snprintf(where, sizeof(where), ", %lu bytes before a %lu-byte block at 0x%lx",
+				     user - bad, n, user);
+		else if (bad >= user + n)
+			fmt_snprintf(where, sizeof(where), ", %lu bytes after a %lu-byte block at 0x%lx",
+				     bad - user - n, n, user);
+		else
+			fmt_snprintf(where, sizeof(where), ", %lu bytes inside a %s%lu-byte block at 0x%lx",
+				     bad - user, freed ? "freed " : "", n, user);
+	}
+	san_say("asan: %s: %s of %lu byte%s at 0x%lx%s%s, pc 0x%lx", san_kind(code), write ? "write" : "read",
+		size, size == 1 ? "" : "s", addr, bad == addr ? "" : " (partly)", where, pc);
 	return 1;
 }
 

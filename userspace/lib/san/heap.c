@@ -112,3 +112,26 @@ void *__wrap_realloc(void *p, size_t n)
 	}
 	return q;
 }
+
+/* For a report: the block whose red zone or freed bytes hold addr. Its
+ * left red zone is found by walking the shadow back (the whole of a
+ * block up to SAN_BLOCK_WALK bytes), then its header is checked. */
+#define SAN_BLOCK_WALK (1u << 20)
+int san_heap_block(uint64_t addr, uint64_t *user, uint64_t *n, int *freed)
+{
+	uint64_t g = addr & ~7ull, stop = g > SAN_BLOCK_WALK ? g - SAN_BLOCK_WALK : 0;
+	while (*san_shadow(g) != SAN_HEAP_LEFT) {
+		if (g < stop + 8)
+			return 0;
+		g -= 8;
+	}
+	while (g >= stop + 8 && *san_shadow(g - 8) == SAN_HEAP_LEFT)
+		g -= 8;
+	const struct header *h = (const struct header *)g;
+	if (h->magic != LIVE && h->magic != FREED)
+		return 0;
+	*user = g + SAN_LEFT;
+	*n = h->n;
+	*freed = h->magic == FREED;
+	return 1;
+}

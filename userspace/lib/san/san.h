@@ -24,3 +24,6 @@ void san_say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 extern int san_reporting;
 /* The end after a report: a CPU exception (#UD) the supervisor sees. */
 __attribute__((noreturn)) void san_die(void);
+/* The malloc block a bad heap address belongs to (heap.c): 1 with its
+ * address, size and whether it is freed, 0 if none is found. */
+int san_heap_block(uint64_t addr, uint64_t *user, uint64_t *n, int *freed);
