@@ -67,7 +67,7 @@ step hosted/life sh ci/hosted-life.sh "${HOSTED_CHECK_KERNEL:-$BUILD/linux-san/t
 step hosted/refuse sh ci/hosted-refuse.sh "$TERN_RUN" "${HOSTED_CHECK_KERNEL:-$BUILD/linux-san/tern-linux}" \
 	"$hosted_initramfs"
 for s in shell-basics shell-redirect shell-editing shell-complete shell-jobs pipes tools-stdin ramfs \
-	attack-fs-handles attack-init-deadfs fault-symbol hosted/boot hosted/san; do
+	attack-fs-handles attack-init-deadfs fault-symbol hosted/boot hosted/san hosted/san-tools; do
 	step "hosted/$(basename "$s")" sh ci/hosted-scenario.sh "$TERN_RUN" \
 		"${HOSTED_CHECK_KERNEL:-$BUILD/linux-san/tern-linux}" "$hosted_initramfs" \
 		"ci/scenarios/$s.run" "$logs/hosted_$(basename "$s").serial"
