@@ -82,3 +82,16 @@ TEST(sanshadow_quarantine_is_bounded_and_first_in_first_out)
 		;
 	CHECK(san_quarantine_make_room(&q, SAN_QUARANTINE_BYTES * 2) == 0);
 }
+
+TEST(sanshadow_ubsan_values_read_as_their_type)
+{
+	char b[24];
+	CHECK_STR(san_int_text(1, 32, 0x7fffffff, b), "2147483647");
+	CHECK_STR(san_int_text(1, 32, 0xffffffff, b), "-1");               /* an int's -1, zero-extended */
+	CHECK_STR(san_int_text(1, 32, 0xffffffff80000000ull, b), "-2147483648");
+	CHECK_STR(san_int_text(0, 32, 0xffffffff, b), "4294967295");
+	CHECK_STR(san_int_text(1, 8, 0x80, b), "-128");
+	CHECK_STR(san_int_text(1, 64, 0x8000000000000000ull, b), "-9223372036854775808");
+	CHECK_STR(san_int_text(0, 64, ~0ull, b), "18446744073709551615");
+	CHECK_STR(san_int_text(0, 16, 0, b), "0");
+}

@@ -93,3 +93,24 @@ void *san_quarantine_take(struct san_quarantine *q)
 	q->count--;
 	return b;
 }
+
+const char *san_int_text(int is_signed, unsigned width, uint64_t v, char *buf)
+{
+	if (width < 64 && is_signed && (v >> (width - 1)) & 1)
+		v |= ~0ull << width;            /* sign-extend */
+	else if (width < 64)
+		v &= (1ull << width) - 1;
+	int neg = is_signed && (int64_t)v < 0, n = 0;
+	uint64_t u = neg ? -v : v;
+	char tmp[24];
+	do
+		tmp[n++] = (char)('0' + u % 10);
+	while (u /= 10);
+	char *p = buf;
+	if (neg)
+		*p++ = '-';
+	while (n)
+		*p++ = tmp[--n];
+	*p = 0;
+	return buf;
+}

@@ -70,3 +70,8 @@ void *san_quarantine_make_room(struct san_quarantine *q, size_t size);
 void san_quarantine_put(struct san_quarantine *q, void *block, size_t size);
 /* The oldest block out (for a malloc that found no room), or 0. */
 void *san_quarantine_take(struct san_quarantine *q);
+
+/* UBSan's values: v as an integer of that signedness and width (bits,
+ * up to 64: the low 64 bits of a wider one) in decimal, into buf (24
+ * bytes), which is returned. */
+const char *san_int_text(int is_signed, unsigned width, uint64_t v, char *buf);

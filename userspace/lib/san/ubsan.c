@@ -33,26 +33,10 @@ static uint64_t value(const struct type *t, uint64_t v)
 	return v;
 }
 
-/* "-5" or "5", as the type reads it. */
+/* "-5" or "5", as the type reads it (sanshadow.c). */
 static const char *num(const struct type *t, uint64_t v, char *buf)
 {
-	v = value(t, v);
-	unsigned w = width(t);
-	if (is_signed(t) && w < 64 && (v >> (w - 1)) & 1)
-		v |= ~0ull << w;
-	char tmp[24];
-	int n = 0, neg = is_signed(t) && (int64_t)v < 0;
-	uint64_t u = neg ? -v : v;
-	do
-		tmp[n++] = (char)('0' + u % 10);
-	while (u /= 10);
-	char *p = buf;
-	if (neg)
-		*p++ = '-';
-	while (n)
-		*p++ = tmp[--n];
-	*p = 0;
-	return buf;
+	return san_int_text(is_signed(t), t->kind == 0 ? width(t) : 64, value(t, v), buf);
 }
 
 __attribute__((noreturn, format(printf, 3, 4)))
