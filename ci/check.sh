@@ -53,22 +53,24 @@ done
 
 step fuzz/smoke sh ci/fuzz/smoke.sh ${FUZZ_BINS:-}
 
-echo "tern: PLATFORM=linux (hosted kernel, ASan+UBSan)"
-step hosted/ktest sh ci/hosted-ktest.sh "${HOSTED_CHECK_KERNEL:-$BUILD/linux-san/tern-linux}" "${INITRAMFS:-$BUILD/initramfs.tar}"
-step hosted/term sh ci/hosted-term.sh "${HOSTED_CHECK_KERNEL:-$BUILD/linux-san/tern-linux}" "${INITRAMFS:-$BUILD/initramfs.tar}"
-step hosted/life sh ci/hosted-life.sh "${HOSTED_CHECK_KERNEL:-$BUILD/linux-san/tern-linux}" "${INITRAMFS:-$BUILD/initramfs.tar}"
-step hosted/end sh ci/hosted-end.sh "${HOSTED_CHECK_KERNEL:-$BUILD/linux-san/tern-linux}" "${INITRAMFS:-$BUILD/initramfs.tar}"
+echo "tern: PLATFORM=linux (hosted kernel and programs, ASan+UBSan)"
+# The sanitized programs' test archive (platform/linux/linux.mk).
+hosted_initramfs=${HOSTED_CHECK_INITRAMFS:-$BUILD/linux-san/user/test/initramfs.tar}
+step hosted/ktest sh ci/hosted-ktest.sh "${HOSTED_CHECK_KERNEL:-$BUILD/linux-san/tern-linux}" "$hosted_initramfs"
+step hosted/term sh ci/hosted-term.sh "${HOSTED_CHECK_KERNEL:-$BUILD/linux-san/tern-linux}" "$hosted_initramfs"
+step hosted/life sh ci/hosted-life.sh "${HOSTED_CHECK_KERNEL:-$BUILD/linux-san/tern-linux}" "$hosted_initramfs"
+step hosted/end sh ci/hosted-end.sh "${HOSTED_CHECK_KERNEL:-$BUILD/linux-san/tern-linux}" "$hosted_initramfs"
 # The serial console's scenarios that run hosted as they are (tern-run
 # --hosted: tern-linux on a pty, drv/hostterm the terminal), and the
 # hosted-only ones of ci/scenarios/hosted/; each also checks that no task
 # process is left behind (ci/hosted-scenario.sh). About a second each
 # (shell-jobs 10 s: its sleeps).
 step hosted/refuse sh ci/hosted-refuse.sh "$TERN_RUN" "${HOSTED_CHECK_KERNEL:-$BUILD/linux-san/tern-linux}" \
-	"${INITRAMFS:-$BUILD/initramfs.tar}"
+	"$hosted_initramfs"
 for s in shell-basics shell-redirect shell-editing shell-complete shell-jobs pipes tools-stdin ramfs \
-	attack-fs-handles attack-init-deadfs fault-symbol hosted/boot; do
+	attack-fs-handles attack-init-deadfs fault-symbol hosted/boot hosted/san hosted/san-tools; do
 	step "hosted/$(basename "$s")" sh ci/hosted-scenario.sh "$TERN_RUN" \
-		"${HOSTED_CHECK_KERNEL:-$BUILD/linux-san/tern-linux}" "${INITRAMFS:-$BUILD/initramfs.tar}" \
+		"${HOSTED_CHECK_KERNEL:-$BUILD/linux-san/tern-linux}" "$hosted_initramfs" \
 		"ci/scenarios/$s.run" "$logs/hosted_$(basename "$s").serial"
 done
 # The tools', shell pipelines', boot lines' and memory scenarios, hosted
@@ -77,7 +79,7 @@ done
 for s in shell-pipes tools-sys tools-text tools-files dmesg getty-terminal serial-paste small-memory \
 	kernel-heap terminal-intr-console; do
 	step "hosted/$s" sh ci/hosted-scenario.sh "$TERN_RUN" \
-		"${HOSTED_CHECK_KERNEL:-$BUILD/linux-san/tern-linux}" "${INITRAMFS:-$BUILD/initramfs.tar}" \
+		"${HOSTED_CHECK_KERNEL:-$BUILD/linux-san/tern-linux}" "$hosted_initramfs" \
 		"ci/scenarios/$s.run" "$logs/hosted_$s.serial"
 done
 # init, its supervision and the attacks on it and on the kernel, the same
@@ -87,11 +89,11 @@ done
 for s in init init-nodevice init-stdio supervisor attack attack-init attack-init-restarts attack-r2-init \
 	attack-console-gone attack-console-reader; do
 	step "hosted/$s" sh ci/hosted-scenario.sh "$TERN_RUN" \
-		"${HOSTED_CHECK_KERNEL:-$BUILD/linux-san/tern-linux}" "${INITRAMFS:-$BUILD/initramfs.tar}" \
+		"${HOSTED_CHECK_KERNEL:-$BUILD/linux-san/tern-linux}" "$hosted_initramfs" \
 		"ci/scenarios/$s.run" "$logs/hosted_$s.serial"
 done
 step hosted/fuzz env FUZZ_N=$((${FUZZ_N:-1000000} / 10)) sh ci/hosted-scenario.sh "$TERN_RUN" \
-	"${HOSTED_CHECK_KERNEL:-$BUILD/linux-san/tern-linux}" "${INITRAMFS:-$BUILD/initramfs.tar}" \
+	"${HOSTED_CHECK_KERNEL:-$BUILD/linux-san/tern-linux}" "$hosted_initramfs" \
 	ci/scenarios/fuzz.run "$logs/hosted_fuzz.serial"
 
 echo "tern: QEMU scenarios (accel ${ACCEL:-auto})"

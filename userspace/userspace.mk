@@ -22,13 +22,45 @@ USER_ABI := $(BUILD)/include/abi
 # figures are recorded.
 USER_OPT := -Os -Wno-maybe-uninitialized
 $(BUILD)/obj/userspace/test/%: USER_OPT := -O2
-USER_CFLAGS = -std=gnu11 $(USER_OPT) -g -Wall -Wextra -Werror -MD -MP \
+# USER_SAN=1: the sanitized build of every program for PLATFORM=linux
+# SAN=1 (platform/linux/linux.mk makes it in a build directory of its
+# own, build/linux-san/user/): the same sources, crt0, user.ld and ABI,
+# with UBSan and ASan (kernel-address: no runtime of the compiler's; ours
+# is userspace/lib/san/, itself not instrumented). Every access is a call
+# (call-threshold 0), so the runtime can leave alone addresses that have
+# no shadow; the stack and the globals get red zones; the shadow's
+# offset is hosted/san.h's. The link starts the program at san_entry and
+# sends its malloc calls to the red-zoned heap (san/heap.c).
+USER_SAN_OFFSET := 0x600000000000
+ifeq ($(USER_SAN),1)
+USER_SAN_CFLAGS := -fsanitize=undefined -fno-sanitize-recover=undefined -fsanitize=kernel-address \
+	-fasan-shadow-offset=$(USER_SAN_OFFSET) --param asan-instrumentation-with-call-threshold=0 \
+	--param asan-stack=1 --param asan-globals=1
+USER_SAN_LDFLAGS := -e san_entry -u san_entry --wrap=malloc --wrap=free --wrap=calloc --wrap=realloc
+$(BUILD)/obj/userspace/lib/san/%: USER_SAN_CFLAGS := -DSAN_SHADOW_OFFSET_FLAG=$(USER_SAN_OFFSET)ull
+# Sanitized programs need more memory (red zones, the free quarantine,
+# and ramfs holds an archive of programs eight times their size): every
+# manifest's [memory] pages times USER_MEMORY_SCALE, which the code that
+# sizes itself by its quota also sees (srv/ramfs's budget).
+USER_MEMORY_SCALE := 4
+USER_SAN_CFLAGS += -DUSER_MEMORY_SCALE=$(USER_MEMORY_SCALE)
+$(BUILD)/manifests/%.ini: manifests/%.ini
+	@mkdir -p $(dir $@)
+	$(Q)awk -F= -v s=$(USER_MEMORY_SCALE) '$$1 == "pages" && $$2 ~ /^[0-9]+$$/ { print "pages=" $$2 * s; next } { print }' $< >$@
+user_manifest = $(BUILD)/manifests/$(1).ini
+else
+user_manifest = manifests/$(1).ini
+endif
+USER_CFLAGS = -std=gnu11 $(USER_OPT) $(USER_SAN_CFLAGS) -g -Wall -Wextra -Werror -MD -MP \
 	-ffreestanding -nostdlib -mno-red-zone -mgeneral-regs-only -fno-pic -fno-pie \
 	-fno-stack-protector -fno-asynchronous-unwind-tables -ffunction-sections -fdata-sections -fno-tree-loop-distribute-patterns -ffile-prefix-map=$(CURDIR)=. \
 	-nostdinc -isystem $(GCC_INCLUDE) -Iuserspace/lib/include -I$(BUILD)/include
 USER_LDS := userspace/lib/user.ld
 USER_LIB := $(BUILD)/userspace/lib/libtern.a
 USER_LIB_SRCS := $(sort $(wildcard userspace/lib/*.c userspace/lib/*.S))
+ifeq ($(USER_SAN),1)
+USER_LIB_SRCS += $(sort $(wildcard userspace/lib/san/*.c userspace/lib/san/*.S))
+endif
 USER_LIB_OBJS := $(patsubst %,$(BUILD)/obj/%.o,$(USER_LIB_SRCS))
 
 $(USER_ABI): | kernel/include/abi
@@ -59,13 +91,13 @@ $(USER_LIB): $(USER_LIB_OBJS)
 
 define user_program_rule
 $(BUILD)/userspace/$(1): $(patsubst %,$(BUILD)/obj/%.o,$(wildcard userspace/$(1)/*.c)) $(USER_LIB) $(USER_LDS) \
-		$(wildcard manifests/$(notdir $(1)).ini)
+		$(if $(wildcard manifests/$(notdir $(1)).ini),$(call user_manifest,$(notdir $(1))))
 	$$(call msg,LD,$$@)
 	@mkdir -p $$(dir $$@)
-	$$(Q)$$(LD) -nostdlib -z max-page-size=0x1000 -z noseparate-code -z noexecstack --gc-sections --build-id=none -T $(USER_LDS) \
+	$$(Q)$$(LD) -nostdlib -z max-page-size=0x1000 -z noseparate-code -z noexecstack --gc-sections --build-id=none -T $(USER_LDS) $(USER_SAN_LDFLAGS) \
 		-o $$@ $(BUILD)/obj/userspace/lib/crt0.S.o $$(filter %.c.o,$$^) $(USER_LIB)
 	$$(Q)if [ -f manifests/$(notdir $(1)).ini ]; then \
-		$$(OBJCOPY) --add-section .manifest=manifests/$(notdir $(1)).ini \
+		$$(OBJCOPY) --add-section .manifest=$(call user_manifest,$(notdir $(1))) \
 			--set-section-flags .manifest=noload,readonly $$@; fi
 endef
 $(foreach p,$(USER_PROGRAM_DIRS),$(eval $(call user_program_rule,$(p))))

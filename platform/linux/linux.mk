@@ -7,7 +7,9 @@
 #                           `syscall`s (trapped by seccomp) into messages.
 # The tern programs themselves are the normal build/initramfs.tar: the
 # same ELF files as on the PC, run unmodified inside tern-task.
-# SAN=1 builds tern-linux with ASan+UBSan (tern-task is freestanding).
+# SAN=1 builds tern-linux with ASan+UBSan (tern-task is freestanding),
+# and every program a second time, sanitized (userspace.mk, USER_SAN=1),
+# into build/linux-san/user/: initramfs.tar and test/initramfs.tar.
 
 # A sanitized build has its own directory, so SAN=1 and a plain build can sit side by side.
 HOSTED := $(BUILD)/linux$(if $(filter 1,$(SAN)),-san)
@@ -108,16 +110,27 @@ $(HOSTED_TASK): $(HOSTED_TASK_OBJS) platform/linux/task/task.ld
 	$(Q)$(LD) -nostdlib -static --no-relax -z noexecstack --build-id=none -T platform/linux/task/task.ld \
 		-o $@ $(HOSTED_TASK_OBJS)
 
-.PHONY: hosted
-hosted: $(HOSTED_KERNEL) $(HOSTED_TASK)
+# The sanitized programs: the same Makefile in a build directory of its
+# own (the sources, crt0, user.ld and ABI are the PC's; only the flags
+# and libtern's san/ runtime differ), so tern-task runs them unchanged.
+HOSTED_USER := $(BUILD)/linux-san/user
+HOSTED_SAN_INITRAMFS := $(HOSTED_USER)/initramfs.tar
+HOSTED_SAN_INITRAMFS_TEST := $(HOSTED_USER)/test/initramfs.tar
+.PHONY: hosted-san-user
+hosted-san-user:
+	$(Q)$(MAKE) --no-print-directory BUILD=$(HOSTED_USER) USER_SAN=1 $(HOSTED_SAN_INITRAMFS) $(HOSTED_SAN_INITRAMFS_TEST)
 
-# `make check` runs the hosted ktest suite on the ASan+UBSan build
-# (ci/hosted-ktest.sh, step hosted/ktest; `make check T=hosted` alone).
+.PHONY: hosted
+hosted: $(HOSTED_KERNEL) $(HOSTED_TASK) $(if $(filter 1,$(SAN)),hosted-san-user)
+
+# `make check` runs the hosted steps on the ASan+UBSan build: kernel and
+# programs (ci/check.sh, hosted/*; `make check T=hosted` alone).
 .PHONY: hosted-san
 hosted-san:
 	$(Q)$(MAKE) --no-print-directory -s SAN=1 hosted
 CHECK_DEPS += hosted-san
 export HOSTED_CHECK_KERNEL := $(BUILD)/linux-san/tern-linux
+export HOSTED_CHECK_INITRAMFS := $(BUILD)/linux-san/user/test/initramfs.tar
 
 # `make run PLATFORM=linux`: the system on this terminal, APPEND as the
 # kernel command line. GDB=NAME stops the task of that name before its
@@ -126,9 +139,12 @@ export HOSTED_CHECK_KERNEL := $(BUILD)/linux-san/tern-linux
 # hosted steps; use it without SAN=1).
 export VALGRIND
 .PHONY: run-linux
-run-linux: $(HOSTED_KERNEL) $(HOSTED_TASK) $(IMAGE_INITRAMFS)
+# SAN=1: the sanitized programs too (TESTS=1 their test archive).
+HOSTED_RUN_USER := $(if $(filter 1,$(SAN)),$(HOSTED_USER),$(BUILD))
+HOSTED_RUN_INITRAMFS := $(if $(filter 1,$(SAN)),$(if $(filter 1,$(TESTS)),$(HOSTED_SAN_INITRAMFS_TEST),$(HOSTED_SAN_INITRAMFS)),$(IMAGE_INITRAMFS))
+run-linux: $(HOSTED_KERNEL) $(HOSTED_TASK) $(if $(filter 1,$(SAN)),hosted-san-user,$(IMAGE_INITRAMFS))
 	$(Q)$(if $(filter 1,$(VALGRIND)),valgrind -q) $(HOSTED_KERNEL) $(if $(APPEND),-c "$(APPEND)") \
-		$(if $(GDB),-g "$(GDB)=$(firstword $(wildcard $(BUILD)/userspace/*/$(GDB)) $(GDB))") $(IMAGE_INITRAMFS)
+		$(if $(GDB),-g "$(GDB)=$(firstword $(wildcard $(HOSTED_RUN_USER)/userspace/*/$(GDB)) $(GDB))") $(HOSTED_RUN_INITRAMFS)
 
 # `make check PLATFORM=linux`: only the hosted steps (and their unit tests).
 ifeq ($(PLATFORM),linux)
@@ -136,11 +152,13 @@ T ?= hosted
 endif
 
 # The hosted platform's pure parts, as host unit tests (ci/unit/).
-UNIT_TESTS += hosted_oplog hosted_fault
+UNIT_TESTS += hosted_oplog hosted_fault sanshadow
 UNIT_hosted_oplog_SRCS := platform/linux/kernel/oplog.c
 UNIT_hosted_oplog_CFLAGS := -Iplatform/linux/include
 UNIT_hosted_fault_SRCS := platform/linux/task/fault.c
 UNIT_hosted_fault_CFLAGS := -Iplatform/linux/include
+UNIT_sanshadow_SRCS := userspace/lib/san/sanshadow.c
+UNIT_sanshadow_CFLAGS := -iquote userspace/lib/san
 
 # The call transports alone, socket against a shared page with a futex
 # (platform/linux/bench/transport.c), for `make hosted-bench` and `make

@@ -21,6 +21,7 @@
 #include <hosted/hostterm.h>
 #include <hosted/wire.h>
 #include "linux.h"
+#include "task.h"
 
 void stub_restorer(void);
 __attribute__((noreturn)) void stub_enter(struct wire_regs *r);
@@ -63,6 +64,8 @@ static void apply(const struct wire_op *o)
 		die("malformed mapping from the kernel");
 	if (o->va < WIRE_STUB_END && end > WIRE_STUB_BASE)
 		die("the program mapped memory over tern-task itself");
+	if (san_overlaps(o->va, end))
+		die("the program mapped memory over its ASan shadow (hosted/san.h)");
 	long r;
 	if (!o->prot)
 		r = sys3(NR_munmap, o->va, len, 0);
@@ -219,7 +222,7 @@ static void on_sigsys(int sig, void *info, void *ctx)
 {
 	(void)sig, (void)info;
 	struct k_ucontext *uc = ctx;
-	if (host_term && hostcall(&uc->mc))
+	if ((host_term && hostcall(&uc->mc)) || san_hostcall(&uc->mc))
 		return;
 	enter(WIRE_SYSCALL, ctx, 0, 0, 0);
 }
