@@ -42,10 +42,7 @@
 #define RAMFS_TAR_VA    0x200000000ull  /* far above the heap */
 /* The manifest gives 1024 pages (4 MiB); a quarter stays free for malloc's
  * headers and fragmentation, so file data hits FS_ENOSPC before malloc fails.
- * The sanitized build scales every manifest's pages (userspace.mk). */
-#ifndef USER_MEMORY_SCALE
-#define USER_MEMORY_SCALE 1
-#endif
+ * The sanitized build scales every manifest's pages (USER_MEMORY_SCALE). */
 #define RAMFS_BUDGET    ((3ull << 20) * USER_MEMORY_SCALE)
 
 struct fst ramfs_tree;

@@ -59,8 +59,8 @@ int main(int argc, const char **argv)
 	/* The quota also pays for our task and its page tables (init adds
 	 * room for those): what is left is at least the manifest's pages. */
 	uint64_t mi[6] = { 0 };
-	check(!tern_cap_identify(PROG_MEMORY, &ci) && ci.type == CAP_MEMORY && ci.extra >= 16 * 4096 &&
-	      ci.extra < 32 * 4096 && !tern_invoke(PROG_MEMORY, MEM_INFO, 0, 0, 0, 0, mi) &&
+	check(!tern_cap_identify(PROG_MEMORY, &ci) && ci.type == CAP_MEMORY && ci.extra >= 16 * 4096 * USER_MEMORY_SCALE &&
+	      ci.extra < 32 * 4096 * USER_MEMORY_SCALE && !tern_invoke(PROG_MEMORY, MEM_INFO, 0, 0, 0, 0, mi) &&
 	      mi[1] >= TASK_COST(PROG_RADIX),
 	      "memory quota from [memory] pages, and our task is charged to it");
 

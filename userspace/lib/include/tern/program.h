@@ -33,6 +33,12 @@
 #include <stdint.h>
 
 #define PROG_MEMORY     1
+/* The sanitized build (SAN=1, docs/hosted.md) gives every manifest's
+ * [memory] pages times this (userspace.mk); code that sizes itself or
+ * checks its quota by the manifest multiplies by it too. */
+#ifndef USER_MEMORY_SCALE
+#define USER_MEMORY_SCALE 1
+#endif
 #define PROG_IPCBUF     2
 #define PROG_INIT       3
 #define PROG_SELF       4
