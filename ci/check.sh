@@ -60,6 +60,7 @@ step hosted/ktest sh ci/hosted-ktest.sh "${HOSTED_CHECK_KERNEL:-$BUILD/linux-san
 step hosted/term sh ci/hosted-term.sh "${HOSTED_CHECK_KERNEL:-$BUILD/linux-san/tern-linux}" "$hosted_initramfs"
 step hosted/life sh ci/hosted-life.sh "${HOSTED_CHECK_KERNEL:-$BUILD/linux-san/tern-linux}" "$hosted_initramfs"
 step hosted/end sh ci/hosted-end.sh "${HOSTED_CHECK_KERNEL:-$BUILD/linux-san/tern-linux}" "$hosted_initramfs"
+step hosted/make-run sh ci/hosted-make-run.sh "$BUILD"
 # The serial console's scenarios that run hosted as they are (tern-run
 # --hosted: tern-linux on a pty, drv/hostterm the terminal), and the
 # hosted-only ones of ci/scenarios/hosted/; each also checks that no task

@@ -140,8 +140,8 @@ export HOSTED_CHECK_INITRAMFS := $(BUILD)/linux-san/user/test/initramfs.tar
 export VALGRIND
 .PHONY: run-linux
 # SAN=1: the sanitized programs too (TESTS=1 their test archive).
-HOSTED_RUN_USER := $(if $(filter 1,$(SAN)),$(HOSTED_USER),$(BUILD))
-HOSTED_RUN_INITRAMFS := $(if $(filter 1,$(SAN)),$(if $(filter 1,$(TESTS)),$(HOSTED_SAN_INITRAMFS_TEST),$(HOSTED_SAN_INITRAMFS)),$(IMAGE_INITRAMFS))
+HOSTED_RUN_USER = $(if $(filter 1,$(SAN)),$(HOSTED_USER),$(BUILD))
+HOSTED_RUN_INITRAMFS = $(if $(filter 1,$(SAN)),$(if $(filter 1,$(TESTS)),$(HOSTED_SAN_INITRAMFS_TEST),$(HOSTED_SAN_INITRAMFS)),$(IMAGE_INITRAMFS))
 run-linux: $(HOSTED_KERNEL) $(HOSTED_TASK) $(if $(filter 1,$(SAN)),hosted-san-user,$(IMAGE_INITRAMFS))
 	$(Q)$(if $(filter 1,$(VALGRIND)),valgrind -q) $(HOSTED_KERNEL) $(if $(APPEND),-c "$(APPEND)") \
 		$(if $(GDB),-g "$(GDB)=$(firstword $(wildcard $(HOSTED_RUN_USER)/userspace/*/$(GDB)) $(GDB))") $(HOSTED_RUN_INITRAMFS)
