@@ -128,6 +128,18 @@ wait_log() {
 }
 wait_log "$logs/netboot_lab-dhcp.log" "DHCP, IP range 10\.55\.0\.100" || bad "the lab DHCP server did not start"
 
+# Scenario lines that type TEXT and Enter at iPXE's shell a character at
+# a time: its serial input has no FIFO to speak of, and a line typed at
+# once lost its tail when the host was busy (the prompt after
+# "set user-class " never came).
+slow_send() {
+	printf '%s\n' "$1" | fold -w1 | while IFS= read -r c; do
+		[ -n "$c" ] || continue
+		printf 'send "%s"\nsleep 15\n' "$c"
+	done
+	printf '%s\n' 'send "\r"'
+}
+
 # One boot through pxe/serve.sh: netboot NAME BOOT PROOF [plain|uefi].
 # PROOF is a line that shows the firmware took the expected path. "plain"
 # makes QEMU's boot ROM (iPXE itself) pass for plain PXE firmware: through
@@ -172,9 +184,9 @@ netboot() {
 			echo 'expect "Press Ctrl-B for the iPXE command line"'
 			echo 'send \x02'
 			echo 'expect "iPXE>"'
-			echo 'send "set user-class plain-pxe-firmware\r"'
+			slow_send 'set user-class plain-pxe-firmware'
 			echo 'expect "iPXE>"'
-			echo 'send "autoboot\r"'
+			slow_send 'autoboot'
 		fi
 		if [ "$variant" = uefi ]; then
 			echo "expect \"$proof\""
