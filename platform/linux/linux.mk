@@ -100,10 +100,11 @@ HOSTED_TASK_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -MD -MP -ffreestan
 	-fpie -fno-stack-protector -mgeneral-regs-only -fno-asynchronous-unwind-tables \
 	-fno-tree-loop-distribute-patterns -Iplatform/linux/include -Ikernel/include
 
+# (USER_VG_GATE: userspace.mk's, checked against hosted/wire.h in main.c.)
 $(HOSTED)/obj/platform/linux/task/%.o: platform/linux/task/%
 	$(call msg,HOSTCC,$<)
 	@mkdir -p $(dir $@)
-	$(Q)$(HOSTCC) $(HOSTED_TASK_CFLAGS) -c $< -o $@
+	$(Q)$(HOSTCC) $(HOSTED_TASK_CFLAGS) -DUSER_VG_GATE=$(USER_VG_GATE) -c $< -o $@
 
 $(HOSTED_TASK): $(HOSTED_TASK_OBJS) platform/linux/task/task.ld
 	$(call msg,HOSTLD,$@)
@@ -120,8 +121,18 @@ HOSTED_SAN_INITRAMFS_TEST := $(HOSTED_USER)/test/initramfs.tar
 hosted-san-user:
 	$(Q)$(MAKE) --no-print-directory BUILD=$(HOSTED_USER) USER_SAN=1 $(HOSTED_SAN_INITRAMFS) $(HOSTED_SAN_INITRAMFS_TEST)
 
+# VALGRIND=1: every program once more (USER_VG=1: system calls through
+# tern-task's gate, the heap told to memcheck) into build/linux-vg/user/,
+# run by tern-linux -V, which starts each tern-task under valgrind.
+HOSTED_VG_USER := $(BUILD)/linux-vg/user
+HOSTED_VG_INITRAMFS := $(HOSTED_VG_USER)/initramfs.tar
+HOSTED_VG_INITRAMFS_TEST := $(HOSTED_VG_USER)/test/initramfs.tar
+.PHONY: hosted-vg-user
+hosted-vg-user:
+	$(Q)$(MAKE) --no-print-directory BUILD=$(HOSTED_VG_USER) USER_VG=1 $(HOSTED_VG_INITRAMFS) $(HOSTED_VG_INITRAMFS_TEST)
+
 .PHONY: hosted
-hosted: $(HOSTED_KERNEL) $(HOSTED_TASK) $(if $(filter 1,$(SAN)),hosted-san-user)
+hosted: $(HOSTED_KERNEL) $(HOSTED_TASK) $(if $(filter 1,$(SAN)),hosted-san-user) $(if $(filter 1,$(VALGRIND)),hosted-vg-user)
 
 # `make check` runs the hosted steps on the ASan+UBSan build: kernel and
 # programs (ci/check.sh, hosted/*; `make check T=hosted` alone).
