@@ -93,6 +93,15 @@ for s in init init-nodevice init-stdio supervisor attack attack-init attack-init
 		"${HOSTED_CHECK_KERNEL:-$BUILD/linux-san/tern-linux}" "$hosted_initramfs" \
 		"ci/scenarios/$s.run" "$logs/hosted_$s.serial"
 done
+# VALGRIND=1's own: the programs under memcheck (ci/hosted-valgrind.sh,
+# build/linux-vg/user/): test/santest's heap bugs reported, and one
+# ordinary scenario passing under it. About 5 s each.
+hosted_vg_initramfs=${HOSTED_CHECK_VG_INITRAMFS:-$BUILD/linux-vg/user/test/initramfs.tar}
+for s in hosted/valgrind shell-basics; do
+	step "hosted/valgrind$([ "$s" = hosted/valgrind ] || echo "-$s")" sh ci/hosted-valgrind.sh "$TERN_RUN" \
+		"${HOSTED_CHECK_KERNEL:-$BUILD/linux-san/tern-linux}" "$hosted_vg_initramfs" \
+		"ci/scenarios/$s.run" "$logs/hosted_valgrind_$(basename "$s").serial"
+done
 step hosted/fuzz env FUZZ_N=$((${FUZZ_N:-1000000} / 10)) sh ci/hosted-scenario.sh "$TERN_RUN" \
 	"${HOSTED_CHECK_KERNEL:-$BUILD/linux-san/tern-linux}" "$hosted_initramfs" \
 	ci/scenarios/fuzz.run "$logs/hosted_fuzz.serial"

@@ -59,7 +59,9 @@ endif
 # heap tells memcheck about its blocks (lib/vg/heap.c, over malloc.c).
 USER_VG_GATE := 0x7e0000c00000
 ifeq ($(USER_VG),1)
-USER_VG_CFLAGS := -DUSER_VG_GATE=$(USER_VG_GATE)
+# Frame pointers: the programs have no unwind tables, and valgrind walks
+# RBP to show the stacks of an access, its malloc and its free.
+USER_VG_CFLAGS := -DUSER_VG_GATE=$(USER_VG_GATE) -fno-omit-frame-pointer
 USER_SAN_LDFLAGS := --wrap=malloc --wrap=free --wrap=calloc --wrap=realloc
 $(BUILD)/obj/userspace/lib/vg/%: USER_VG_CFLAGS += -Iplatform/linux/include
 endif

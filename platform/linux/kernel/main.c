@@ -9,7 +9,8 @@
  *              [-g NAME=ELF] [-V] initramfs.tar
  *
  * -V runs every task process under valgrind's memcheck (VALGRIND=1:
- * the programs must be the USER_VG=1 build, docs/hosted.md).
+ * the programs must be the USER_VG=1 build, docs/hosted.md); so does
+ * TERN_LINUX_VALGRIND=1 in the environment.
  * -g stops the task named NAME before its first instruction and prints
  * how to attach gdb to it, with the symbols of ELF (user.c).
  *
@@ -184,6 +185,10 @@ int main(int argc, char **argv)
 	const char *cmdline = "";
 	int opt;
 	hosted_task_path = task_path_default();
+	/* The same as -V, for the tests that start tern-linux through
+	 * tern-run (ci/check.sh with VALGRIND=1, ci/hosted-valgrind.sh). */
+	const char *vg = getenv("TERN_LINUX_VALGRIND");
+	hosted_valgrind = vg && !strcmp(vg, "1");
 	while ((opt = getopt(argc, argv, "m:c:t:g:V")) != -1) {
 		switch (opt) {
 		case 'g': hosted_gdb = optarg; break;

@@ -34,6 +34,7 @@ static inline uint64_t vg_request(uint64_t dflt, uint64_t req, uint64_t a1, uint
 #define VG_RUNNING_ON_VALGRIND 0x1001u
 #define VG_MALLOCLIKE_BLOCK    0x1301u  /* addr, size, red zone, zeroed */
 #define VG_FREELIKE_BLOCK      0x1302u  /* addr, red zone */
+#define VG_STACK_REGISTER      0x1501u  /* lowest byte, highest byte */
 #define VG_ERR_DISABLEMENT     0x1801u  /* +1 disables reports in this thread, -1 enables */
 /* Memcheck's own (memcheck.h): 'M' 'C' << 16, then their index. */
 #define VG_MC_MAKE_MEM_NOACCESS 0x4d430000u
