@@ -1,7 +1,7 @@
 #!/bin/sh
 # hosted/make-run: the README's words, as a newcomer types them. `make run
 # PLATFORM=linux` (and with SAN=1, and VALGRIND=1) with a line piped in:
-# comes back, the end of input ends tern with status 0. The other hosted
+# the line's output comes back, the end of input ends tern with status 0. The other hosted
 # steps start tern-linux themselves; this one checks what make starts.
 # Usage: ci/hosted-make-run.sh BUILD
 set -u
