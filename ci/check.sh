@@ -56,6 +56,15 @@ step fuzz/smoke sh ci/fuzz/smoke.sh ${FUZZ_BINS:-}
 echo "tern: PLATFORM=linux (hosted kernel and programs, ASan+UBSan)"
 # The sanitized programs' test archive (platform/linux/linux.mk).
 hosted_initramfs=${HOSTED_CHECK_INITRAMFS:-$BUILD/linux-san/user/test/initramfs.tar}
+# VALGRIND=1: the hosted steps run the VALGRIND=1 programs, each under
+# valgrind's memcheck (tern-linux started by them sees
+# TERN_LINUX_VALGRIND=1, as with -V; docs/hosted.md). hosted/san and
+# hosted/san-tools then fail: they check the ASan build's reports.
+if [ "${VALGRIND:-}" = 1 ]; then
+	echo "tern: VALGRIND=1: the hosted steps' programs run under valgrind"
+	hosted_initramfs=${HOSTED_CHECK_VG_INITRAMFS:-$BUILD/linux-vg/user/test/initramfs.tar}
+	export TERN_LINUX_VALGRIND=1
+fi
 step hosted/ktest sh ci/hosted-ktest.sh "${HOSTED_CHECK_KERNEL:-$BUILD/linux-san/tern-linux}" "$hosted_initramfs"
 step hosted/term sh ci/hosted-term.sh "${HOSTED_CHECK_KERNEL:-$BUILD/linux-san/tern-linux}" "$hosted_initramfs"
 step hosted/life sh ci/hosted-life.sh "${HOSTED_CHECK_KERNEL:-$BUILD/linux-san/tern-linux}" "$hosted_initramfs"

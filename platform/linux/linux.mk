@@ -160,6 +160,7 @@ HOSTED_RUN_VG = $(filter 1,$(VALGRIND))
 HOSTED_RUN_USER = $(if $(filter 1,$(SAN)),$(HOSTED_USER),$(if $(HOSTED_RUN_VG),$(HOSTED_VG_USER),$(BUILD)))
 HOSTED_RUN_INITRAMFS = $(if $(filter 1,$(SAN)),$(if $(filter 1,$(TESTS)),$(HOSTED_SAN_INITRAMFS_TEST),$(HOSTED_SAN_INITRAMFS)),$(if $(HOSTED_RUN_VG),$(if $(filter 1,$(TESTS)),$(HOSTED_VG_INITRAMFS_TEST),$(HOSTED_VG_INITRAMFS)),$(IMAGE_INITRAMFS)))
 run-linux: $(HOSTED_KERNEL) $(HOSTED_TASK) $(if $(filter 1,$(SAN)),hosted-san-user,$(if $(HOSTED_RUN_VG),hosted-vg-user,$(IMAGE_INITRAMFS)))
+	$(if $(and $(filter 1,$(SAN)),$(HOSTED_RUN_VG)),$(error SAN=1 and VALGRIND=1 are two builds of the programs: choose one (VALGRIND=kernel runs tern-linux under valgrind)))
 	$(Q)$(if $(filter kernel,$(VALGRIND)),valgrind -q) $(HOSTED_KERNEL) $(if $(HOSTED_RUN_VG),-V) $(if $(APPEND),-c "$(APPEND)") \
 		$(if $(GDB),-g "$(GDB)=$(firstword $(wildcard $(HOSTED_RUN_USER)/userspace/*/$(GDB)) $(GDB))") $(HOSTED_RUN_INITRAMFS)
 
