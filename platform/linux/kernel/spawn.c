@@ -67,7 +67,9 @@ static int spawn_one(const char *name, struct wire_chan **chan, int *pid)
 	posix_spawn_file_actions_adddup2(&fa, fd, WIRE_FD_CHAN);
 	posix_spawn_file_actions_adddup2(&fa, hosted_mem_fd, WIRE_FD_MEM);
 	char *argv[] = { "tern-task", (char *)name, 0 };
-	char *vg_argv[] = { "valgrind", "--quiet", "--undef-value-errors=no", "--error-limit=no",
+	/* --vgdb=no: valgrind's gdb server makes FIFOs in /tmp, which a task
+	 * process killed (as most end) leaves behind. */
+	char *vg_argv[] = { "valgrind", "--quiet", "--vgdb=no", "--undef-value-errors=no", "--error-limit=no",
 			    (char *)hosted_task_path, (char *)name, 0 };
 	char *envp[] = { 0 };
 	/* It starts with SIGUSR1 (preemption) blocked: tern-task unblocks it
