@@ -9,7 +9,7 @@ build=$1
 pass=0 fail=0
 for san in 0 1; do
 	out=$(printf 'echo make-run-ok-%s\n' "$san" |
-		env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL -u VALGRIND timeout 120 \
+		env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL -u VALGRIND -u TERN_LINUX_VALGRIND timeout 120 \
 		make -s --no-print-directory BUILD="$build" SAN="$san" run PLATFORM=linux 2>&1)
 	rc=$?
 	if [ $rc -eq 0 ] && printf '%s\n' "$out" | grep -q "^make-run-ok-$san"; then
