@@ -14,6 +14,9 @@
  * WIRE_PREEMPT. All signal handlers run on our own stack, with every
  * signal blocked.
  *
+ * Under valgrind (VALGRIND=1, tern-linux -V) there is no filter: the
+ * programs of that build call a gate instead (gate_on, gate_main).
+ *
  * Everything here trusts the kernel and nothing else; it uses no libc, so
  * nothing maps or calls behind the kernel's back.
  */
