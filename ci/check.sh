@@ -56,6 +56,15 @@ step fuzz/smoke sh ci/fuzz/smoke.sh ${FUZZ_BINS:-}
 echo "tern: PLATFORM=linux (hosted kernel and programs, ASan+UBSan)"
 # The sanitized programs' test archive (platform/linux/linux.mk).
 hosted_initramfs=${HOSTED_CHECK_INITRAMFS:-$BUILD/linux-san/user/test/initramfs.tar}
+# VALGRIND=1: the hosted steps run the VALGRIND=1 programs, each under
+# valgrind's memcheck (tern-linux started by them sees
+# TERN_LINUX_VALGRIND=1, as with -V; docs/hosted.md). hosted/san and
+# hosted/san-tools then fail: they check the ASan build's reports.
+if [ "${VALGRIND:-}" = 1 ]; then
+	echo "tern: VALGRIND=1: the hosted steps' programs run under valgrind"
+	hosted_initramfs=${HOSTED_CHECK_VG_INITRAMFS:-$BUILD/linux-vg/user/test/initramfs.tar}
+	export TERN_LINUX_VALGRIND=1
+fi
 step hosted/ktest sh ci/hosted-ktest.sh "${HOSTED_CHECK_KERNEL:-$BUILD/linux-san/tern-linux}" "$hosted_initramfs"
 step hosted/term sh ci/hosted-term.sh "${HOSTED_CHECK_KERNEL:-$BUILD/linux-san/tern-linux}" "$hosted_initramfs"
 step hosted/life sh ci/hosted-life.sh "${HOSTED_CHECK_KERNEL:-$BUILD/linux-san/tern-linux}" "$hosted_initramfs"
@@ -92,6 +101,15 @@ for s in init init-nodevice init-stdio supervisor attack attack-init attack-init
 	step "hosted/$s" sh ci/hosted-scenario.sh "$TERN_RUN" \
 		"${HOSTED_CHECK_KERNEL:-$BUILD/linux-san/tern-linux}" "$hosted_initramfs" \
 		"ci/scenarios/$s.run" "$logs/hosted_$s.serial"
+done
+# VALGRIND=1's own: the programs under memcheck (ci/hosted-valgrind.sh,
+# build/linux-vg/user/): test/santest's heap bugs reported, and one
+# ordinary scenario passing under it. About 5 s each.
+hosted_vg_initramfs=${HOSTED_CHECK_VG_INITRAMFS:-$BUILD/linux-vg/user/test/initramfs.tar}
+for s in hosted/valgrind shell-basics; do
+	step "hosted/valgrind$([ "$s" = hosted/valgrind ] || echo "-$s")" sh ci/hosted-valgrind.sh "$TERN_RUN" \
+		"${HOSTED_CHECK_KERNEL:-$BUILD/linux-san/tern-linux}" "$hosted_vg_initramfs" \
+		"ci/scenarios/$s.run" "$logs/hosted_valgrind_$(basename "$s").serial"
 done
 step hosted/fuzz env FUZZ_N=$((${FUZZ_N:-1000000} / 10)) sh ci/hosted-scenario.sh "$TERN_RUN" \
 	"${HOSTED_CHECK_KERNEL:-$BUILD/linux-san/tern-linux}" "$hosted_initramfs" \

@@ -5,11 +5,11 @@
 # Linux process does not have, by name with the reason, and counts them
 # (userspace/test/ktest/platform.c, from platform=linux on the command
 # line); the suite's own "N passed, N failed" line is the result.
-# VALGRIND=1 runs tern-linux under valgrind (memcheck; an error fails).
+# VALGRIND=kernel runs tern-linux under valgrind (memcheck; an error fails).
 # Usage: hosted-ktest.sh TERN_LINUX INITRAMFS [extra kernel arguments]
 set -u
 wrap=
-[ "${VALGRIND:-0}" = 1 ] && wrap="valgrind -q --error-exitcode=99"
+[ "${VALGRIND:-0}" = kernel ] && wrap="valgrind -q --error-exitcode=99"
 kernel=$1 initramfs=$2
 shift 2
 

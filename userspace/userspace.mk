@@ -51,7 +51,21 @@ user_manifest = $(BUILD)/manifests/$(1).ini
 else
 user_manifest = manifests/$(1).ini
 endif
-USER_CFLAGS = -std=gnu11 $(USER_OPT) $(USER_SAN_CFLAGS) -g -Wall -Wextra -Werror -MD -MP \
+# USER_VG=1: the build of every program for PLATFORM=linux VALGRIND=1
+# (platform/linux/linux.mk makes it in build/linux-vg/user/): the same
+# sources, but a system call is a call to tern-task's gate at
+# USER_VG_GATE (hosted/wire.h's WIRE_GATE_VA; tern-task checks they
+# agree), since valgrind would run a `syscall` as a Linux one, and the
+# heap tells memcheck about its blocks (lib/vg/heap.c, over malloc.c).
+USER_VG_GATE := 0x7e0000c00000
+ifeq ($(USER_VG),1)
+# Frame pointers: the programs have no unwind tables, and valgrind walks
+# RBP to show the stacks of an access, its malloc and its free.
+USER_VG_CFLAGS := -DUSER_VG_GATE=$(USER_VG_GATE) -fno-omit-frame-pointer
+USER_SAN_LDFLAGS := --wrap=malloc --wrap=free --wrap=calloc --wrap=realloc
+$(BUILD)/obj/userspace/lib/vg/%: USER_VG_CFLAGS += -Iplatform/linux/include
+endif
+USER_CFLAGS = -std=gnu11 $(USER_OPT) $(USER_SAN_CFLAGS) $(USER_VG_CFLAGS) -g -Wall -Wextra -Werror -MD -MP \
 	-ffreestanding -nostdlib -mno-red-zone -mgeneral-regs-only -fno-pic -fno-pie \
 	-fno-stack-protector -fno-asynchronous-unwind-tables -ffunction-sections -fdata-sections -fno-tree-loop-distribute-patterns -ffile-prefix-map=$(CURDIR)=. \
 	-nostdinc -isystem $(GCC_INCLUDE) -Iuserspace/lib/include -I$(BUILD)/include
@@ -60,6 +74,9 @@ USER_LIB := $(BUILD)/userspace/lib/libtern.a
 USER_LIB_SRCS := $(sort $(wildcard userspace/lib/*.c userspace/lib/*.S))
 ifeq ($(USER_SAN),1)
 USER_LIB_SRCS += $(sort $(wildcard userspace/lib/san/*.c userspace/lib/san/*.S))
+endif
+ifeq ($(USER_VG),1)
+USER_LIB_SRCS += $(sort $(wildcard userspace/lib/vg/*.c))
 endif
 USER_LIB_OBJS := $(patsubst %,$(BUILD)/obj/%.o,$(USER_LIB_SRCS))
 

@@ -100,10 +100,11 @@ HOSTED_TASK_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -MD -MP -ffreestan
 	-fpie -fno-stack-protector -mgeneral-regs-only -fno-asynchronous-unwind-tables \
 	-fno-tree-loop-distribute-patterns -Iplatform/linux/include -Ikernel/include
 
+# (USER_VG_GATE: userspace.mk's, checked against hosted/wire.h in main.c.)
 $(HOSTED)/obj/platform/linux/task/%.o: platform/linux/task/%
 	$(call msg,HOSTCC,$<)
 	@mkdir -p $(dir $@)
-	$(Q)$(HOSTCC) $(HOSTED_TASK_CFLAGS) -c $< -o $@
+	$(Q)$(HOSTCC) $(HOSTED_TASK_CFLAGS) -DUSER_VG_GATE=$(USER_VG_GATE) -c $< -o $@
 
 $(HOSTED_TASK): $(HOSTED_TASK_OBJS) platform/linux/task/task.ld
 	$(call msg,HOSTLD,$@)
@@ -120,8 +121,18 @@ HOSTED_SAN_INITRAMFS_TEST := $(HOSTED_USER)/test/initramfs.tar
 hosted-san-user:
 	$(Q)$(MAKE) --no-print-directory BUILD=$(HOSTED_USER) USER_SAN=1 $(HOSTED_SAN_INITRAMFS) $(HOSTED_SAN_INITRAMFS_TEST)
 
+# VALGRIND=1: every program once more (USER_VG=1: system calls through
+# tern-task's gate, the heap told to memcheck) into build/linux-vg/user/,
+# run by tern-linux -V, which starts each tern-task under valgrind.
+HOSTED_VG_USER := $(BUILD)/linux-vg/user
+HOSTED_VG_INITRAMFS := $(HOSTED_VG_USER)/initramfs.tar
+HOSTED_VG_INITRAMFS_TEST := $(HOSTED_VG_USER)/test/initramfs.tar
+.PHONY: hosted-vg-user
+hosted-vg-user:
+	$(Q)$(MAKE) --no-print-directory BUILD=$(HOSTED_VG_USER) USER_VG=1 $(HOSTED_VG_INITRAMFS) $(HOSTED_VG_INITRAMFS_TEST)
+
 .PHONY: hosted
-hosted: $(HOSTED_KERNEL) $(HOSTED_TASK) $(if $(filter 1,$(SAN)),hosted-san-user)
+hosted: $(HOSTED_KERNEL) $(HOSTED_TASK) $(if $(filter 1,$(SAN)),hosted-san-user) $(if $(filter 1,$(VALGRIND)),hosted-vg-user)
 
 # `make check` runs the hosted steps on the ASan+UBSan build: kernel and
 # programs (ci/check.sh, hosted/*; `make check T=hosted` alone).
@@ -129,21 +140,28 @@ hosted: $(HOSTED_KERNEL) $(HOSTED_TASK) $(if $(filter 1,$(SAN)),hosted-san-user)
 hosted-san:
 	$(Q)$(MAKE) --no-print-directory -s SAN=1 hosted
 CHECK_DEPS += hosted-san
+# hosted/valgrind's programs (ci/hosted-valgrind.sh).
+CHECK_DEPS += hosted-vg-user
+export HOSTED_CHECK_VG_INITRAMFS := $(HOSTED_VG_INITRAMFS_TEST)
 export HOSTED_CHECK_KERNEL := $(BUILD)/linux-san/tern-linux
 export HOSTED_CHECK_INITRAMFS := $(BUILD)/linux-san/user/test/initramfs.tar
 
 # `make run PLATFORM=linux`: the system on this terminal, APPEND as the
 # kernel command line. GDB=NAME stops the task of that name before its
-# first instruction and prints the gdb line that attaches to it;
-# VALGRIND=1 runs tern-linux under valgrind (also for `make check`'s
-# hosted steps; use it without SAN=1).
+# first instruction and prints the gdb line that attaches to it.
+# VALGRIND=1 runs every program under valgrind's memcheck (tern-linux -V
+# with the USER_VG=1 programs; TESTS=1: their test archive);
+# VALGRIND=kernel runs tern-linux itself under valgrind (also for
+# hosted/ktest; use it without SAN=1).
 export VALGRIND
 .PHONY: run-linux
 # SAN=1: the sanitized programs too (TESTS=1 their test archive).
-HOSTED_RUN_USER = $(if $(filter 1,$(SAN)),$(HOSTED_USER),$(BUILD))
-HOSTED_RUN_INITRAMFS = $(if $(filter 1,$(SAN)),$(if $(filter 1,$(TESTS)),$(HOSTED_SAN_INITRAMFS_TEST),$(HOSTED_SAN_INITRAMFS)),$(IMAGE_INITRAMFS))
-run-linux: $(HOSTED_KERNEL) $(HOSTED_TASK) $(if $(filter 1,$(SAN)),hosted-san-user,$(IMAGE_INITRAMFS))
-	$(Q)$(if $(filter 1,$(VALGRIND)),valgrind -q) $(HOSTED_KERNEL) $(if $(APPEND),-c "$(APPEND)") \
+HOSTED_RUN_VG = $(filter 1,$(VALGRIND))
+HOSTED_RUN_USER = $(if $(filter 1,$(SAN)),$(HOSTED_USER),$(if $(HOSTED_RUN_VG),$(HOSTED_VG_USER),$(BUILD)))
+HOSTED_RUN_INITRAMFS = $(if $(filter 1,$(SAN)),$(if $(filter 1,$(TESTS)),$(HOSTED_SAN_INITRAMFS_TEST),$(HOSTED_SAN_INITRAMFS)),$(if $(HOSTED_RUN_VG),$(if $(filter 1,$(TESTS)),$(HOSTED_VG_INITRAMFS_TEST),$(HOSTED_VG_INITRAMFS)),$(IMAGE_INITRAMFS)))
+run-linux: $(HOSTED_KERNEL) $(HOSTED_TASK) $(if $(filter 1,$(SAN)),hosted-san-user,$(if $(HOSTED_RUN_VG),hosted-vg-user,$(IMAGE_INITRAMFS)))
+	$(if $(and $(filter 1,$(SAN)),$(HOSTED_RUN_VG)),$(error SAN=1 and VALGRIND=1 are two builds of the programs: choose one (VALGRIND=kernel runs tern-linux under valgrind)))
+	$(Q)$(if $(filter kernel,$(VALGRIND)),valgrind -q) $(HOSTED_KERNEL) $(if $(HOSTED_RUN_VG),-V) $(if $(APPEND),-c "$(APPEND)") \
 		$(if $(GDB),-g "$(GDB)=$(firstword $(wildcard $(HOSTED_RUN_USER)/userspace/*/$(GDB)) $(GDB))") $(HOSTED_RUN_INITRAMFS)
 
 # `make check PLATFORM=linux`: only the hosted steps (and their unit tests).

@@ -29,8 +29,15 @@ int prog_args(const char **argv, int max)
 	return n;
 }
 
+#ifdef USER_VG_GATE
+void vg_stack_here(void);       /* VALGRIND=1 (vg/stack.c) */
+#endif
+
 __attribute__((noreturn)) void tern_start(uint64_t a0, uint64_t a1, uint64_t a2, uint64_t a3)
 {
+#ifdef USER_VG_GATE
+	vg_stack_here();
+#endif
 	tern_ipcbuf = (struct tern_ipcbuf *)a2;
 	if (tern_main)
 		tern_exit((uint64_t)tern_main(a0, a1, a2, a3));

@@ -6,8 +6,11 @@
  * the PC.
  *
  *   tern-linux [-m MiB] [-c "kernel command line"] [-t path/to/tern-task]
- *              [-g NAME=ELF] initramfs.tar
+ *              [-g NAME=ELF] [-V] initramfs.tar
  *
+ * -V runs every task process under valgrind's memcheck (VALGRIND=1:
+ * the programs must be the USER_VG=1 build, docs/hosted.md); so does
+ * TERN_LINUX_VALGRIND=1 in the environment.
  * -g stops the task named NAME before its first instruction and prints
  * how to attach gdb to it, with the symbols of ELF (user.c).
  *
@@ -51,6 +54,7 @@ uint8_t *hosted_physmap;
 uint64_t hosted_phys_size;
 int hosted_mem_fd = -1;
 extern const char *hosted_task_path;
+extern int hosted_valgrind;
 extern int hosted_signal_fd;
 extern uint64_t hosted_klog_pa;
 struct boot_info boot_info;
@@ -181,12 +185,17 @@ int main(int argc, char **argv)
 	const char *cmdline = "";
 	int opt;
 	hosted_task_path = task_path_default();
-	while ((opt = getopt(argc, argv, "m:c:t:g:")) != -1) {
+	/* The same as -V, for the tests that start tern-linux through
+	 * tern-run (ci/check.sh with VALGRIND=1, ci/hosted-valgrind.sh). */
+	const char *vg = getenv("TERN_LINUX_VALGRIND");
+	hosted_valgrind = vg && !strcmp(vg, "1");
+	while ((opt = getopt(argc, argv, "m:c:t:g:V")) != -1) {
 		switch (opt) {
 		case 'g': hosted_gdb = optarg; break;
 		case 'm': mib = strtoull(optarg, 0, 0); break;
 		case 'c': cmdline = optarg; break;
 		case 't': hosted_task_path = optarg; break;
+		case 'V': hosted_valgrind = 1; break;
 		default: goto usage;
 		}
 	}
@@ -232,6 +241,6 @@ int main(int argc, char **argv)
 	hosted_clock_start();
 	boot_start(&boot_info);
 usage:
-	fprintf(stderr, "usage: tern-linux [-m MiB (2..65536)] [-c cmdline] [-t tern-task] [-g NAME=ELF] initramfs.tar\n");
+	fprintf(stderr, "usage: tern-linux [-m MiB (2..65536)] [-c cmdline] [-t tern-task] [-g NAME=ELF] [-V] initramfs.tar\n");
 	return 2;
 }

@@ -23,6 +23,11 @@
 #include <hosted/hosted.h>
 
 const char *hosted_task_path;
+/* tern-linux -V (VALGRIND=1): every task process is tern-task run by
+ * valgrind's memcheck (docs/hosted.md). Only reports of bad addresses:
+ * memory the kernel writes (IPC, mapped frames) is written behind
+ * valgrind's back, so its view of what is initialised would be wrong. */
+int hosted_valgrind;
 
 /* The channel's memory file, above the descriptors a child gets (a dup2
  * onto itself would keep close-on-exec), and our mapping of it. */
@@ -62,6 +67,10 @@ static int spawn_one(const char *name, struct wire_chan **chan, int *pid)
 	posix_spawn_file_actions_adddup2(&fa, fd, WIRE_FD_CHAN);
 	posix_spawn_file_actions_adddup2(&fa, hosted_mem_fd, WIRE_FD_MEM);
 	char *argv[] = { "tern-task", (char *)name, 0 };
+	/* --vgdb=no: valgrind's gdb server makes FIFOs in /tmp, which a task
+	 * process killed (as most end) leaves behind. */
+	char *vg_argv[] = { "valgrind", "--quiet", "--vgdb=no", "--undef-value-errors=no", "--error-limit=no",
+			    (char *)hosted_task_path, (char *)name, 0 };
 	char *envp[] = { 0 };
 	/* It starts with SIGUSR1 (preemption) blocked: tern-task unblocks it
 	 * when it jumps into the program, and not before its handler is in
@@ -78,7 +87,8 @@ static int spawn_one(const char *name, struct wire_chan **chan, int *pid)
 	posix_spawnattr_setsigdefault(&at, &dfl);
 	posix_spawnattr_setflags(&at, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
 	pid_t p;
-	int err = posix_spawn(&p, hosted_task_path, &fa, &at, argv, envp);
+	int err = hosted_valgrind ? posix_spawnp(&p, "valgrind", &fa, &at, vg_argv, envp)
+				  : posix_spawn(&p, hosted_task_path, &fa, &at, argv, envp);
 	posix_spawn_file_actions_destroy(&fa);
 	posix_spawnattr_destroy(&at);
 	close(fd);      /* the mapping stays */

@@ -19,6 +19,7 @@
 #define RAX 112
 #define RIP 120
 #define RSP 128
+#define RFLAGS 136
 
 	.text
 	.globl _start
@@ -71,10 +72,59 @@ stub_enter:
 	mov RDI(%rdi), %rdi
 	jmp *enter_rip(%rip)
 
+/* The gate of the VALGRIND=1 programs (hosted/wire.h, WIRE_GATE_VA):
+ * called in place of `syscall`, with its registers. Saves them as a
+ * `syscall` would leave them (RIP the return address, RCX = RIP,
+ * R11 = RFLAGS; RSP as before the call), blocks every signal as the
+ * SIGSYS handler ran, and goes on in C on our own stack (main.c,
+ * gate_main), which ends in stub_enter with the kernel's registers.
+ * A SIGUSR1 taken before the signals are blocked is ignored
+ * (on_preempt): this is an entry into the kernel anyway. */
+	.globl stub_gate, stub_gate_end
+stub_gate:
+	mov %rax, gate_regs+RAX(%rip)
+	mov %rbx, gate_regs+RBX(%rip)
+	mov %rdx, gate_regs+RDX(%rip)
+	mov %rsi, gate_regs+RSI(%rip)
+	mov %rdi, gate_regs+RDI(%rip)
+	mov %rbp, gate_regs+RBP(%rip)
+	mov %r8, gate_regs+R8(%rip)
+	mov %r9, gate_regs+R9(%rip)
+	mov %r10, gate_regs+R10(%rip)
+	mov %r12, gate_regs+R12(%rip)
+	mov %r13, gate_regs+R13(%rip)
+	mov %r14, gate_regs+R14(%rip)
+	mov %r15, gate_regs+R15(%rip)
+	pop %rax
+	mov %rax, gate_regs+RIP(%rip)
+	mov %rax, gate_regs+RCX(%rip)
+	mov %rsp, gate_regs+RSP(%rip)
+	pushfq
+	pop %rax
+	mov %rax, gate_regs+RFLAGS(%rip)
+	mov %rax, gate_regs+R11(%rip)
+	lea stub_stack_top(%rip), %rsp
+	sub $16, %rsp
+	movq $-1, (%rsp)                /* every signal */
+	mov $14, %eax                   /* rt_sigprocmask(SIG_SETMASK, &all, 0, 8) */
+	mov $2, %edi
+	mov %rsp, %rsi
+	xor %edx, %edx
+	mov $8, %r10d
+	syscall
+	add $16, %rsp
+	lea gate_regs(%rip), %rdi
+	call gate_main
+	ud2
+stub_gate_end:
+
 	.bss
 	.balign 16
 enter_rip:
 	.quad 0
+	.globl gate_regs
+gate_regs:
+	.space 144
 	.balign 16
 	.space 65536
 	.globl stub_stack_top

@@ -14,11 +14,15 @@
  * WIRE_PREEMPT. All signal handlers run on our own stack, with every
  * signal blocked.
  *
+ * Under valgrind (VALGRIND=1, tern-linux -V) there is no filter: the
+ * programs of that build call a gate instead (gate_on, gate_main).
+ *
  * Everything here trusts the kernel and nothing else; it uses no libc, so
  * nothing maps or calls behind the kernel's back.
  */
 #include <hosted/fault.h>
 #include <hosted/hostterm.h>
+#include <hosted/vgreq.h>
 #include <hosted/wire.h>
 #include "linux.h"
 #include "task.h"
@@ -26,6 +30,8 @@
 void stub_restorer(void);
 __attribute__((noreturn)) void stub_enter(struct wire_regs *r);
 extern char __stub_text_start[], __stub_text_end[];
+void stub_gate(void);
+extern char stub_gate_end[];
 
 static uint8_t altstack[65536] __attribute__((aligned(16)));
 static int host_term;           /* mappings of the host terminal's page (hostterm.h) */
@@ -243,6 +249,8 @@ static void on_preempt(int sig, void *info, void *ctx)
 		enter(WIRE_PREEMPT, uc, 0, 0, 0);
 		return;
 	}
+	if (uc->mc.rip >= (uint64_t)stub_gate && uc->mc.rip < (uint64_t)stub_gate_end)
+		return;         /* on its way into the kernel already (entry.S) */
 	uint32_t seen = __atomic_load_n(&chan->down, __ATOMIC_ACQUIRE);
 	chan->u.regs = run_regs;
 	post_up(WIRE_PREEMPT);
@@ -292,6 +300,48 @@ static void seccomp_on(void)
 		die("cannot install the seccomp filter");
 }
 
+#ifdef USER_VG_GATE
+_Static_assert(USER_VG_GATE == WIRE_GATE_VA, "userspace.mk's USER_VG_GATE is not hosted/wire.h's WIRE_GATE_VA");
+#endif
+
+/* Under valgrind (VALGRIND=1): a program's system call comes through
+ * the gate (entry.S, stub_gate) with its registers, not as SIGSYS, and
+ * is answered exactly as on_sigsys answers one; then on into the
+ * program with the kernel's registers. */
+__attribute__((noreturn)) void gate_main(struct wire_regs *r);
+void gate_main(struct wire_regs *r)
+{
+	struct k_ucontext uc = { 0 };
+	regs_to(&uc.mc, r);
+	uc.mc.eflags = r->rflags;
+	on_sigsys(SIGSYS, 0, &uc);
+	regs_from(&run_regs, &uc.mc);
+	stub_enter(&run_regs);
+}
+
+/* Valgrind runs this process: it makes every Linux system call from its
+ * own code, which the seccomp filter would trap, so there is none, and
+ * the programs (built with USER_VG=1) find the gate at WIRE_GATE_VA. A
+ * debugging build: a program's own `syscall` instruction is then a Linux
+ * system call (docs/hosted.md). */
+static int gate_on(void)
+{
+	if (!vg_running())
+		return 0;
+	/* Named as without valgrind (its tool's name otherwise) until the
+	 * first task's name: tern-linux's processes started ahead are found
+	 * by it (ci/hosted-life.sh). */
+	sys6(NR_prctl, 15 /* PR_SET_NAME */, (long)"tern-task", 0, 0, 0, 0);
+	long a = sys6(NR_mmap, WIRE_GATE_VA, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_FIXED | 0x20 /* ANONYMOUS */,
+		      -1, 0);
+	if (a != (long)WIRE_GATE_VA)
+		die("cannot map the gate's page");
+	*(uint64_t *)WIRE_GATE_VA = (uint64_t)stub_gate;
+	if (sys3(NR_mprotect, WIRE_GATE_VA, 4096, PROT_READ))
+		die("cannot protect the gate's page");
+	return 1;
+}
+
 /* Wait until a debugger is attached (tern-linux -g; TracerPid in
  * /proc/self/status), then go on into the program, where gdb's
  * breakpoints are. */
@@ -338,7 +388,8 @@ void stub_main(void)
 	handle(SIGFPE, on_fault);
 	handle(SIGTRAP, on_fault);
 	chan_map();
-	seccomp_on();
+	if (!gate_on())
+		seccomp_on();
 	await_run(0);   /* a new channel: down is 0 until the first message */
 	if (run_flags & WIRE_WAIT_GDB)
 		wait_for_gdb();

@@ -115,3 +115,14 @@ _Static_assert(__builtin_offsetof(struct wire_chan, down) == WIRE_CHAN_UP_SIZE,
 /* Where tern-task maps its channel: in its own range, after its image
  * (task.ld checks that they do not meet). */
 #define WIRE_CHAN_VA   (WIRE_STUB_BASE + 0x800000ull)
+
+/* VALGRIND=1 (docs/hosted.md): tern-task runs under valgrind, which makes
+ * every Linux system call from its own code, so there is no seccomp
+ * filter and no SIGSYS. The programs of that build (userspace.mk,
+ * USER_VG=1) call tern-task instead of executing `syscall`: the word at
+ * WIRE_GATE_VA (a read-only page tern-task maps only under valgrind)
+ * holds the address of its gate, called with the registers of a
+ * `syscall` (RCX and R11 clobbered); it returns as the kernel says, with
+ * every register the kernel's. userspace.mk passes the same address to
+ * the programs; main.c checks that they agree. */
+#define WIRE_GATE_VA   (WIRE_STUB_BASE + 0xc00000ull)
