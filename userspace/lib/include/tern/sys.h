@@ -14,6 +14,17 @@
 #define __TERN_STR2(x) #x
 #define __TERN_STR(x) __TERN_STR2(x)
 
+/* How a program enters the kernel: `syscall`; in the VALGRIND=1 build
+ * (userspace.mk) a call of tern-task's gate instead, since valgrind would
+ * make `syscall` a Linux system call (platform/linux/include/hosted/wire.h,
+ * WIRE_GATE_VA). Programs are built with -mno-red-zone, so the call's push
+ * below the stack pointer harms nothing. */
+#ifdef USER_VG_GATE
+#define __TERN_SYSCALL "movabsq $" __TERN_STR(USER_VG_GATE) ", %%rcx\n\tcall *(%%rcx)"
+#else
+#define __TERN_SYSCALL "syscall"
+#endif
+
 struct tern_ret {
 	uint64_t err;
 	uint64_t r[6];
@@ -26,14 +37,7 @@ static inline struct tern_ret tern_sys(uint64_t n, uint64_t a0, uint64_t a1, uin
 	register uint64_t r8 __asm__("r8") = a4;
 	register uint64_t r9 __asm__("r9") = a5;
 	uint64_t rax = n, rdi = a0, rsi = a1, rdx = a2;
-#ifdef USER_VG_GATE
-	/* The VALGRIND=1 build (userspace.mk): tern-task's gate in place of
-	 * `syscall`, which valgrind would make a Linux system call
-	 * (platform/linux/include/hosted/wire.h, WIRE_GATE_VA). */
-	__asm__ volatile("movabsq $" __TERN_STR(USER_VG_GATE) ", %%rcx\n\tcall *(%%rcx)"
-#else
-	__asm__ volatile("syscall"
-#endif
+	__asm__ volatile(__TERN_SYSCALL
 			 : "+a"(rax), "+D"(rdi), "+S"(rsi), "+d"(rdx), "+r"(r10), "+r"(r8), "+r"(r9)
 			 :
 			 : "rcx", "r11", "memory");
