@@ -195,12 +195,7 @@ int fastpath_signal(struct trap_frame *f)
 		note_signal(n, c->badge ? c->badge : 1);
 		return 1;
 	}
-	/* note_signal */
-	n->waiter = 0;
-	w->waiting_note = 0;
-	w->frame->rax = TERN_OK;
-	w->frame->rdi = n->bits | (c->badge ? c->badge : 1);
-	n->bits = 0;
+	note_take_waiter(n, c->badge ? c->badge : 1);  /* w */
 	/* schedule: we are still runnable, behind our equals */
 	sched_enqueue(t);
 	fastpath_signals++;

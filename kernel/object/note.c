@@ -32,14 +32,8 @@ void note_destroy(struct note *n)
 
 void note_signal(struct note *n, uint64_t bits)
 {
-	n->bits |= bits;
-	struct task *w = n->waiter;
+	struct task *w = note_take_waiter(n, bits);
 	if (w) {
-		n->waiter = 0;
-		w->waiting_note = 0;
-		w->frame->rax = TERN_OK;
-		w->frame->rdi = n->bits;
-		n->bits = 0;
 		sched_ready(w);
 		return;
 	}

@@ -1,8 +1,8 @@
 /* Note (notification): a word of bits; signal ORs in, wait takes all. */
 #pragma once
+#include <abi/error.h>
 #include <object/kobj.h>
-
-struct task;
+#include <object/task.h>
 
 struct note {
 	struct kobj hdr;
@@ -17,3 +17,21 @@ void note_destroy(struct note *n);
 void note_signal(struct note *n, uint64_t bits);
 /* WAIT (block = 1) or POLL for the current task. */
 void note_wait(struct note *n, int block);
+
+/* The waiter's half of a signal, shared by note_signal and the note
+ * fastpath (fastpath.c): OR bits in and, if a task waits in WAIT, give
+ * it the word (its WAIT returns it) and return it, for the caller to make
+ * runnable or run; 0 if none waits. Inline: on the fastpath's way. */
+static inline struct task *note_take_waiter(struct note *n, uint64_t bits)
+{
+	struct task *w = n->waiter;
+	n->bits |= bits;
+	if (!w)
+		return 0;
+	n->waiter = 0;
+	w->waiting_note = 0;
+	w->frame->rax = TERN_OK;
+	w->frame->rdi = n->bits;
+	n->bits = 0;
+	return w;
+}
