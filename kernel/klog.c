@@ -36,8 +36,7 @@
 
 _Static_assert(sizeof(struct klog_ring) == KLOG_PAGES * PAGE_SIZE, "klog ring is whole pages");
 
-static struct note *wake;       /* MACHINE_KLOG_NOTE's, one reference held */
-static uint64_t wake_badge;
+static struct note_ref wake;    /* MACHINE_KLOG_NOTE's */
 static uint64_t wake_told;      /* total when last signalled */
 
 /* The ring, set up on first use (it starts zeroed); 0 while the platform
@@ -88,10 +87,7 @@ void klog_screen_lent(void)
 void klog_set_note(struct note *n, uint64_t badge)
 {
 	struct klog_ring *r = klog_setup();
-	if (wake)
-		kobj_put(&wake->hdr);
-	wake = n;
-	wake_badge = badge ? badge : 1;
+	note_ref_set(&wake, n, badge);
 	wake_told = r ? r->total : 0;   /* a new reader reads the header itself */
 }
 
@@ -105,10 +101,10 @@ static int reader_waiting(const struct note *n)
 void klog_tick(uint64_t ticks)
 {
 	struct klog_ring *r = klog_ring();
-	if (!wake || !r || ticks % KLOG_WAKE_TICKS || r->total == wake_told)
+	if (!wake.note || !r || ticks % KLOG_WAKE_TICKS || r->total == wake_told)
 		return;
 	wake_told = r->total;
-	if (reader_waiting(wake))
+	if (reader_waiting(wake.note))
 		r->woken = wake_told;       /* it reads up to here, at least */
-	note_signal(wake, wake_badge);
+	note_signal(wake.note, wake.badge);
 }

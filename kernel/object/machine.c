@@ -19,6 +19,17 @@
 
 uint64_t tsc_hz;
 
+/* The note cap of MACHINE_KLOG_NOTE and MACHINE_HOSTIN_NOTE: slot 0 is
+ * none (*n = 0), else a note we may signal. TERN_OK or the E_* code. */
+static uint64_t note_arg(uint64_t slot, struct cap **n)
+{
+	uint64_t err = TERN_OK;
+	*n = 0;
+	if (slot && !(*n = cap_lookup(slot, CAP_NOTE, RIGHT_WRITE, &err)))
+		return err;
+	return TERN_OK;
+}
+
 void machine_invoke(struct cap *c, uint64_t op, struct trap_frame *f)
 {
 	/* Reading facts needs READ; changing the machine's state needs WRITE. */
@@ -84,26 +95,16 @@ void machine_invoke(struct cap *c, uint64_t op, struct trap_frame *f)
 		return;
 	}
 	case MACHINE_KLOG_NOTE: {
-		uint64_t err = 0;
-		struct cap *n = 0;
-		if (f->rdx && !(n = cap_lookup(f->rdx, CAP_NOTE, RIGHT_WRITE, &err))) {
-			f->rax = err;
-			return;
-		}
-		if (n)
-			kobj_get(n->obj);       /* the kernel's reference, put when replaced */
-		klog_set_note(n ? (struct note *)n->obj : 0, n ? n->badge : 0);
-		f->rax = TERN_OK;
+		struct cap *n;
+		if (!(f->rax = note_arg(f->rdx, &n)))
+			klog_set_note(n ? (struct note *)n->obj : 0, n ? n->badge : 0);
 		return;
 	}
 	case MACHINE_HOSTIN_NOTE: {
-		uint64_t err = 0;
-		struct cap *n = 0;
-		if (f->rdx && !(n = cap_lookup(f->rdx, CAP_NOTE, RIGHT_WRITE, &err))) {
-			f->rax = err;
-			return;
-		}
-		f->rax = console_input_note(n ? (struct note *)n->obj : 0, n ? n->badge : 0) ? E_BAD_ARG : TERN_OK;
+		struct cap *n;
+		if (!(f->rax = note_arg(f->rdx, &n)) &&
+		    console_input_note(n ? (struct note *)n->obj : 0, n ? n->badge : 0))
+			f->rax = E_BAD_ARG;
 		return;
 	}
 	case MACHINE_MMIO: {

@@ -49,6 +49,16 @@ void note_signal(struct note *n, uint64_t bits)
 	}
 }
 
+void note_ref_set(struct note_ref *r, struct note *n, uint64_t badge)
+{
+	if (n)
+		kobj_get(&n->hdr);
+	if (r->note)
+		kobj_put(&r->note->hdr);
+	r->note = n;
+	r->badge = badge ? badge : 1;
+}
+
 /* WAIT (block) or POLL on n for the current task. */
 void note_wait(struct note *n, int block)
 {

@@ -18,6 +18,18 @@ void note_signal(struct note *n, uint64_t bits);
 /* WAIT (block = 1) or POLL for the current task. */
 void note_wait(struct note *n, int block);
 
+/* A note the kernel itself signals for a task that asked (the log's
+ * reader, MACHINE_KLOG_NOTE; the host terminal's holder,
+ * MACHINE_HOSTIN_NOTE): one reference held while set, so the note lives
+ * as long as the kernel may signal it; signalled with its cap's badge, 1
+ * if that is 0. */
+struct note_ref {
+	struct note *note;      /* 0: none */
+	uint64_t badge;
+};
+/* Hold n (0: none) in place of what r held. */
+void note_ref_set(struct note_ref *r, struct note *n, uint64_t badge);
+
 /* The waiter's half of a signal, shared by note_signal and the note
  * fastpath (fastpath.c): OR bits in and, if a task waits in WAIT, give
  * it the word (its WAIT returns it) and return it, for the caller to make

@@ -19,8 +19,7 @@
 #include <object/kobj.h>
 #include <object/note.h>
 
-static struct note *wake;       /* one reference held while bound */
-static uint64_t wake_badge;
+static struct note_ref wake;
 
 static struct hostterm_page *page(void)
 {
@@ -29,18 +28,13 @@ static struct hostterm_page *page(void)
 
 int console_input_note(struct note *n, uint64_t badge)
 {
-	if (n)
-		kobj_get(&n->hdr);
-	if (wake)
-		kobj_put(&wake->hdr);
-	wake = n;
-	wake_badge = badge ? badge : 1;
+	note_ref_set(&wake, n, badge);
 	return 0;
 }
 
 int hostin_watched(void)
 {
-	return wake && __atomic_load_n(&page()->armed, __ATOMIC_ACQUIRE) != 0;
+	return wake.note && __atomic_load_n(&page()->armed, __ATOMIC_ACQUIRE) != 0;
 }
 
 void hostin_ready(void)
@@ -48,5 +42,5 @@ void hostin_ready(void)
 	if (!hostin_watched())
 		return;
 	__atomic_store_n(&page()->armed, 0, __ATOMIC_RELEASE);
-	note_signal(wake, wake_badge);
+	note_signal(wake.note, wake.badge);
 }
